@@ -1,0 +1,5 @@
+import sys
+
+from konexio.cli import main
+
+sys.exit(main())

@@ -1,0 +1,71 @@
+"""The ``konexio`` command: one subcommand per job, each taking ``--root``.
+
+Each subcommand lives in its own module under ``konexio.commands`` and registers itself
+with ``register(subparsers)``; this file only dispatches and turns data problems into
+plain messages and exit codes (never a traceback for a coordinator's mistake).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from konexio.problems import DataError
+
+COMMANDS = (
+    "validate",
+    "build",
+    "schema",
+)
+"""Modules of ``konexio.commands``, in the order ``--help`` lists them."""
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="konexio",
+        description="Build Konexio's site, calendar feeds and volunteer shift sheets "
+                    "from the YAML under schedules/ and volunteers/.",
+    )
+    sub = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"konexio.commands.{name}").register(sub)
+    return main
+
+
+def add_common(command: argparse.ArgumentParser) -> None:
+    """Options every subcommand takes."""
+    command.add_argument("--root", type=Path, default=Path.cwd(),
+                         help="the checkout to read (default: the current directory)")
+    command.add_argument("--lang", choices=("fr", "en"), default="fr",
+                         help="language of the messages (default: fr)")
+
+
+def report(problems, fmt: str = "text", lang: str = "fr", stream=None) -> None:
+    """Print every problem, one line each, then a count."""
+    stream = stream or sys.stderr
+    for found in problems:
+        print(found.as_github(lang) if fmt == "github" else found.as_text(lang), file=stream)
+    count = len(problems)
+    if lang == "en":
+        print(f"{count} problem{'s' if count != 1 else ''} found.", file=stream)
+    else:
+        print(f"{count} problème{'s' if count != 1 else ''} trouvé{'s' if count != 1 else ''}.",
+              file=stream)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    args.root = args.root.resolve()
+    try:
+        return int(args.run(args) or 0)
+    except DataError as error:
+        report(error.problems, getattr(args, "format", "text"), args.lang)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

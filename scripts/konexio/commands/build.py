@@ -1,0 +1,23 @@
+"""``konexio build``: validate, then build the site with its feeds; all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from konexio.cli import add_common
+
+
+def register(sub) -> None:
+    command = sub.add_parser("build", help="validate the data and build the public site")
+    add_common(command)
+    command.add_argument("--out", type=Path, default=None,
+                         help="where to write the site (default: site/ under the root)")
+    command.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from konexio.site.build import build_site  # mkdocs is slow to import: only when building
+
+    out = args.out.resolve() if args.out else args.root / "site"
+    build_site(args.root, out)
+    return 0

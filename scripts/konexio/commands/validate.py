@@ -1,0 +1,33 @@
+"""``konexio validate``: every problem of the data, one line each, exit 1 if any."""
+
+from __future__ import annotations
+
+import sys
+
+from konexio.cli import add_common, report
+from konexio.validate import check
+
+
+def register(sub) -> None:
+    command = sub.add_parser("validate", help="check the YAML data and list every problem")
+    add_common(command)
+    command.add_argument("--format", choices=("text", "github"), default="text",
+                         help="text: path:line:col: message; github: workflow annotations")
+    command.set_defaults(run=run)
+
+
+def run(args) -> int:
+    checked = check(args.root)
+    if checked.problems:
+        # Annotations must reach the log on stdout; plain text goes to stderr like compilers.
+        stream = sys.stdout if args.format == "github" else sys.stderr
+        report(checked.problems, args.format, args.lang, stream)
+        return 1
+    schedule = checked.schedule
+    count = len(schedule.occurrences) if schedule else 0
+    cohorts = len(checked.dataset.cohorts)
+    if args.lang == "en":
+        print(f"The data is valid: {cohorts} cohorts, {count} sessions.")
+    else:
+        print(f"Les données sont valides : {cohorts} cohortes, {count} séances.")
+    return 0

@@ -1,0 +1,153 @@
+"""Step 4: cohorts x weekly sessions - holidays - closures +/- one-off changes = occurrences.
+
+This is the one place where dates are computed. Pages, feeds and shift sheets all take the
+occurrences made here, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from konexio.expand.closed_days import ClosedDay, closed_days
+from konexio.model.cohort import Cancellation, Move
+from konexio.model.dataset import CohortEntry, Dataset
+from konexio.model.types import Text
+
+
+class OccurrenceStatus(StrEnum):
+    scheduled = "scheduled"
+    cancelled = "cancelled"
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One dated session of one cohort, in the antenna's time zone."""
+
+    cohort: str
+    program: str
+    antenna: str
+    venue: str
+    room: str | None
+    planned_date: date
+    planned_start: time
+    """With the cohort, what the session *is*: it identifies it even after a move."""
+    start: datetime
+    end: datetime
+    status: OccurrenceStatus
+    moved: bool = False
+    reason: Text | None = None
+    source: tuple[str | int, ...] = ()
+    """Path, in the cohort's file, of the weekly session (or of the move) that made it."""
+
+    @property
+    def key(self) -> str:
+        """Stable identity, independent of the order of files, sessions or changes."""
+        return f"{self.cohort}/{self.planned_date.isoformat()}/{self.planned_start:%H%M}"
+
+    @property
+    def cancelled(self) -> bool:
+        return self.status is OccurrenceStatus.cancelled
+
+
+@dataclass(frozen=True)
+class SkippedDay:
+    """A planned session day that holds no class because the venue is closed."""
+
+    cohort: str
+    day: date
+    closed: ClosedDay
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """The expansion of the whole dataset, sorted by start time then cohort."""
+
+    occurrences: tuple[Occurrence, ...]
+    skipped: tuple[SkippedDay, ...]
+
+    def of_cohort(self, cohort_id: str) -> list[Occurrence]:
+        return [o for o in self.occurrences if o.cohort == cohort_id]
+
+
+def local(day: date, clock: time, zone: ZoneInfo) -> datetime:
+    """The aware datetime of a wall-clock time (the earlier one when the clock repeats)."""
+    return datetime.combine(day, clock, tzinfo=zone)
+
+
+def planned_days(start: date, end: date, weekday: int) -> list[date]:
+    """Every date with ``weekday`` (0 = Monday) from ``start`` to ``end`` included."""
+    first = start + timedelta(days=(weekday - start.weekday()) % 7)
+    return [first + timedelta(weeks=n) for n in range((end - first).days // 7 + 1)] \
+        if first <= end else []
+
+
+def _change_for(changes: list[Cancellation] | list[Move], day: date, clock: time):
+    """The change aimed at the session planned on ``day`` at ``clock``, with its index.
+
+    A change without ``start`` aims at every session of that day; validation refuses it when
+    the day has two sessions, so here it can only mean one.
+    """
+    for index, change in enumerate(changes):
+        if change.date == day and change.start in (None, clock):
+            return index, change
+    return None, None
+
+
+def expand_cohort(dataset: Dataset, entry: CohortEntry) -> tuple[list[Occurrence], list[SkippedDay]]:
+    """The occurrences of one cohort and the planned days it loses to closures."""
+    cohort = entry.model
+    antenna = dataset.antennas[entry.antenna].model
+    zone = ZoneInfo(antenna.timezone)
+    closed = closed_days(antenna, cohort.venue, cohort.start, cohort.end)
+    occurrences: list[Occurrence] = []
+    skipped: list[SkippedDay] = []
+    for s_index, session in enumerate(cohort.sessions):
+        for day in planned_days(cohort.start, cohort.end, session.day.index):
+            if day in closed:
+                skipped.append(SkippedDay(entry.id, day, closed[day]))
+                continue
+            base = dict(
+                cohort=entry.id, program=cohort.program, antenna=entry.antenna,
+                venue=cohort.venue, planned_date=day, planned_start=session.start,
+            )
+            c_index, cancel = _change_for(cohort.cancelled, day, session.start)
+            m_index, move = _change_for(cohort.moved, day, session.start)
+            if isinstance(cancel, Cancellation):
+                occurrences.append(Occurrence(
+                    **base, room=session.room,
+                    start=local(day, session.start, zone), end=local(day, session.end, zone),
+                    status=OccurrenceStatus.cancelled, moved=False, reason=cancel.reason,
+                    source=("cancelled", c_index),
+                ))
+            elif isinstance(move, Move):
+                new_day = move.to_date or day
+                occurrences.append(Occurrence(
+                    **base, room=move.to_room or session.room,
+                    start=local(new_day, move.to_start or session.start, zone),
+                    end=local(new_day, move.to_end or session.end, zone),
+                    status=OccurrenceStatus.scheduled, moved=True, reason=move.reason,
+                    source=("moved", m_index),
+                ))
+            else:
+                occurrences.append(Occurrence(
+                    **base, room=session.room,
+                    start=local(day, session.start, zone), end=local(day, session.end, zone),
+                    status=OccurrenceStatus.scheduled, source=("sessions", s_index),
+                ))
+    return occurrences, skipped
+
+
+def expand(dataset: Dataset) -> Schedule:
+    """Expand every cohort of a valid dataset, once, for every output."""
+    occurrences: list[Occurrence] = []
+    skipped: list[SkippedDay] = []
+    for entry in dataset.cohorts.values():
+        made, lost = expand_cohort(dataset, entry)
+        occurrences += made
+        skipped += lost
+    occurrences.sort(key=lambda o: (o.start, o.cohort, o.planned_date, o.planned_start))
+    skipped.sort(key=lambda s: (s.day, s.cohort))
+    return Schedule(tuple(occurrences), tuple(skipped))

@@ -1,0 +1,1 @@
+"""Step 1 of the pipeline: read the YAML files, keeping the position of every value."""

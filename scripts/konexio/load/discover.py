@@ -1,0 +1,71 @@
+"""Which YAML files make up the data, and what kind each one is (from where it lives)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+
+class Kind(StrEnum):
+    program = "program"
+    antenna = "antenna"
+    cohort = "cohort"
+    roles = "roles"
+    sheets = "sheets"
+
+
+LOCATIONS: dict[Kind, str] = {
+    Kind.program: "schedules/programs/<id>.yml",
+    Kind.antenna: "schedules/antennas/<id>.yml",
+    Kind.cohort: "schedules/cohorts/<antenna>/<id>.yml",
+    Kind.roles: "volunteers/roles.yml",
+    Kind.sheets: "volunteers/sheets.yml",
+}
+"""Where each kind of file lives; also shown to coordinators who put a file elsewhere."""
+
+DATA_FOLDERS = ("schedules", "volunteers")
+
+
+@dataclass(frozen=True)
+class DataFile:
+    path: Path
+    rel: str
+    kind: Kind | None
+    """None for a YAML file in a place where no kind of file belongs."""
+    id: str
+    group: str = ""
+    """For a cohort, the antenna folder it sits in."""
+
+
+def kind_of(rel: str) -> tuple[Kind | None, str, str]:
+    """Kind, id and group of the file at ``rel`` (a POSIX path relative to the root)."""
+    parts = rel.split("/")
+    stem = parts[-1].rsplit(".", 1)[0]
+    if parts[:2] == ["schedules", "programs"] and len(parts) == 3:
+        return Kind.program, stem, ""
+    if parts[:2] == ["schedules", "antennas"] and len(parts) == 3:
+        return Kind.antenna, stem, ""
+    if parts[:2] == ["schedules", "cohorts"] and len(parts) == 4:
+        return Kind.cohort, stem, parts[2]
+    if rel == "volunteers/roles.yml":
+        return Kind.roles, "roles", ""
+    if rel == "volunteers/sheets.yml":
+        return Kind.sheets, "sheets", ""
+    return None, stem, ""
+
+
+def discover(root: Path) -> list[DataFile]:
+    """Every ``.yml``/``.yaml`` file under the data folders, in a stable order."""
+    found: list[DataFile] = []
+    for folder in DATA_FOLDERS:
+        base = root / folder
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*")):
+            if path.suffix not in (".yml", ".yaml") or not path.is_file():
+                continue
+            rel = path.relative_to(root).as_posix()
+            kind, ident, group = kind_of(rel)
+            found.append(DataFile(path, rel, kind, ident, group))
+    return found

@@ -1,0 +1,293 @@
+"""The sentences coordinators read, in French (their language, the default) and English.
+
+Each message names what was found and what to write instead. Templates are filled with
+``str.format``; a ``suggestion`` parameter adds "did you mean ...?".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+LANGUAGE_NAMES = {
+    "fr": {"fr": "français", "en": "anglais", "ar": "arabe"},
+    "en": {"fr": "French", "en": "English", "ar": "Arabic"},
+}
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # Reading the file
+    "file.unreadable": {
+        "fr": "impossible de lire ce fichier ({detail})",
+        "en": "this file cannot be read ({detail})",
+    },
+    "file.encoding": {
+        "fr": "ce fichier n'est pas enregistré en UTF-8 ; enregistrez-le en UTF-8",
+        "en": "this file is not saved as UTF-8; save it as UTF-8",
+    },
+    "file.unknown_place": {
+        "fr": "ce fichier n'est à aucun emplacement connu ; les fichiers vont dans {places}",
+        "en": "this file is in no known place; data files go in {places}",
+    },
+    "yaml.empty": {
+        "fr": "ce fichier est vide",
+        "en": "this file is empty",
+    },
+    "yaml.many_documents": {
+        "fr": "une ligne « --- » commence un second document ; un fichier n'en contient qu'un",
+        "en": "a '---' line starts a second document; a file holds only one",
+    },
+    "yaml.tab": {
+        "fr": "une tabulation est utilisée pour l'indentation ; YAML n'accepte que des espaces",
+        "en": "a tab is used for indentation; YAML accepts only spaces",
+    },
+    "yaml.colon_in_value": {
+        "fr": "un texte contient « : » ; mettez ce texte entre guillemets, par exemple "
+              "\"Salle 2 : rez-de-chaussée\"",
+        "en": "a text contains ': '; put that text in quotes, for example "
+              "\"Room 2: ground floor\"",
+    },
+    "yaml.indentation": {
+        "fr": "l'indentation ne correspond pas à la ligne précédente (ou il manque « : ») ; "
+              "alignez la clé sur ses voisines avec des espaces",
+        "en": "the indentation does not match the line before (or a ':' is missing); "
+              "align the key with its neighbours using spaces",
+    },
+    "yaml.unknown_alias": {
+        "fr": "l'alias « * » renvoie à une ancre « & » qui n'existe pas",
+        "en": "the '*' alias refers to an '&' anchor that does not exist",
+    },
+    "yaml.syntax": {
+        "fr": "le YAML ne peut pas être lu ici ({detail}) ; vérifiez l'indentation, "
+              "les guillemets et les « : »",
+        "en": "the YAML cannot be read here ({detail}); check indentation, quotes and ':'",
+    },
+    "yaml.duplicate_key": {
+        "fr": "la clé « {key} » apparaît deux fois (déjà à la ligne {first_line}) ; "
+              "gardez-en une seule",
+        "en": "the key '{key}' appears twice (already on line {first_line}); keep only one",
+    },
+    "yaml.complex_key": {
+        "fr": "une clé doit être un simple mot",
+        "en": "a key must be a plain word",
+    },
+    "yaml.merge_key": {
+        "fr": "la fusion « <<: » n'est pas acceptée ; écrivez les valeurs en entier",
+        "en": "'<<:' merges are not accepted; write the values in full",
+    },
+    # Shape of the values
+    "field.missing": {
+        "fr": "il manque « {field} »",
+        "en": "'{field}' is missing",
+    },
+    "text.missing_language": {
+        "fr": "il manque la traduction en {language} (« {lang}: »)",
+        "en": "the {language} translation is missing ('{lang}:')",
+    },
+    "field.unknown": {
+        "fr": "« {key} » n'est pas une clé connue ici (clés possibles : {allowed})",
+        "en": "'{key}' is not a known key here (possible keys: {allowed})",
+    },
+    "field.enum": {
+        "fr": "« {value} » n'est pas accepté ; écrivez l'un de : {expected}",
+        "en": "'{value}' is not accepted; write one of: {expected}",
+    },
+    "field.slug": {
+        "fr": "« {value} » n'est pas un identifiant valide ; utilisez des minuscules sans accent, "
+              "des chiffres et des tirets, par exemple digitall-beginner",
+        "en": "'{value}' is not a valid identifier; use lower-case letters without accents, "
+              "digits and dashes, for example digitall-beginner",
+    },
+    "field.pattern": {
+        "fr": "« {value} » n'a pas la forme attendue pour « {field} » ({expected})",
+        "en": "'{value}' does not have the expected form for '{field}' ({expected})",
+    },
+    "field.int": {
+        "fr": "« {value} » n'est pas un nombre entier ; écrivez un nombre comme 12",
+        "en": "'{value}' is not a whole number; write a number like 12",
+    },
+    "field.string": {
+        "fr": "« {field} » doit être un texte",
+        "en": "'{field}' must be a text",
+    },
+    "field.list": {
+        "fr": "« {field} » doit être une liste (chaque élément sur une ligne commençant par "
+              "« - »)",
+        "en": "'{field}' must be a list (each item on a line starting with '- ')",
+    },
+    "field.mapping": {
+        "fr": "« {field} » doit contenir des clés et des valeurs (« clé: valeur »)",
+        "en": "'{field}' must hold keys and values ('key: value')",
+    },
+    "field.too_short": {
+        "fr": "« {field} » doit contenir au moins {min} élément(s)",
+        "en": "'{field}' must hold at least {min} item(s)",
+    },
+    "field.range": {
+        "fr": "« {value} » est hors des limites pour « {field} » ({limit})",
+        "en": "'{value}' is out of range for '{field}' ({limit})",
+    },
+    "field.empty": {
+        "fr": "« {field} » est vide",
+        "en": "'{field}' is empty",
+    },
+    "field.bool": {
+        "fr": "« {value} » n'est pas oui/non ; écrivez true ou false",
+        "en": "'{value}' is not yes/no; write true or false",
+    },
+    "field.invalid": {
+        "fr": "valeur refusée pour « {field} » : {detail}",
+        "en": "value refused for '{field}': {detail}",
+    },
+    "konexio.date_format": {
+        "fr": "« {value} » n'est pas une date ; écrivez-la AAAA-MM-JJ, par exemple 2026-09-07",
+        "en": "'{value}' is not a date; write it YYYY-MM-DD, for example 2026-09-07",
+    },
+    "konexio.date_impossible": {
+        "fr": "le {value} n'existe pas dans le calendrier ; vérifiez le jour et le mois",
+        "en": "{value} does not exist in the calendar; check the day and the month",
+    },
+    "konexio.time_format": {
+        "fr": "« {value} » n'est pas une heure ; écrivez-la HH:MM entre guillemets, "
+              "par exemple \"14:00\"",
+        "en": "'{value}' is not a time; write it HH:MM in quotes, for example \"14:00\"",
+    },
+    "konexio.time_impossible": {
+        "fr": "l'heure « {value} » n'existe pas ; les heures vont de 00:00 à 23:59",
+        "en": "the time '{value}' does not exist; times go from 00:00 to 23:59",
+    },
+    # References and meaning
+    "ref.unknown": {
+        "fr": "{what} « {value} » n'existe pas (fichiers dans {where})",
+        "en": "{what} '{value}' does not exist (files in {where})",
+    },
+    "ref.unknown_venue": {
+        "fr": "le lieu « {value} » n'est pas un lieu de l'antenne {antenna} "
+              "(lieux : {allowed})",
+        "en": "the venue '{value}' is not a venue of the {antenna} antenna "
+              "(venues: {allowed})",
+    },
+    "ref.unknown_room": {
+        "fr": "la salle « {value} » n'est pas une salle du lieu {venue} (salles : {allowed})",
+        "en": "the room '{value}' is not a room of the venue {venue} (rooms: {allowed})",
+    },
+    "order.dates": {
+        "fr": "la fin ({end}) est avant le début ({start})",
+        "en": "the end ({end}) is before the start ({start})",
+    },
+    "order.times": {
+        "fr": "la séance finit ({end}) avant de commencer ({start})",
+        "en": "the session ends ({end}) before it starts ({start})",
+    },
+    "timezone.unknown": {
+        "fr": "« {value} » n'est pas un fuseau horaire IANA (par exemple Europe/Paris)",
+        "en": "'{value}' is not an IANA time zone (for example Europe/Paris)",
+    },
+    "country.unknown": {
+        "fr": "les jours fériés du pays « {value} » sont inconnus ; écrivez un code ISO à deux "
+              "lettres comme FR",
+        "en": "public holidays of country '{value}' are unknown; write a two-letter ISO code "
+              "like FR",
+    },
+    "subdivision.unknown": {
+        "fr": "« {value} » n'est pas une région de {country} connue pour les jours fériés",
+        "en": "'{value}' is not a region of {country} known for public holidays",
+    },
+    "cohort.no_session": {
+        "fr": "aucune séance ne tombe entre le {start} et le {end} ; vérifiez les dates et "
+              "les jours",
+        "en": "no session falls between {start} and {end}; check the dates and the days",
+    },
+    "cohort.duplicate_id": {
+        "fr": "une autre cohorte porte déjà le nom de fichier « {value} » ({other}) ; "
+              "renommez l'un des deux fichiers",
+        "en": "another cohort already has the file name '{value}' ({other}); "
+              "rename one of the two files",
+    },
+    "session.duplicate": {
+        "fr": "deux séances le {day} à {start} ; supprimez celle en double",
+        "en": "two sessions on {day} at {start}; remove the repeated one",
+    },
+    "change.outside": {
+        "fr": "le {date} est hors des dates de la cohorte ({start} au {end})",
+        "en": "{date} is outside the cohort's dates ({start} to {end})",
+    },
+    "change.weekday": {
+        "fr": "la cohorte n'a pas de séance le {date} (ce jour de la semaine) ; indiquez la "
+              "date d'une séance prévue",
+        "en": "the cohort has no session on {date} (that weekday); give the date of a "
+              "planned session",
+    },
+    "change.closed": {
+        "fr": "le {date} il n'y a déjà pas cours ({reason}) : rien à annuler ni à déplacer",
+        "en": "there is already no class on {date} ({reason}): nothing to cancel or move",
+    },
+    "change.no_such_time": {
+        "fr": "aucune séance ne commence à {start} le {date} (séances à : {times})",
+        "en": "no session starts at {start} on {date} (sessions at: {times})",
+    },
+    "change.ambiguous": {
+        "fr": "il y a plusieurs séances le {date} ; ajoutez « start: » avec l'heure de celle "
+              "visée ({times})",
+        "en": "there are several sessions on {date}; add 'start:' with the time of the one "
+              "meant ({times})",
+    },
+    "change.twice": {
+        "fr": "la séance du {date} est déjà {already} plus haut ; une séance n'a qu'un "
+              "changement",
+        "en": "the session of {date} is already {already} above; a session has one change",
+    },
+    "change.no_effect": {
+        "fr": "ce déplacement ne change ni la date, ni l'heure, ni la salle",
+        "en": "this move changes neither the date, the time nor the room",
+    },
+    "dst.gap": {
+        "fr": "le {date}, {time} n'existe pas à {zone} (changement d'heure) ; choisissez "
+              "une autre heure ou déplacez cette séance",
+        "en": "on {date}, {time} does not exist in {zone} (clock change); pick another time "
+              "or move that session",
+    },
+    "room.clash": {
+        "fr": "{place} est déjà occupé le {date} de {start} à {end} par la cohorte {other} "
+              "({other_file})",
+        "en": "{place} is already taken on {date} from {start} to {end} by cohort {other} "
+              "({other_file})",
+    },
+    "duplicate.id": {
+        "fr": "l'identifiant « {value} » est déjà utilisé plus haut",
+        "en": "the id '{value}' is already used above",
+    },
+    "count.negative": {
+        "fr": "le nombre de personnes ne peut pas être négatif",
+        "en": "the number of people cannot be negative",
+    },
+}
+
+_SUGGEST = {"fr": " Vouliez-vous dire « {} » ?", "en": " Did you mean '{}'?"}
+
+WHAT = {
+    "program": {"fr": "le programme", "en": "the program"},
+    "antenna": {"fr": "l'antenne", "en": "the antenna"},
+    "role": {"fr": "le rôle", "en": "the role"},
+}
+
+
+def render(code: str, params: dict[str, Any], lang: str = "fr") -> str:
+    """The message ``code`` in ``lang`` (French unless ``en``), filled with ``params``."""
+    lang = "en" if lang == "en" else "fr"
+    templates = MESSAGES.get(code) or MESSAGES["field.invalid"]
+    values = dict(params)
+    if "lang" in values:
+        values.setdefault("language", LANGUAGE_NAMES[lang].get(values["lang"], values["lang"]))
+    if "what" in values:
+        values["what"] = WHAT.get(values["what"], {}).get(lang, values["what"])
+    values.setdefault("detail", "")
+    values.setdefault("field", "")
+    text = templates[lang].format_map(_Defaulting(values))
+    suggestion = values.get("suggestion")
+    if suggestion:
+        text += _SUGGEST[lang].format(suggestion)
+    return text
+
+
+class _Defaulting(dict):
+    def __missing__(self, key: str) -> str:
+        return "?"

@@ -1,0 +1,16 @@
+"""Step 2: the typed model of programs, antennas, cohorts and volunteer roles."""
+
+from konexio.load.discover import Kind
+from konexio.model.antenna import Antenna
+from konexio.model.cohort import Cohort
+from konexio.model.program import Program
+from konexio.model.volunteers import Roles, Sheets
+
+MODELS = {
+    Kind.program: Program,
+    Kind.antenna: Antenna,
+    Kind.cohort: Cohort,
+    Kind.roles: Roles,
+    Kind.sheets: Sheets,
+}
+"""The model of each kind of file: drives loading, the JSON Schemas and the field docs."""

@@ -1,0 +1,54 @@
+"""All the data of one checkout, typed, with the file each entry came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel
+
+from konexio.load.yaml_positions import YamlDocument
+from konexio.model.antenna import Antenna
+from konexio.model.cohort import Cohort
+from konexio.model.program import Program
+from konexio.model.volunteers import Roles, Sheets
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Entry(Generic[M]):
+    """One typed entry and where it was read (``file`` is relative to the root)."""
+
+    id: str
+    file: str
+    doc: YamlDocument
+    model: M
+
+
+@dataclass(frozen=True)
+class CohortEntry(Entry[Cohort]):
+    antenna: str = ""
+    """The antenna is the cohort's folder: ``schedules/cohorts/<antenna>/<id>.yml``."""
+
+
+@dataclass
+class Dataset:
+    """Everything the site, the feeds and the shift sheets are made from."""
+
+    programs: dict[str, Entry[Program]] = field(default_factory=dict)
+    antennas: dict[str, Entry[Antenna]] = field(default_factory=dict)
+    cohorts: dict[str, CohortEntry] = field(default_factory=dict)
+    roles: Entry[Roles] | None = None
+    sheets: Entry[Sheets] | None = None
+
+    def needs(self, cohort_id: str) -> dict[str, int]:
+        """People needed at each session of a cohort, by role id (zero counts left out)."""
+        cohort = self.cohorts[cohort_id].model
+        if cohort.needs is not None:
+            wanted = cohort.needs
+        elif self.roles is not None:
+            wanted = self.roles.model.needs.get(cohort.program, {})
+        else:
+            wanted = {}
+        return {role: count for role, count in wanted.items() if count > 0}

@@ -1,0 +1,94 @@
+"""Value types shared by every kind of YAML file.
+
+Each type parses exactly what a coordinator is told to type and refuses anything else with
+an error code that ``konexio.messages`` turns into a plain sentence. Refusing is safer than
+guessing: a start time of ``1400`` could mean 14:00 or 23 minutes past midnight.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+_TIME = re.compile(r"^\s*(\d{1,2})[:hH](\d{2})\s*$")
+
+
+def _parse_date(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    match = _DATE.match(value) if isinstance(value, str) else None
+    if not match:
+        raise PydanticCustomError("konexio.date_format", "write the date as YYYY-MM-DD",
+                                  {"value": value})
+    try:
+        return date(*(int(part) for part in match.groups()))
+    except ValueError:
+        raise PydanticCustomError("konexio.date_impossible", "this day does not exist",
+                                  {"value": value}) from None
+
+
+def _parse_time(value: Any) -> time:
+    if isinstance(value, time):
+        return value
+    match = _TIME.match(value) if isinstance(value, str) else None
+    if not match:
+        raise PydanticCustomError("konexio.time_format", "write the time as HH:MM",
+                                  {"value": value})
+    hour, minute = (int(part) for part in match.groups())
+    if hour > 23 or minute > 59:
+        raise PydanticCustomError("konexio.time_impossible", "this time does not exist",
+                                  {"value": value})
+    return time(hour, minute)
+
+
+IsoDate = Annotated[date, BeforeValidator(_parse_date), Field(json_schema_extra={
+    "type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]
+"""A calendar date written ``2026-09-07``."""
+
+ClockTime = Annotated[time, BeforeValidator(_parse_time), Field(json_schema_extra={
+    "type": "string", "pattern": r"^([01]?\d|2[0-3])[:hH][0-5]\d$"})]
+"""A local wall-clock time written ``14:00`` (``14h00`` is accepted too)."""
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=60)]
+"""An identifier: lower-case letters, digits and dashes, like ``digitall-beginner``."""
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Weekday(StrEnum):
+    monday = "monday"
+    tuesday = "tuesday"
+    wednesday = "wednesday"
+    thursday = "thursday"
+    friday = "friday"
+    saturday = "saturday"
+    sunday = "sunday"
+
+    @property
+    def index(self) -> int:
+        """0 for Monday, as ``date.weekday()``."""
+        return list(Weekday).index(self)
+
+
+class Strict(BaseModel):
+    """Base of every model read from YAML: unknown keys are refused, values are frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Text(Strict):
+    """A text a person reads, in each language of the site."""
+
+    fr: NonEmpty
+    en: NonEmpty
+    ar: NonEmpty
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang``, or in French for a language the site does not have."""
+        return getattr(self, lang, None) or self.fr

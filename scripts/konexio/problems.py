@@ -1,0 +1,47 @@
+"""A problem found in the data: where it is and what to do about it.
+
+Problems are values, collected from every step and reported together, so a coordinator
+sees every mistake of a pull request in one run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from konexio.messages import render
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake at one place of one file (line and column count from 1)."""
+
+    path: str
+    line: int
+    col: int
+    code: str = field(compare=False)
+    params: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
+
+    def message(self, lang: str = "fr") -> str:
+        return render(self.code, dict(self.params), lang)
+
+    def as_text(self, lang: str = "fr") -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.message(lang)}"
+
+    def as_github(self, lang: str = "fr") -> str:
+        # Workflow commands end at a newline and treat '%' specially: escape both.
+        text = self.message(lang).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::error file={self.path},line={self.line},col={self.col}::{text}"
+
+
+def problem(path: str, line: int, col: int, code: str, **params: Any) -> Problem:
+    """Build a problem; params fill the message template of ``code``."""
+    return Problem(path, line, col, code, tuple(sorted(params.items())))
+
+
+class DataError(Exception):
+    """Raised by the commands that need valid data when the data has problems."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} problem(s) in the data")
+        self.problems = problems

@@ -1,0 +1,264 @@
+"""Step 3: the checks that need more than one value: references, order, changes.
+
+Each rule is a generator of problems over the typed dataset; ``check_dataset`` runs them all,
+so every mistake is reported in one run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+import holidays
+
+from konexio.expand.closed_days import closed_days
+from konexio.expand.occurrences import planned_days
+from konexio.load.discover import LOCATIONS, Kind
+from konexio.model.dataset import CohortEntry, Dataset, Entry
+from konexio.problems import Problem, problem
+from konexio.validate.structure import suggest
+
+Rule = Callable[[Dataset, set[str]], Iterator[Problem]]
+
+
+def at(entry: Entry, code: str, *path: str | int, key: bool = False, **params) -> Problem:
+    """A problem located at ``path`` in the entry's file."""
+    pos = entry.doc.pos(tuple(path), key=key)
+    return problem(entry.file, pos.line, pos.col, code, **params)
+
+
+def _known(kind: Kind, ids: set[str]) -> set[str]:
+    prefix = f"{kind}:"
+    return {i.removeprefix(prefix) for i in ids if i.startswith(prefix)}
+
+
+@cache
+def _zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def antennas_are_real(dataset: Dataset, ids: set[str]) -> Iterator[Problem]:
+    """Time zones exist, holidays are known for the country, venue ids are unique."""
+    supported = holidays.list_supported_countries()
+    for entry in dataset.antennas.values():
+        antenna = entry.model
+        try:
+            ZoneInfo(antenna.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            yield at(entry, "timezone.unknown", "timezone", value=antenna.timezone,
+                     suggestion=suggest(antenna.timezone, _zones()))
+        if antenna.country not in supported:
+            yield at(entry, "country.unknown", "country", value=antenna.country,
+                     suggestion=suggest(antenna.country, supported))
+        elif antenna.subdivision and antenna.subdivision not in supported[antenna.country]:
+            yield at(entry, "subdivision.unknown", "subdivision", value=antenna.subdivision,
+                     country=antenna.country,
+                     suggestion=suggest(antenna.subdivision, supported[antenna.country]))
+        seen: set[str] = set()
+        for i, venue in enumerate(antenna.venues):
+            if venue.id in seen:
+                yield at(entry, "duplicate.id", "venues", i, "id", value=venue.id)
+            seen.add(venue.id)
+        venue_ids = [v.id for v in antenna.venues]
+        for i, closure in enumerate(antenna.closures):
+            if closure.end < closure.start:
+                yield at(entry, "order.dates", "closures", i, "end",
+                         start=closure.start.isoformat(), end=closure.end.isoformat())
+            if closure.venue and closure.venue not in venue_ids:
+                yield at(entry, "ref.unknown_venue", "closures", i, "venue", value=closure.venue,
+                         antenna=entry.id, allowed=", ".join(venue_ids),
+                         suggestion=suggest(closure.venue, venue_ids))
+
+
+def programs_follow_programs(dataset: Dataset, ids: set[str]) -> Iterator[Problem]:
+    programs = _known(Kind.program, ids)
+    for entry in dataset.programs.values():
+        for i, other in enumerate(entry.model.follows):
+            if other not in programs:
+                yield at(entry, "ref.unknown", "follows", i, what="program", value=other,
+                         where=LOCATIONS[Kind.program], suggestion=suggest(other, programs))
+
+
+def cohorts_refer_to_real_things(dataset: Dataset, ids: set[str]) -> Iterator[Problem]:
+    """Antenna folder, program, venue, rooms and roles of every cohort exist."""
+    programs = _known(Kind.program, ids)
+    antennas = _known(Kind.antenna, ids)
+    roles = {r.id for r in dataset.roles.model.roles} if dataset.roles else set()
+    for entry in dataset.cohorts.values():
+        cohort = entry.model
+        if cohort.program not in programs:
+            yield at(entry, "ref.unknown", "program", what="program", value=cohort.program,
+                     where=LOCATIONS[Kind.program], suggestion=suggest(cohort.program, programs))
+        if entry.antenna not in antennas:
+            yield problem(entry.file, 1, 1, "ref.unknown", what="antenna", value=entry.antenna,
+                          where=LOCATIONS[Kind.antenna],
+                          suggestion=suggest(entry.antenna, antennas))
+        if dataset.roles is not None:
+            for role in (cohort.needs or {}):
+                if role not in roles:
+                    yield at(entry, "ref.unknown", "needs", role, key=True, what="role",
+                             value=role, where="volunteers/roles.yml",
+                             suggestion=suggest(role, roles))
+            for role, count in (cohort.needs or {}).items():
+                if count < 0:
+                    yield at(entry, "count.negative", "needs", role)
+        antenna = dataset.antennas.get(entry.antenna)
+        if antenna is None:
+            continue
+        venue = antenna.model.venue(cohort.venue)
+        venue_ids = [v.id for v in antenna.model.venues]
+        if venue is None:
+            yield at(entry, "ref.unknown_venue", "venue", value=cohort.venue,
+                     antenna=entry.antenna, allowed=", ".join(venue_ids),
+                     suggestion=suggest(cohort.venue, venue_ids))
+            continue
+        if venue.rooms:
+            rooms = [(("sessions", i, "room"), s.room) for i, s in enumerate(cohort.sessions)]
+            rooms += [(("moved", i, "to_room"), m.to_room) for i, m in enumerate(cohort.moved)]
+            for path, room in rooms:
+                if room is not None and room not in venue.rooms:
+                    yield at(entry, "ref.unknown_room", *path, value=room, venue=venue.id,
+                             allowed=", ".join(venue.rooms),
+                             suggestion=suggest(room, venue.rooms))
+
+
+def cohorts_are_in_order(dataset: Dataset, ids: set[str]) -> Iterator[Problem]:
+    """Ends come after starts; no session is written twice; some session takes place."""
+    for entry in dataset.cohorts.values():
+        cohort = entry.model
+        if cohort.end < cohort.start:
+            yield at(entry, "order.dates", "end", start=cohort.start.isoformat(),
+                     end=cohort.end.isoformat())
+        elif not any(planned_days(cohort.start, cohort.end, s.day.index)
+                     for s in cohort.sessions):
+            yield at(entry, "cohort.no_session", "start", start=cohort.start.isoformat(),
+                     end=cohort.end.isoformat())
+        seen: set[tuple] = set()
+        for i, session in enumerate(cohort.sessions):
+            if session.end <= session.start:
+                yield at(entry, "order.times", "sessions", i, "end",
+                         start=f"{session.start:%H:%M}", end=f"{session.end:%H:%M}")
+            if (session.day, session.start) in seen:
+                yield at(entry, "session.duplicate", "sessions", i, day=session.day.value,
+                         start=f"{session.start:%H:%M}")
+            seen.add((session.day, session.start))
+        for i, move in enumerate(cohort.moved):
+            start = move.to_start or _planned_start(entry, move.date, move.start)
+            end = move.to_end or _planned_end(entry, move.date, move.start)
+            if start and end and end <= start:
+                yield at(entry, "order.times", "moved", i, "to_end" if move.to_end else "to_start",
+                         start=f"{start:%H:%M}", end=f"{end:%H:%M}")
+            if move.to_date in (None, move.date) and move.to_start in (None, start) \
+                    and move.to_end is None and move.to_room is None:
+                yield at(entry, "change.no_effect", "moved", i)
+
+
+def _sessions_on(entry: CohortEntry, day: date):
+    return [s for s in entry.model.sessions if s.day.index == day.weekday()]
+
+
+def _planned_start(entry: CohortEntry, day: date, start):
+    sessions = [s for s in _sessions_on(entry, day) if start in (None, s.start)]
+    return sessions[0].start if len(sessions) == 1 else None
+
+
+def _planned_end(entry: CohortEntry, day: date, start):
+    sessions = [s for s in _sessions_on(entry, day) if start in (None, s.start)]
+    return sessions[0].end if len(sessions) == 1 else None
+
+
+def changes_aim_at_real_sessions(dataset: Dataset, ids: set[str]) -> Iterator[Problem]:
+    """A cancelled or moved session must be one the cohort actually has, and only once."""
+    for entry in dataset.cohorts.values():
+        cohort = entry.model
+        antenna = dataset.antennas.get(entry.antenna)
+        if antenna is None or cohort.end < cohort.start:
+            continue
+        closed = closed_days(antenna.model, cohort.venue, cohort.start, cohort.end)
+        taken: dict[tuple[date, object], str] = {}
+        for field, word in (("cancelled", "cancelled"), ("moved", "moved")):
+            for i, change in enumerate(getattr(cohort, field)):
+                sessions = _sessions_on(entry, change.date)
+                why = ""
+                if not cohort.start <= change.date <= cohort.end:
+                    why = "outside"
+                elif not sessions:
+                    why = "weekday"
+                elif change.date in closed:
+                    why = "closed"
+                if why:
+                    yield at(entry, f"change.{why}", field, i, "date",
+                             date=change.date.isoformat(), start=cohort.start.isoformat(),
+                             end=cohort.end.isoformat(), reason=_closed_reason(closed, change.date))
+                    continue
+                if change.start is None and len(sessions) > 1:
+                    yield at(entry, "change.ambiguous", field, i, "date",
+                             date=change.date.isoformat(),
+                             times=", ".join(f"{s.start:%H:%M}" for s in sessions))
+                    continue
+                if change.start is not None and change.start not in [s.start for s in sessions]:
+                    yield at(entry, "change.no_such_time", field, i, "start",
+                             date=change.date.isoformat(), start=f"{change.start:%H:%M}",
+                             times=", ".join(f"{s.start:%H:%M}" for s in sessions))
+                    continue
+                starts = [change.start] if change.start else [s.start for s in sessions]
+                for start in starts:
+                    if (change.date, start) in taken:
+                        yield at(entry, "change.twice", field, i, "date",
+                                 date=change.date.isoformat(), already=taken[(change.date, start)])
+                    taken[(change.date, start)] = word
+
+
+def _closed_reason(closed, day: date) -> str:
+    if day not in closed:
+        return ""
+    found = closed[day]
+    return found.holiday or found.reason.fr
+
+
+def volunteers_refer_to_real_things(dataset: Dataset, ids: set[str]) -> Iterator[Problem]:
+    programs = _known(Kind.program, ids)
+    antennas = _known(Kind.antenna, ids)
+    if dataset.roles is not None:
+        entry = dataset.roles
+        role_ids: list[str] = []
+        for i, role in enumerate(entry.model.roles):
+            if role.id in role_ids:
+                yield at(entry, "duplicate.id", "roles", i, "id", value=role.id)
+            role_ids.append(role.id)
+        for program, needs in entry.model.needs.items():
+            if program not in programs:
+                yield at(entry, "ref.unknown", "needs", program, key=True, what="program",
+                         value=program, where=LOCATIONS[Kind.program],
+                         suggestion=suggest(program, programs))
+            for role, count in needs.items():
+                if role not in role_ids:
+                    yield at(entry, "ref.unknown", "needs", program, role, key=True, what="role",
+                             value=role, where="volunteers/roles.yml",
+                             suggestion=suggest(role, role_ids))
+                if count < 0:
+                    yield at(entry, "count.negative", "needs", program, role)
+    if dataset.sheets is not None:
+        entry = dataset.sheets
+        for antenna in entry.model.spreadsheets:
+            if antenna not in antennas:
+                yield at(entry, "ref.unknown", "spreadsheets", antenna, key=True, what="antenna",
+                         value=antenna, where=LOCATIONS[Kind.antenna],
+                         suggestion=suggest(antenna, antennas))
+
+
+RULES: tuple[Rule, ...] = (
+    antennas_are_real,
+    programs_follow_programs,
+    cohorts_refer_to_real_things,
+    cohorts_are_in_order,
+    changes_aim_at_real_sessions,
+    volunteers_refer_to_real_things,
+)
+
+
+def check_dataset(dataset: Dataset, ids: set[str]) -> list[Problem]:
+    """Every problem every rule finds."""
+    return [found for rule in RULES for found in rule(dataset, ids)]

@@ -1,0 +1,191 @@
+"""Steps 1 and 2 together: read every data file and type it, turning each refusal into a
+problem at the exact line and column of the value (or key) concerned."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from konexio.load.discover import LOCATIONS, DataFile, Kind, discover
+from konexio.load.yaml_positions import YamlDocument, parse_yaml
+from konexio.model import MODELS
+from konexio.model.dataset import CohortEntry, Dataset, Entry
+from konexio.model.types import Text
+from konexio.problems import Problem, problem
+
+
+def suggest(value: object, choices: list[str] | set[str]) -> str:
+    """The closest choice to a mistyped value, or '' when none is close."""
+    close = difflib.get_close_matches(str(value), sorted(choices), n=1, cutoff=0.6)
+    return close[0] if close else ""
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The model class inside ``X | None``, ``list[X]`` or ``dict[str, X]``, if any."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType, list, dict):
+        for arg in typing.get_args(annotation):
+            found = _unwrap(arg)
+            if isinstance(found, type) and issubclass(found, BaseModel):
+                return found
+    return annotation
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model class that the value at ``loc`` (a pydantic error location) belongs to."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int) or part == "[key]":
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = current.model_fields.get(str(part))
+        if field is None:
+            # a key of a dict[str, Model] field
+            continue
+        current = _unwrap(field.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _short(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    names = [str(p) for p in loc if isinstance(p, str) and p != "[key]"]
+    return names[-1] if names else ""
+
+
+def error_to_problem(doc: YamlDocument, model: type[BaseModel], error: dict) -> Problem:
+    """Turn one pydantic error into a coordinator's problem at the right place."""
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    name = _field_name(loc)
+    is_key = bool(loc) and loc[-1] == "[key]"
+    path_loc = loc[:-1] if is_key else loc
+
+    if kind == "missing":
+        parent = _model_at(model, loc[:-1])
+        at = doc.pos(loc[:-1])
+        if parent is Text:
+            return problem(doc.path, at.line, at.col, "text.missing_language", lang=name)
+        return problem(doc.path, at.line, at.col, "field.missing", field=name)
+    if kind == "extra_forbidden":
+        at = doc.pos(loc, key=True)
+        parent = _model_at(model, loc[:-1])
+        allowed = list(parent.model_fields) if parent else []
+        return problem(doc.path, at.line, at.col, "field.unknown", key=name,
+                       allowed=", ".join(allowed), suggestion=suggest(name, allowed))
+
+    at = doc.pos(path_loc, key=is_key)
+    if kind.startswith("konexio."):
+        return problem(doc.path, at.line, at.col, kind, value=_short(ctx.get("value", value)))
+    if kind == "enum":
+        expected = ctx.get("expected", "").replace("'", "")
+        return problem(doc.path, at.line, at.col, "field.enum", value=_short(value),
+                       expected=expected,
+                       suggestion=suggest(value, [e.strip() for e in expected.replace(" or ", ",")
+                                                  .split(",")]))
+    if kind == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        if pattern.startswith("^[a-z0-9]+(?:-"):
+            return problem(doc.path, at.line, at.col, "field.slug", value=_short(value))
+        expected = {
+            r"^[A-Z]{2}$": "FR, KE, MW, JO ...",
+            r"^[a-z]{2}$": "fr, en, ar ...",
+        }.get(pattern, pattern)
+        return problem(doc.path, at.line, at.col, "field.pattern", value=_short(value),
+                       field=name, expected=expected)
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return problem(doc.path, at.line, at.col, "field.int", value=_short(value))
+    if kind in ("bool_type", "bool_parsing"):
+        return problem(doc.path, at.line, at.col, "field.bool", value=_short(value))
+    if kind == "string_type":
+        return problem(doc.path, at.line, at.col, "field.string", field=name)
+    if kind == "list_type":
+        return problem(doc.path, at.line, at.col, "field.list", field=name)
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return problem(doc.path, at.line, at.col, "field.mapping", field=name)
+    if kind == "too_short":
+        return problem(doc.path, at.line, at.col, "field.too_short", field=name,
+                       min=ctx.get("min_length", 1))
+    if kind == "string_too_short":
+        return problem(doc.path, at.line, at.col, "field.empty", field=name)
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        limit = " ".join(f"{k.replace('_', ' ')} {v}" for k, v in ctx.items())
+        return problem(doc.path, at.line, at.col, "field.range", value=_short(value),
+                       field=name, limit=limit)
+    return problem(doc.path, at.line, at.col, "field.invalid", field=name, detail=error["msg"])
+
+
+def _read(file: DataFile) -> tuple[YamlDocument | None, list[Problem]]:
+    try:
+        text = file.path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, [problem(file.rel, 1, 1, "file.encoding")]
+    except OSError as error:
+        return None, [problem(file.rel, 1, 1, "file.unreadable", detail=error.strerror)]
+    return parse_yaml(file.rel, text)
+
+
+def _typed(file: DataFile, doc: YamlDocument) -> tuple[BaseModel | None, list[Problem]]:
+    model = MODELS[file.kind]
+    if not isinstance(doc.data, dict):
+        return None, [problem(doc.path, 1, 1, "field.mapping", field=file.rel)]
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as error:
+        found = [error_to_problem(doc, model, e) for e in error.errors(include_url=False)]
+        return None, sorted(set(found))
+
+
+def read_dataset(root: Path) -> tuple[Dataset, set[str], list[Problem]]:
+    """Read and type every data file under ``root``.
+
+    Returns the dataset of the files that were valid, the ids of *every* file found (so a
+    reference to a broken file is not reported a second time as unknown), and the problems.
+    """
+    dataset = Dataset()
+    problems: list[Problem] = []
+    seen_ids: set[str] = set()
+    places = ", ".join(LOCATIONS.values())
+    for file in discover(root):
+        if file.kind is None:
+            problems.append(problem(file.rel, 1, 1, "file.unknown_place", places=places))
+            continue
+        seen_ids.add(f"{file.kind}:{file.id}")
+        doc, found = _read(file)
+        problems += found
+        if doc is None:
+            continue
+        model, found = _typed(file, doc)
+        problems += found
+        if model is None:
+            continue
+        if file.kind is Kind.program:
+            dataset.programs[file.id] = Entry(file.id, file.rel, doc, model)
+        elif file.kind is Kind.antenna:
+            dataset.antennas[file.id] = Entry(file.id, file.rel, doc, model)
+        elif file.kind is Kind.cohort:
+            if file.id in dataset.cohorts:
+                other = dataset.cohorts[file.id].file
+                problems.append(problem(file.rel, 1, 1, "cohort.duplicate_id", value=file.id,
+                                        other=other))
+                continue
+            dataset.cohorts[file.id] = CohortEntry(file.id, file.rel, doc, model,
+                                                   antenna=file.group)
+        elif file.kind is Kind.roles:
+            dataset.roles = Entry(file.id, file.rel, doc, model)
+        elif file.kind is Kind.sheets:
+            dataset.sheets = Entry(file.id, file.rel, doc, model)
+    return dataset, seen_ids, problems
