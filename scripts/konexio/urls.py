@@ -1,0 +1,59 @@
+"""Where each generated page and feed lives in the site, in one place, so pages link to
+feeds (and feeds to pages) without either guessing the other's layout.
+
+Paths are relative to the site root and use '/' separators. French is the default
+language and lives at the root; the others under their code (``en/``, ``ar/``).
+"""
+
+from __future__ import annotations
+
+from konexio import LANGUAGES
+
+DEFAULT_LANGUAGE = LANGUAGES[0]
+
+
+def lang_prefix(lang: str) -> str:
+    """'' for French, 'en/' for English, 'ar/' for Arabic."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+def page_dir(kind: str, ident: str = "") -> str:
+    """Language-neutral folder of a generated page, e.g. ``cohorts/<id>/``.
+
+    kind is one of: home, programs, program, antennas, antenna, cohort, volunteers, impact.
+    """
+    folders = {
+        "home": "",
+        "programs": "programs/",
+        "program": f"programs/{ident}/",
+        "antennas": "antennas/",
+        "antenna": f"antennas/{ident}/",
+        "cohort": f"cohorts/{ident}/",
+        "volunteers": "volunteers/",
+        "impact": "impact/",
+    }
+    return folders[kind]
+
+
+def page_url(lang: str, kind: str, ident: str = "") -> str:
+    """Site-relative URL of a generated page in ``lang`` (directory URLs end with '/')."""
+    return lang_prefix(lang) + page_dir(kind, ident)
+
+
+def feed_name(scope: str, ident: str = "", antenna: str = "") -> str:
+    """File name of a feed.
+
+    scope: ``all``; ``antenna``, ``program`` or ``cohort`` with their id; ``role`` with the
+    role id and the antenna id (the sessions of that antenna that need that role).
+    """
+    if scope == "all":
+        return "all.ics"
+    if scope == "role":
+        return f"role-{ident}-{antenna}.ics"
+    return f"{scope}-{ident}.ics"
+
+
+def feed_url(lang: str, scope: str, ident: str = "", antenna: str = "") -> str:
+    """Site-relative URL of a feed in ``lang``: ``feeds/<lang>/<name>.ics`` for every
+    language (feeds are files, not pages, so French gets its folder too)."""
+    return f"feeds/{lang}/{feed_name(scope, ident, antenna)}"
