@@ -263,6 +263,11 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 _SUGGEST = {"fr": " Vouliez-vous dire « {} » ?", "en": " Did you mean '{}'?"}
 
+CHANGE_WORDS = {
+    "cancelled": {"fr": "annulée", "en": "cancelled"},
+    "moved": {"fr": "déplacée", "en": "moved"},
+}
+
 WHAT = {
     "program": {"fr": "le programme", "en": "the program"},
     "antenna": {"fr": "l'antenne", "en": "the antenna"},
@@ -279,12 +284,14 @@ def render(code: str, params: dict[str, Any], lang: str = "fr") -> str:
         values.setdefault("language", LANGUAGE_NAMES[lang].get(values["lang"], values["lang"]))
     if "what" in values:
         values["what"] = WHAT.get(values["what"], {}).get(lang, values["what"])
+    if "already" in values:
+        values["already"] = CHANGE_WORDS.get(values["already"], {}).get(lang, values["already"])
     values.setdefault("detail", "")
     values.setdefault("field", "")
     text = templates[lang].format_map(_Defaulting(values))
     suggestion = values.get("suggestion")
     if suggestion:
-        text += _SUGGEST[lang].format(suggestion)
+        text += ("" if text.endswith((".", "?", "!")) else ".") + _SUGGEST[lang].format(suggestion)
     return text
 
 

@@ -91,11 +91,10 @@ def error_to_problem(doc: YamlDocument, model: type[BaseModel], error: dict) -> 
     if kind.startswith("konexio."):
         return problem(doc.path, at.line, at.col, kind, value=_short(ctx.get("value", value)))
     if kind == "enum":
-        expected = ctx.get("expected", "").replace("'", "")
+        choices = [c.strip() for c in ctx.get("expected", "").replace("'", "")
+                   .replace(" or ", ",").split(",") if c.strip()]
         return problem(doc.path, at.line, at.col, "field.enum", value=_short(value),
-                       expected=expected,
-                       suggestion=suggest(value, [e.strip() for e in expected.replace(" or ", ",")
-                                                  .split(",")]))
+                       expected=", ".join(choices), suggestion=suggest(value, choices))
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         if pattern.startswith("^[a-z0-9]+(?:-"):

@@ -1,0 +1,68 @@
+"""Every file under tests/fixtures/broken/ is one real coordinator mistake.
+
+Each file ends with comments saying where it goes in a checkout (``# place:``) and what the
+validator must say (``# expect: LINE:COL message fragment``, one line per problem; several
+fragments for one position are all required). The test drops the file into a copy of the
+minimal dataset and checks that exactly those positions are reported for that file, with
+those words.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from konexio.validate import check
+
+BROKEN = Path(__file__).parent / "fixtures" / "broken"
+CASES = sorted(BROKEN.glob("*.yml"))
+_EXPECT = re.compile(r"^# expect: (\d+):(\d+) (.+)$")
+
+
+def _expectations(text: str) -> tuple[str, dict[tuple[int, int], list[str]]]:
+    place = re.search(r"^# place: (\S+)$", text, re.M).group(1)
+    expected: dict[tuple[int, int], list[str]] = {}
+    for line in text.splitlines():
+        if match := _EXPECT.match(line):
+            expected.setdefault((int(match[1]), int(match[2])), []).append(match[3])
+    return place, expected
+
+
+def test_the_corpus_has_at_least_25_distinct_mistakes():
+    assert len(CASES) >= 25
+    assert all(_expectations(c.read_text(encoding="utf-8"))[1] for c in CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_broken_file_is_reported_at_the_right_place(case: Path, minimal_root: Path):
+    text = case.read_text(encoding="utf-8")
+    place, expected = _expectations(text)
+    target = minimal_root / place
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+
+    checked = check(minimal_root)
+
+    assert checked.schedule is None, "broken data must never be expanded for publishing"
+    mine = [p for p in checked.problems if p.path == place]
+    others = [p.as_text() for p in checked.problems if p.path != place]
+    assert not others, f"problems reported in other files: {others}"
+    found = {(p.line, p.col): p.message("fr") for p in mine}
+    assert set(found) == set(expected), "\n".join(p.as_text() for p in mine)
+    for position, fragments in expected.items():
+        for fragment in fragments:
+            assert fragment in found[position], f"{position}: {found[position]!r}"
+
+
+@pytest.mark.parametrize("case", CASES[:8], ids=[c.stem for c in CASES[:8]])
+def test_english_messages_exist_for_the_same_problems(case: Path, minimal_root: Path):
+    text = case.read_text(encoding="utf-8")
+    place, _ = _expectations(text)
+    target = minimal_root / place
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    for found in check(minimal_root).problems:
+        english = found.message("en")
+        assert english and english != found.message("fr")
