@@ -57,3 +57,15 @@ def feed_url(lang: str, scope: str, ident: str = "", antenna: str = "") -> str:
     """Site-relative URL of a feed in ``lang``: ``feeds/<lang>/<name>.ics`` for every
     language (feeds are files, not pages, so French gets its folder too)."""
     return f"feeds/{lang}/{feed_name(scope, ident, antenna)}"
+
+
+def absolute_url(site_url: str, path: str) -> str:
+    """``path`` (site-relative, as returned above) under the public address of the site."""
+    return f"{site_url.rstrip('/')}/{path.lstrip('/')}"
+
+
+def webcal_url(site_url: str, path: str) -> str:
+    """The ``webcal://`` address of a feed: calendar apps open it as a subscription rather
+    than downloading a one-off copy (same host and path, only the scheme changes)."""
+    address = absolute_url(site_url, path)
+    return "webcal://" + address.split("://", 1)[-1]
