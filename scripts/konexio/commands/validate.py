@@ -27,7 +27,7 @@ def run(args) -> int:
     count = len(schedule.occurrences) if schedule else 0
     cohorts = len(checked.dataset.cohorts)
     if args.lang == "en":
-        print(f"The data is valid: {cohorts} cohorts, {count} sessions.")
+        print(f"The data is valid: {cohorts} cohort(s), {count} session(s).")
     else:
-        print(f"Les données sont valides : {cohorts} cohortes, {count} séances.")
+        print(f"Les données sont valides : {cohorts} cohorte(s), {count} séance(s).")
     return 0
