@@ -21,7 +21,9 @@ class ClosedDay:
 
 
 @lru_cache(maxsize=256)
-def public_holidays(country: str, subdivision: str | None, years: tuple[int, ...]) -> dict[date, str]:
+def public_holidays(
+    country: str, subdivision: str | None, years: tuple[int, ...]
+) -> dict[date, str]:
     """Public holidays of a country (typed by nobody: the ``holidays`` package knows them)."""
     calendar = holidays.country_holidays(country, subdiv=subdivision, years=years)
     return {day: str(name) for day, name in calendar.items()}

@@ -96,7 +96,9 @@ def _change_for(changes: list[Cancellation] | list[Move], day: date, clock: time
     return None, None
 
 
-def expand_cohort(dataset: Dataset, entry: CohortEntry) -> tuple[list[Occurrence], list[SkippedDay]]:
+def expand_cohort(
+    dataset: Dataset, entry: CohortEntry
+) -> tuple[list[Occurrence], list[SkippedDay]]:
     """The occurrences of one cohort and the planned days it loses to closures."""
     cohort = entry.model
     antenna = dataset.antennas[entry.antenna].model

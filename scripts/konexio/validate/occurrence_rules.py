@@ -44,21 +44,26 @@ def no_room_taken_twice(dataset: Dataset, schedule: Schedule) -> Iterator[Proble
         if occ.room and not occ.cancelled:
             by_room[(occ.antenna, occ.venue, occ.room)].append(occ)
     reported: set[tuple] = set()
-    for (antenna, venue, room), occs in sorted(by_room.items()):
+    for (_antenna, venue, room), occs in sorted(by_room.items()):
         occs.sort(key=lambda o: (o.start, o.cohort))
-        for earlier, later in zip(occs, occs[1:], strict=False):
-            if later.start >= earlier.end or earlier.cohort == later.cohort:
-                continue
-            # Report on the second file (in path order), once per weekly session.
-            first, second = sorted((earlier, later), key=lambda o: dataset.cohorts[o.cohort].file)
-            key = (second.cohort, second.source, first.cohort)
-            if key in reported:
-                continue
-            reported.add(key)
-            yield _at(dataset, second, "to_room" if second.moved else "room", "room.clash",
-                      place=f"{room} ({venue})", date=second.start.date().isoformat(),
-                      start=f"{first.start:%H:%M}", end=f"{first.end:%H:%M}",
-                      other=first.cohort, other_file=dataset.cohorts[first.cohort].file)
+        active: list[Occurrence] = []  # sessions still running when the next one starts
+        for later in occs:
+            active = [o for o in active if o.end > later.start]
+            for earlier in active:
+                if earlier.cohort == later.cohort:
+                    continue
+                # Report on the second file (in path order), once per weekly session.
+                first, second = sorted((earlier, later),
+                                       key=lambda o: dataset.cohorts[o.cohort].file)
+                key = (second.cohort, second.source, first.cohort)
+                if key in reported:
+                    continue
+                reported.add(key)
+                yield _at(dataset, second, "to_room" if second.moved else "room", "room.clash",
+                          place=f"{room} ({venue})", date=second.start.date().isoformat(),
+                          start=f"{first.start:%H:%M}", end=f"{first.end:%H:%M}",
+                          other=first.cohort, other_file=dataset.cohorts[first.cohort].file)
+            active.append(later)
 
 
 def check_schedule(dataset: Dataset, schedule: Schedule) -> list[Problem]:
