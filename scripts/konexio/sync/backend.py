@@ -1,0 +1,43 @@
+"""What every sheet backend offers the sync: read worksheets, then write one plan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from konexio.sync.plan import WorksheetPlan, WorksheetSnapshot
+
+
+@dataclass(frozen=True)
+class Target:
+    """One spreadsheet (or workbook file) and the worksheets the sync keeps in it."""
+
+    key: str
+    titles: dict[str, str]
+    """Antenna id -> worksheet title."""
+
+
+@dataclass
+class Read:
+    """The worksheets of a target as read, plus what the backend needs to write after."""
+
+    snapshots: dict[str, WorksheetSnapshot]
+    state: object = field(default=None)
+
+
+class Backend(Protocol):
+    name: str
+    requests: int
+    """Requests made so far (HTTP requests for Google, file saves for xlsx)."""
+
+    def targets(self, required: dict[str, str], optional: dict[str, str]) -> list[Target]:
+        """Where the worksheets go: ``required`` antennas have shifts, ``optional`` ones
+        only need a look (their old rows may have to be marked removed)."""
+        ...
+
+    def read(self, target: Target) -> Read: ...
+
+    def write(self, target: Target, read: Read, plans: list[WorksheetPlan],
+              dry_run: bool = False) -> int:
+        """Apply the plans in as few requests as possible; return how many (or would)."""
+        ...

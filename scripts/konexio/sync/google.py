@@ -1,0 +1,263 @@
+"""The Google Sheets backend: gspread's HTTP client, three requests per spreadsheet at most.
+
+A sync of one spreadsheet is: the metadata (sheet ids, frozen rows, protections, conditional
+formats), one ``values:batchGet`` for every worksheet, and at most one
+``spreadsheets.batchUpdate`` carrying everything (new worksheets with ``addSheet``, exact
+``updateCells`` ranges, ``appendCells`` for new rows). A batchUpdate is all-or-nothing, so a
+sync interrupted anywhere leaves either the old or the new sheet, and a re-run finishes it.
+Batches are split only past ``MAX_BATCH_BYTES`` (Google refuses bodies much above 2 MB).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import gspread
+from gspread.http_client import HTTPClient
+
+from konexio.sync.backend import Read, Target
+from konexio.sync.layout import MARKER, FormatRule, Value, format_rules
+from konexio.sync.plan import WorksheetPlan, WorksheetSnapshot
+from konexio.sync.retry import Retry, SyncError
+
+CREDENTIALS_VARIABLE = "KONEXIO_GOOGLE_CREDENTIALS"
+"""Names the service account's JSON key file. The key itself is never printed."""
+TIMEOUT = (10.0, 60.0)
+"""(connect, read) seconds: gspread waits forever by default."""
+MAX_BATCH_BYTES = 1_500_000
+PROTECTION = "konexio sync : colonnes générées (modifiez le YAML, pas ces cellules)"
+METADATA_FIELDS = ("sheets(properties(sheetId,title,gridProperties),"
+                   "protectedRanges(protectedRangeId,description),conditionalFormats)")
+GREY = {"red": 0.6, "green": 0.6, "blue": 0.6}
+AMBER = {"red": 1.0, "green": 0.87, "blue": 0.6}
+
+
+@dataclass(frozen=True)
+class SheetMeta:
+    sheet_id: int
+    title: str
+    rows: int
+    columns: int
+    frozen_rows: int
+    protections: tuple[str, ...]
+    rules: tuple[tuple[int, tuple], ...]
+    """Our conditional formats (index in the sheet's list, signature)."""
+
+
+def quote_title(title: str) -> str:
+    """A worksheet title as an A1 range covering the whole sheet."""
+    return "'" + title.replace("'", "''") + "'"
+
+
+def _signature_of_api(rule: dict) -> tuple | None:
+    values = rule.get("booleanRule", {}).get("condition", {}).get("values", [])
+    formula = values[0].get("userEnteredValue", "") if values else ""
+    if MARKER not in formula:
+        return None
+    ranges = tuple((r.get("startRowIndex", 0), r.get("startColumnIndex", 0),
+                    r.get("endColumnIndex")) for r in rule.get("ranges", []))
+    return (formula, ranges)
+
+
+def _signature(rule: FormatRule) -> tuple:
+    return (rule.formula, ((1, rule.first_col, rule.last_col + 1),))
+
+
+def _meta(sheet: dict) -> SheetMeta:
+    props = sheet["properties"]
+    grid = props.get("gridProperties", {})
+    rules = []
+    for index, rule in enumerate(sheet.get("conditionalFormats", [])):
+        signature = _signature_of_api(rule)
+        if signature is not None:
+            rules.append((index, signature))
+    return SheetMeta(
+        sheet_id=props["sheetId"], title=props["title"], rows=grid.get("rowCount", 1000),
+        columns=grid.get("columnCount", 26), frozen_rows=grid.get("frozenRowCount", 0),
+        protections=tuple(p.get("description", "") for p in sheet.get("protectedRanges", [])),
+        rules=tuple(rules),
+    )
+
+
+def _cell(value: Value | None) -> dict:
+    if value is None:
+        return {}
+    if isinstance(value, int):
+        return {"userEnteredValue": {"numberValue": value}}
+    return {"userEnteredValue": {"stringValue": value}}
+
+
+def _api_rule(sheet_id: int, rule: FormatRule) -> dict:
+    if rule.kind == "struck":
+        fmt = {"textFormat": {"strikethrough": True, "foregroundColor": GREY}}
+    else:
+        fmt = {"backgroundColor": AMBER}
+    return {
+        "ranges": [{"sheetId": sheet_id, "startRowIndex": 1,
+                    "startColumnIndex": rule.first_col, "endColumnIndex": rule.last_col + 1}],
+        "booleanRule": {"condition": {"type": "CUSTOM_FORMULA",
+                                      "values": [{"userEnteredValue": rule.formula}]},
+                        "format": fmt},
+    }
+
+
+def _new_sheet_id(title: str, taken: set[int]) -> int:
+    """Deterministic, so a re-run after a lost response proposes the same worksheet."""
+    candidate = zlib.crc32(title.encode()) & 0x7FFFFFFF
+    while candidate in taken:
+        candidate = (candidate + 1) & 0x7FFFFFFF
+    return candidate
+
+
+def worksheet_requests(plan: WorksheetPlan, meta: SheetMeta | None, taken: set[int]) \
+        -> list[dict]:
+    """The batchUpdate requests for one worksheet, in the order they must apply."""
+    requests: list[dict] = []
+    if meta is None:
+        sheet_id = _new_sheet_id(plan.title, taken)
+        taken.add(sheet_id)
+        requests.append({"addSheet": {"properties": {
+            "sheetId": sheet_id, "title": plan.title,
+            "gridProperties": {"rowCount": 1000, "columnCount": max(26, plan.width),
+                               "frozenRowCount": 1}}}})
+        columns, frozen, protections, ours = max(26, plan.width), 1, (), ()
+    else:
+        sheet_id = meta.sheet_id
+        columns, frozen, protections, ours = (meta.columns, meta.frozen_rows,
+                                              meta.protections, meta.rules)
+    if frozen != 1:
+        requests.append({"updateSheetProperties": {
+            "properties": {"sheetId": sheet_id, "gridProperties": {"frozenRowCount": 1}},
+            "fields": "gridProperties.frozenRowCount"}})
+    if columns < plan.width:
+        requests.append({"appendDimension": {"sheetId": sheet_id, "dimension": "COLUMNS",
+                                             "length": plan.width - columns}})
+    for run in plan.runs():
+        requests.append({"updateCells": {
+            "start": {"sheetId": sheet_id, "rowIndex": run.row, "columnIndex": run.col},
+            "rows": [{"values": [_cell(value) for value in run.values]}],
+            "fields": "userEnteredValue"}})
+    if PROTECTION not in protections:
+        requests.append({"addProtectedRange": {"protectedRange": {
+            "range": {"sheetId": sheet_id, "startColumnIndex": 0,
+                      "endColumnIndex": max(plan.columns.values()) + 1},
+            "description": PROTECTION, "warningOnly": False}}})
+    wanted = format_rules(plan.columns, plan.signups, plan.width)
+    if tuple(signature for _, signature in ours) != tuple(_signature(r) for r in wanted):
+        for index, _ in sorted(ours, reverse=True):
+            requests.append({"deleteConditionalFormatRule": {"sheetId": sheet_id,
+                                                             "index": index}})
+        for index, rule in enumerate(wanted):
+            requests.append({"addConditionalFormatRule": {"rule": _api_rule(sheet_id, rule),
+                                                          "index": index}})
+    if plan.appends:
+        # appendCells, not values.append: it adds rows after the last row holding data,
+        # with no table detection and nothing overwritten, inside the all-or-nothing batch.
+        requests.append({"appendCells": {
+            "sheetId": sheet_id, "fields": "userEnteredValue",
+            "rows": [{"values": [_cell(value) for value in row]} for row in plan.appends]}})
+    return requests
+
+
+def split(requests: list[dict], limit: int = MAX_BATCH_BYTES) -> list[list[dict]]:
+    """Consecutive chunks whose JSON stays under ``limit`` bytes (order kept)."""
+    batches: list[list[dict]] = []
+    size = limit + 1
+    for request in requests:
+        length = len(json.dumps(request, ensure_ascii=False).encode()) + 1
+        if size + length > limit and (not batches or batches[-1]):
+            batches.append([])
+            size = 0
+        batches[-1].append(request)
+        size += length
+    return batches
+
+
+class GoogleBackend:
+    """Spreadsheets on Google, through gspread's real HTTP client."""
+
+    name = "google"
+
+    def __init__(self, http: HTTPClient, spreadsheets: dict[str, str],
+                 retry: Retry | None = None, max_batch_bytes: int = MAX_BATCH_BYTES):
+        http.set_timeout(TIMEOUT)
+        self.http = http
+        self.spreadsheets = spreadsheets
+        self.retry = retry or Retry()
+        self.max_batch_bytes = max_batch_bytes
+        self.requests = 0
+
+    @classmethod
+    def from_environment(cls, spreadsheets: dict[str, str],
+                         environ: os._Environ | dict | None = None) -> GoogleBackend:
+        environ = os.environ if environ is None else environ
+        path = environ.get(CREDENTIALS_VARIABLE, "")
+        if not path:
+            raise SyncError(f"{CREDENTIALS_VARIABLE} n'est pas défini : indiquez le chemin du "
+                            "fichier de clé JSON du compte de service.")
+        if not Path(path).is_file():
+            raise SyncError(f"{CREDENTIALS_VARIABLE} désigne un fichier introuvable : {path}")
+        try:
+            client = gspread.service_account(filename=path)
+        except (ValueError, KeyError) as error:
+            # The message of google-auth never contains the private key, only its shape.
+            raise SyncError(f"clé de compte de service illisible ({path}) : {error}") from None
+        return cls(client.http_client, spreadsheets)
+
+    def targets(self, required: dict[str, str], optional: dict[str, str]) -> list[Target]:
+        missing = sorted(a for a in required if a not in self.spreadsheets)
+        if missing:
+            raise SyncError("pas de classeur Google pour : " + ", ".join(missing) +
+                            " ; ajoutez son identifiant dans volunteers/sheets.yml.")
+        titles = {**{a: t for a, t in optional.items() if a in self.spreadsheets}, **required}
+        grouped: dict[str, dict[str, str]] = {}
+        for antenna, title in sorted(titles.items()):
+            grouped.setdefault(self.spreadsheets[antenna], {})[antenna] = title
+        return [Target(key, group) for key, group in grouped.items()]
+
+    def _read_call(self, call):
+        def counted():
+            self.requests += 1
+            return call()
+        return self.retry.read(counted)
+
+    def read(self, target: Target) -> Read:
+        metadata = self._read_call(lambda: self.http.fetch_sheet_metadata(
+            target.key, params={"includeGridData": "false", "fields": METADATA_FIELDS}))
+        metas = {sheet["properties"]["title"]: _meta(sheet)
+                 for sheet in metadata.get("sheets", [])}
+        present = [title for title in target.titles.values() if title in metas]
+        snapshots = {title: WorksheetSnapshot(title, exists=False)
+                     for title in target.titles.values() if title not in metas}
+        if present:
+            ranges = [quote_title(title) for title in present]
+            got = self._read_call(lambda: self.http.values_batch_get(
+                target.key, ranges, params={"majorDimension": "ROWS",
+                                            "valueRenderOption": "FORMATTED_VALUE"}))
+            for title, block in zip(present, got.get("valueRanges", []), strict=True):
+                rows = tuple(tuple(row) for row in block.get("values", []))
+                snapshots[title] = WorksheetSnapshot(title, rows)
+        return Read(snapshots, metas)
+
+    def write(self, target: Target, read: Read, plans: list[WorksheetPlan],
+              dry_run: bool = False) -> int:
+        metas: dict[str, SheetMeta] = read.state
+        taken = {meta.sheet_id for meta in metas.values()}
+        requests: list[dict] = []
+        for plan in plans:
+            requests += worksheet_requests(plan, metas.get(plan.title), taken)
+        if not requests:
+            return 0
+        batches = split(requests, self.max_batch_bytes)
+        if dry_run:
+            return len(batches)
+        for batch in batches:
+            def send(body=batch):
+                self.requests += 1
+                return self.http.batch_update(target.key, {"requests": body})
+            self.retry.write(send)
+        return len(batches)

@@ -1,0 +1,133 @@
+"""The layout of a shift worksheet, shared by every backend.
+
+Row 1 is the header. The generated columns come first and are the only cells the sync ever
+writes in data rows; to their right, one sign-up column per person needed, then ``notes``:
+those belong to people. Columns are found by their header, never by their position.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from konexio.shifts import Shift, ShiftStatus
+
+Value = str | int
+"""What a generated cell holds: text, or a whole number (people needed)."""
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    value: Callable[[Shift], Value]
+
+
+def _status(shift: Shift) -> str:
+    label = {ShiftStatus.scheduled: STATUS_SCHEDULED, ShiftStatus.moved: "déplacée",
+             ShiftStatus.cancelled: STATUS_CANCELLED}[shift.status]
+    return f"{label} : {shift.reason}" if shift.reason and shift.status is not \
+        ShiftStatus.scheduled else label
+
+
+STATUS_SCHEDULED = "prévue"
+STATUS_CANCELLED = "annulée"
+STATUS_REMOVED = "retirée"
+"""A row whose shift is no longer in the data: kept, because people may have typed in it."""
+
+GENERATED = (
+    Column("id", lambda s: s.id),
+    Column("date", lambda s: s.start.date().isoformat()),
+    Column("jour", lambda s: s.weekday),
+    Column("début", lambda s: f"{s.start:%H:%M}"),
+    Column("fin", lambda s: f"{s.end:%H:%M}"),
+    Column("lieu", lambda s: s.venue),
+    Column("programme", lambda s: s.program),
+    Column("cohorte", lambda s: s.cohort),
+    Column("rôle", lambda s: s.role_name),
+    Column("besoin", lambda s: s.needed),
+    Column("statut", _status),
+)
+LABELS = tuple(column.label for column in GENERATED)
+ID, DATE, NEEDED, STATUS = "id", "date", "besoin", "statut"
+NOTES = "notes"
+SIGNUP_PREFIX = "bénévole"
+_SIGNUP = re.compile(rf"^{SIGNUP_PREFIX} (\d+)$")
+
+
+def signup_label(number: int) -> str:
+    """Header of the ``number``-th sign-up column (from 1)."""
+    return f"{SIGNUP_PREFIX} {number}"
+
+
+def is_signup(label: str) -> bool:
+    return bool(_SIGNUP.match(label.strip()))
+
+
+def row_values(shift: Shift) -> dict[str, Value]:
+    """The generated cells of a shift, by column label."""
+    return {column.label: column.value(shift) for column in GENERATED}
+
+
+def is_struck(status: str) -> bool:
+    """Cancelled and removed shifts are struck through."""
+    return status.startswith(STATUS_CANCELLED) or status == STATUS_REMOVED
+
+
+def cell_text(value: object) -> str:
+    """How a cell reads, whatever the backend returned: '' for empty, '2' for 2 or 2.0."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def column_letter(index: int) -> str:
+    """'A' for 0, 'AA' for 26."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+MARKER = 'N("konexio")=0'
+"""Inside our conditional-format formulas (always true) so the sync recognises its own rules
+and leaves rules people added alone."""
+
+
+@dataclass(frozen=True)
+class FormatRule:
+    """A conditional format, the same formula for Google Sheets, Excel and LibreOffice."""
+
+    kind: str  # "open-slot" or "struck"
+    first_col: int
+    last_col: int  # inclusive
+    formula: str
+
+
+def format_rules(columns: dict[str, int], signups: dict[int, int], width: int) \
+        -> tuple[FormatRule, ...]:
+    """Highlight empty sign-up slots of the next 7 days; strike cancelled and removed rows.
+
+    ``columns`` maps generated labels to 0-based indexes, ``signups`` sign-up numbers to
+    theirs. One rule per sign-up column (the k-th slot is open only when k <= needed), so
+    the rules stay right wherever a later sign-up column was added. Formulas are written for
+    row 2 with relative rows, the convention of both Sheets and xlsx.
+    """
+    date = f"${column_letter(columns[DATE])}2"
+    status = f"${column_letter(columns[STATUS])}2"
+    needed = f"${column_letter(columns[NEEDED])}2"
+    struck = f'OR(LEFT({status},{len(STATUS_CANCELLED)})="{STATUS_CANCELLED}",' \
+             f'{status}="{STATUS_REMOVED}")'
+    rules = [FormatRule("struck", 0, width - 1, f"=AND({MARKER},{struck})")]
+    for number, col in sorted(signups.items()):
+        cell = f"{column_letter(col)}2"
+        rules.append(FormatRule("open-slot", col, col, (
+            f'=AND({MARKER},{cell}="",{number}<={needed},NOT({struck}),'
+            f"DATEVALUE({date})>=TODAY(),DATEVALUE({date})<TODAY()+7)")))
+    return tuple(rules)

@@ -1,0 +1,89 @@
+"""One sync: for each spreadsheet, read, plan every worksheet, write once.
+
+After a write whose outcome is unknown (5xx, time-out, dropped connection) the sync reads
+and plans again rather than replaying: the batch was applied entirely or not at all, so the
+new plan is either empty or the same, and the sheet ends as after an uninterrupted sync.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from konexio.expand.occurrences import Schedule
+from konexio.model.dataset import Dataset
+from konexio.shifts import Shift, by_antenna, shifts
+from konexio.sync.backend import Backend
+from konexio.sync.plan import Counts, LayoutError, WorksheetPlan, plan_worksheet
+from konexio.sync.retry import SyncError, WriteUncertain
+
+REPLANS = 3
+"""Reads-and-plans after uncertain writes before giving up."""
+
+
+@dataclass
+class Summary:
+    """What a sync did (or, with ``dry_run``, would do)."""
+
+    counts: Counts = field(default_factory=Counts)
+    worksheets: dict[str, Counts] = field(default_factory=dict)
+    writes: int = 0
+    """Write requests (batchUpdates, or workbook saves)."""
+    requests: int = 0
+    """Every request made, reads included, retries included."""
+    replans: int = 0
+    dry_run: bool = False
+
+
+def worksheet_titles(dataset: Dataset) -> dict[str, str]:
+    """Antenna id -> worksheet title (the antenna's French name, as coordinators say it)."""
+    return {antenna: entry.model.name.fr for antenna, entry in dataset.antennas.items()}
+
+
+def sync_shifts(all_shifts: tuple[Shift, ...], titles: dict[str, str], backend: Backend,
+                dry_run: bool = False,
+                progress: Callable[[int, int, str], None] | None = None) -> Summary:
+    """Bring every worksheet in line with ``all_shifts``, keeping what people typed."""
+    grouped = by_antenna(all_shifts)
+    required = {a: t for a, t in titles.items() if a in grouped}
+    optional = {a: t for a, t in titles.items() if a not in grouped}
+    summary = Summary(dry_run=dry_run)
+    targets = backend.targets(required, optional)
+    for done, target in enumerate(targets):
+        if progress:
+            progress(done, len(targets), ", ".join(target.titles.values()))
+        first: list[WorksheetPlan] | None = None
+        for _ in range(REPLANS):
+            read = backend.read(target)
+            plans = []
+            for antenna, title in target.titles.items():
+                snapshot = read.snapshots[title]
+                if not snapshot.exists and antenna not in grouped:
+                    continue  # no shift, no worksheet: nothing to keep or mark
+                try:
+                    plans.append(plan_worksheet(snapshot, grouped.get(antenna, ())))
+                except LayoutError as error:
+                    raise SyncError(str(error)) from None
+            first = first or plans
+            try:
+                summary.writes += backend.write(target, read, plans, dry_run)
+                break
+            except WriteUncertain:
+                summary.replans += 1
+        else:
+            raise SyncError("Google Sheets ne répond pas de façon fiable ; rien n'est perdu, "
+                            "relancez la synchronisation dans quelques minutes.")
+        for plan in first:
+            summary.worksheets[plan.title] = plan.counts
+            summary.counts = summary.counts + plan.counts
+    if progress:
+        progress(len(targets), len(targets), "")
+    summary.requests = backend.requests
+    return summary
+
+
+def sync(dataset: Dataset, schedule: Schedule, backend: Backend, dry_run: bool = False,
+         progress: Callable[[int, int, str], None] | None = None) -> Summary:
+    """Sync the shifts of a valid dataset."""
+    return sync_shifts(shifts(dataset, schedule), worksheet_titles(dataset), backend,
+                       dry_run, progress)
