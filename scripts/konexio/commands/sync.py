@@ -1,0 +1,96 @@
+"""``konexio sync``: write the volunteer shifts to Google Sheets or a local workbook.
+
+Validates first and touches no sheet when the data has errors. Only generated cells are
+written; names, phones and notes typed by people are never touched.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from konexio.cli import add_common
+from konexio.sync.backend import Backend
+from konexio.sync.plan import Counts
+from konexio.sync.retry import SyncError
+
+
+def add_backend_options(command) -> None:
+    command.add_argument("--backend", choices=("google", "xlsx"), default=None,
+                         help="google when KONEXIO_GOOGLE_CREDENTIALS is set, else xlsx")
+    command.add_argument("--file", type=Path, default=None,
+                         help="the local workbook (default: volunteers/shifts.xlsx)")
+
+
+def register(sub) -> None:
+    command = sub.add_parser("sync", help="write the volunteer shifts to the shift sheets")
+    add_common(command)
+    add_backend_options(command)
+    command.add_argument("--dry-run", action="store_true",
+                         help="read and show what would change, write nothing")
+    command.set_defaults(run=run)
+
+
+def make_backend(args, dataset) -> Backend:
+    """The backend the options ask for (Google only when credentials are set)."""
+    from konexio.sync.google import CREDENTIALS_VARIABLE, GoogleBackend
+    from konexio.sync.xlsx import DEFAULT_PATH, XlsxBackend
+
+    choice = args.backend or ("google" if os.environ.get(CREDENTIALS_VARIABLE) else "xlsx")
+    if choice == "google":
+        ids = dict(dataset.sheets.model.spreadsheets) if dataset.sheets else {}
+        return GoogleBackend.from_environment(ids)
+    path = args.file if args.file else args.root / DEFAULT_PATH
+    return XlsxBackend(path.resolve())
+
+
+def progress_printer(stream=None):
+    """A one-line progress indicator on stderr, only when a person is watching."""
+    stream = stream or sys.stderr
+    if not stream.isatty():
+        return None
+
+    def show(done: int, total: int, label: str) -> None:
+        end = "\n" if done == total else ""
+        stream.write(f"\r[{done}/{total}] {label[:60]:<60}{end}")
+        stream.flush()
+    return show
+
+
+def counts_line(counts: Counts, lang: str) -> str:
+    if lang == "en":
+        return (f"{counts.new} new, {counts.updated} updated, {counts.cancelled} cancelled, "
+                f"{counts.removed} removed, {counts.unchanged} unchanged")
+    return (f"{counts.new} nouveaux, {counts.updated} modifiés, {counts.cancelled} annulés, "
+            f"{counts.removed} retirés, {counts.unchanged} inchangés")
+
+
+def run(args) -> int:
+    from konexio.sync.run import sync
+    from konexio.validate import load_valid
+
+    dataset, schedule = load_valid(args.root)  # DataError: cli prints it, nothing touched
+    try:
+        backend = make_backend(args, dataset)
+        summary = sync(dataset, schedule, backend, args.dry_run, progress_printer())
+    except SyncError as error:
+        print(f"konexio sync : {error}", file=sys.stderr)
+        return 2
+    where = backend.path if backend.name == "xlsx" else "Google Sheets"
+    for title, counts in summary.worksheets.items():
+        print(f"{title} : {counts_line(counts, args.lang)}")
+    total = counts_line(summary.counts, args.lang)
+    if args.lang == "en":
+        verb = "would write" if args.dry_run else "wrote"
+        print(f"Total ({where}): {total}; {summary.requests} requests, {verb} "
+              f"{summary.writes} time(s).")
+        if args.dry_run:
+            print("Dry run: nothing was written.")
+    else:
+        verb = "écriture(s) prévue(s)" if args.dry_run else "écriture(s)"
+        print(f"Total ({where}) : {total} ; {summary.requests} requête(s), "
+              f"{summary.writes} {verb}.")
+        if args.dry_run:
+            print("Simulation : rien n'a été écrit.")
+    return 0
