@@ -18,6 +18,8 @@ COMMANDS = (
     "validate",
     "build",
     "schema",
+    "sync",
+    "coverage",
 )
 """Modules of ``konexio.commands``, in the order ``--help`` lists them."""
 
