@@ -2,7 +2,8 @@
 
 Each file ends with comments saying where it goes in a checkout (``# place:``) and what the
 validator must say (``# expect: LINE:COL message fragment``, one line per problem; several
-fragments for one position are all required). The test drops the file into a copy of the
+fragments for one position are all required; ``# also: PATH:LINE:COL fragment`` for a
+problem the mistake also causes in another file). The test drops the file into a copy of the
 minimal dataset and checks that exactly those positions are reported for that file, with
 those words.
 """
@@ -19,6 +20,7 @@ from konexio.validate import check
 BROKEN = Path(__file__).parent / "fixtures" / "broken"
 CASES = sorted(BROKEN.glob("*.yml"))
 _EXPECT = re.compile(r"^# expect: (\d+):(\d+) (.+)$")
+_ALSO = re.compile(r"^# also: (\S+):(\d+):(\d+) (.+)$")
 
 
 def _expectations(text: str) -> tuple[str, dict[tuple[int, int], list[str]]]:
@@ -47,8 +49,12 @@ def test_broken_file_is_reported_at_the_right_place(case: Path, minimal_root: Pa
 
     assert checked.schedule is None, "broken data must never be expanded for publishing"
     mine = [p for p in checked.problems if p.path == place]
+    also = [m for m in map(_ALSO.match, text.splitlines()) if m]
     others = [p.as_text() for p in checked.problems if p.path != place]
-    assert not others, f"problems reported in other files: {others}"
+    assert len(others) == len(also), f"problems reported in other files: {others}"
+    for match, other in zip(also, sorted(others), strict=True):
+        assert other.startswith(f"{match[1]}:{match[2]}:{match[3]}: "), other
+        assert match[4] in other, other
     found = {(p.line, p.col): p.message("fr") for p in mine}
     assert set(found) == set(expected), "\n".join(p.as_text() for p in mine)
     for position, fragments in expected.items():

@@ -36,6 +36,8 @@ def test_a_long_session_clashes_with_every_session_it_overlaps_not_only_the_next
     assert {(p.path, dict(p.params)["other"]) for p in clashes} == {
         ("schedules/cohorts/paris/b-short.yml", "a-long"),
         ("schedules/cohorts/paris/c-short.yml", "a-long"),
+        ("schedules/cohorts/paris/a-long.yml", "b-short"),
+        ("schedules/cohorts/paris/a-long.yml", "c-short"),
     }
     assert all(p.line == 12 for p in clashes)
 
@@ -53,7 +55,9 @@ def test_same_room_on_other_days_is_fine_and_clash_is_reported_once_per_weekly_s
     assert check(minimal_root).ok
     add_cohort(minimal_root, "c", "tuesday", "10:00", "12:00")
     clashes = [p for p in check(minimal_root).problems if p.code == "room.clash"]
-    assert len(clashes) == 1  # four Tuesdays, one weekly session, one line
+    # four Tuesdays, one weekly session: one line in each of the two files
+    assert sorted(p.path for p in clashes) == ["schedules/cohorts/paris/a.yml",
+                                               "schedules/cohorts/paris/c.yml"]
 
 
 def test_the_hour_repeated_in_october_is_allowed_the_hour_skipped_in_march_is_not(

@@ -6,21 +6,25 @@ sees every mistake of a pull request in one run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from konexio.messages import render
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One mistake at one place of one file (line and column count from 1)."""
 
     path: str
     line: int
     col: int
-    code: str = field(compare=False)
-    params: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
+    code: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    def sort_key(self) -> tuple:
+        """Files in path order, then by position, so output reads top to bottom."""
+        return (self.path, self.line, self.col, self.code, repr(self.params))
 
     def message(self, lang: str = "fr") -> str:
         return render(self.code, dict(self.params), lang)

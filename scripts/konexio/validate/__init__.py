@@ -40,7 +40,7 @@ def check(root: Path) -> Checked:
         problems += check_schedule(dataset, schedule)
         if problems:
             schedule = None
-    return Checked(dataset, schedule, tuple(sorted(set(problems))))
+    return Checked(dataset, schedule, tuple(sorted(set(problems), key=Problem.sort_key)))
 
 
 def load_valid(root: Path) -> tuple[Dataset, Schedule]:

@@ -37,8 +37,8 @@ def no_session_in_a_clock_gap(dataset: Dataset, schedule: Schedule) -> Iterator[
 
 
 def no_room_taken_twice(dataset: Dataset, schedule: Schedule) -> Iterator[Problem]:
-    """Two cohorts in one named room at overlapping times (rooms left unnamed are not
-    compared: a venue may have several rooms nobody listed)."""
+    """Two cohorts in one named room at overlapping times, reported on both (rooms left
+    unnamed are not compared: a venue may have several rooms nobody listed)."""
     by_room: dict[tuple[str, str, str], list[Occurrence]] = defaultdict(list)
     for occ in schedule.occurrences:
         if occ.room and not occ.cancelled:
@@ -52,17 +52,17 @@ def no_room_taken_twice(dataset: Dataset, schedule: Schedule) -> Iterator[Proble
             for earlier in active:
                 if earlier.cohort == later.cohort:
                     continue
-                # Report on the second file (in path order), once per weekly session.
-                first, second = sorted((earlier, later),
-                                       key=lambda o: dataset.cohorts[o.cohort].file)
-                key = (second.cohort, second.source, first.cohort)
-                if key in reported:
-                    continue
-                reported.add(key)
-                yield _at(dataset, second, "to_room" if second.moved else "room", "room.clash",
-                          place=f"{room} ({venue})", date=second.start.date().isoformat(),
-                          start=f"{first.start:%H:%M}", end=f"{first.end:%H:%M}",
-                          other=first.cohort, other_file=dataset.cohorts[first.cohort].file)
+                # Report on both sessions: the coordinator who edited either file sees it
+                # on the line they changed (annotations only show on changed lines).
+                for here, there in ((later, earlier), (earlier, later)):
+                    key = (here.cohort, here.source, there.cohort)
+                    if key in reported:
+                        continue
+                    reported.add(key)
+                    yield _at(dataset, here, "to_room" if here.moved else "room", "room.clash",
+                              place=f"{room} ({venue})", date=here.start.date().isoformat(),
+                              start=f"{there.start:%H:%M}", end=f"{there.end:%H:%M}",
+                              other=there.cohort, other_file=dataset.cohorts[there.cohort].file)
             active.append(later)
 
 

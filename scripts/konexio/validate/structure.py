@@ -145,7 +145,7 @@ def _typed(file: DataFile, doc: YamlDocument) -> tuple[BaseModel | None, list[Pr
         return model.model_validate(doc.data), []
     except ValidationError as error:
         found = [error_to_problem(doc, model, e) for e in error.errors(include_url=False)]
-        return None, sorted(set(found))
+        return None, sorted(set(found), key=Problem.sort_key)
 
 
 def read_dataset(root: Path) -> tuple[Dataset, set[str], list[Problem]]:
