@@ -1,0 +1,111 @@
+"""What people do to a shift sheet (type, sort), the same way on both backends.
+
+Tests run the same merge scenarios against the fake Google Sheets and a real xlsx file,
+through these two benches: ``backend()`` gives a fresh backend as a sync would build it,
+``grid()`` reads the sheet as people see it, ``type``/``sort`` act as people do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import gspread
+from openpyxl import load_workbook
+
+from fake_sheets.server import FakeSheets
+from fake_sheets.transport import session
+from konexio.sync.google import GoogleBackend
+from konexio.sync.layout import cell_text
+from konexio.sync.retry import Retry
+from konexio.sync.xlsx import XlsxBackend
+
+SPREADSHEET = "1konexio-test-sheet"
+
+
+def trimmed(rows: list[list[str]]) -> list[list[str]]:
+    """Drop trailing empty rows and columns, so both backends compare equal."""
+    width = max((i + 1 for row in rows for i, v in enumerate(row) if v != ""), default=0)
+    rows = [list(row[:width]) + [""] * (width - len(row[:width])) for row in rows]
+    while rows and not any(rows[-1]):
+        rows.pop()
+    return rows
+
+
+class GoogleBench:
+    name = "google"
+
+    def __init__(self, tmp_path: Path, antennas: tuple[str, ...] = ("paris",)):
+        self.server = FakeSheets()
+        self.server.create(SPREADSHEET)
+        self.sleeps: list[float] = []
+        self.ids = {antenna: SPREADSHEET for antenna in antennas}
+
+    def backend(self, retry: Retry | None = None, **options) -> GoogleBackend:
+        client = gspread.Client(None, session(self.server))
+        retry = retry or Retry(sleep=self.sleeps.append, jitter=lambda: 0.5)
+        return GoogleBackend(client.http_client, self.ids, retry=retry, **options)
+
+    def grid(self, title: str = "Paris") -> list[list[str]]:
+        return trimmed(self.server.sheet(SPREADSHEET, title).grid())
+
+    def type(self, row: int, col: int, text: str, title: str = "Paris") -> None:
+        sheet = self.server.sheet(SPREADSHEET, title)
+        if text:
+            sheet.cells[(row, col)] = text
+        else:
+            sheet.cells.pop((row, col), None)
+
+    def sort(self, key: Callable[[list[str]], object], title: str = "Paris") -> None:
+        sheet = self.server.sheet(SPREADSHEET, title)
+        grid = sheet.grid()
+        width = max(len(grid[0]), sheet.last_col() + 1)
+        body = sorted(grid[1:], key=key)
+        for r, row in enumerate(body, start=1):
+            for c in range(width):
+                value = row[c] if c < len(row) else ""
+                self.type(r, c, value, title)
+
+
+class XlsxBench:
+    name = "xlsx"
+
+    def __init__(self, tmp_path: Path, antennas: tuple[str, ...] = ("paris",)):
+        self.path = tmp_path / "volunteers" / "shifts.xlsx"
+        self.saves = 0
+
+    def backend(self, **options) -> XlsxBackend:
+        return XlsxBackend(self.path)
+
+    def grid(self, title: str = "Paris") -> list[list[str]]:
+        sheet = load_workbook(self.path)[title]
+        return trimmed([[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)])
+
+    def type(self, row: int, col: int, text: str, title: str = "Paris") -> None:
+        book = load_workbook(self.path)
+        book[title].cell(row + 1, col + 1).value = text or None
+        book.save(self.path)
+
+    def sort(self, key: Callable[[list[str]], object], title: str = "Paris") -> None:
+        book = load_workbook(self.path)
+        sheet = book[title]
+        raw = [list(row) for row in sheet.iter_rows(values_only=True)]
+        last = max((r for r, row in enumerate(raw) if any(v not in (None, "") for v in row)))
+        body = sorted(raw[1:last + 1], key=lambda row: key([cell_text(v) for v in row]))
+        for r, row in enumerate(body, start=2):
+            for c, value in enumerate(row, start=1):
+                sheet.cell(r, c).value = value
+        book.save(self.path)
+
+
+BENCHES = {"google": GoogleBench, "xlsx": XlsxBench}
+
+
+def row_of(grid: list[list[str]], shift_id: str) -> int:
+    rows = [r for r, row in enumerate(grid) if r and row and row[0] == shift_id]
+    assert len(rows) == 1, f"{shift_id} is on rows {rows}"
+    return rows[0]
+
+
+def col_of(grid: list[list[str]], label: str) -> int:
+    return grid[0].index(label)
