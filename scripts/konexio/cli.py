@@ -20,6 +20,7 @@ COMMANDS = (
     "schema",
     "sync",
     "coverage",
+    "new",
 )
 """Modules of ``konexio.commands``, in the order ``--help`` lists them."""
 
