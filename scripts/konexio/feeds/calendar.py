@@ -1,0 +1,123 @@
+"""One feed in one language -> the bytes of an RFC 5545 calendar. Pure: no clock, no files.
+
+icalendar writes the CRLF line endings and folds lines at 75 octets (never inside a UTF-8
+character); this module decides what goes in and in which order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from functools import lru_cache
+
+from icalendar import Calendar, Timezone, vText, vUri
+
+from konexio.expand.occurrences import Occurrence, Schedule
+from konexio.feeds.catalogue import FeedSpec, Scope, occurrences_of
+from konexio.feeds.events import FeedContext, vevent
+from konexio.feeds.words import word
+
+PRODID = "-//Konexio//Konexio schedules//{lang}"
+REFRESH = timedelta(hours=12)
+"""How often clients should re-read a feed (REFRESH-INTERVAL and X-PUBLISHED-TTL)."""
+CANCELLED_KEPT = timedelta(days=30)
+"""How long a cancelled session stays in the feeds after its day: long enough for every
+subscribed calendar to have refreshed and struck it, short enough not to clutter."""
+
+
+def published(occurrence: Occurrence, today: date) -> bool:
+    """Whether a feed built on ``today`` still shows ``occurrence``."""
+    return not occurrence.cancelled or occurrence.start.date() >= today - CANCELLED_KEPT
+
+
+def zone_names(spec: FeedSpec, context: FeedContext, events: Iterable[Occurrence]) -> list[str]:
+    """Every TZID the feed uses, plus its antennas' zones so that a feed without sessions
+    yet still holds a component (RFC 5545 wants at least one) and tells the client where
+    it belongs."""
+    antennas = context.dataset.antennas
+    if spec.scope in (Scope.antenna, Scope.role, Scope.cohort):
+        scope_zones = {antennas[spec.antenna].model.timezone}
+    else:
+        scope_zones = {entry.model.timezone for entry in antennas.values()}
+    used = {o.start.tzinfo.key for o in events}  # type: ignore[union-attr]
+    return sorted(scope_zones | used)
+
+
+def zone_window(schedule: Schedule) -> tuple[date, date]:
+    """The years the VTIMEZONE blocks must describe: those of the whole schedule, so the
+    blocks are the same in every feed and do not move with the build date."""
+    if not schedule.occurrences:
+        return Timezone.DEFAULT_FIRST_DATE, Timezone.DEFAULT_LAST_DATE
+    first = min(o.start for o in schedule.occurrences).year
+    last = max(o.end for o in schedule.occurrences).year
+    return date(first, 1, 1), date(last + 1, 1, 1)
+
+
+@lru_cache(maxsize=64)
+def vtimezone(name: str, first: date, last: date) -> Timezone:
+    """The VTIMEZONE of an IANA zone over [first, last), made once per build and shared
+    by every feed (only ever serialized, never changed)."""
+    return Timezone.from_tzid(name, first_date=first, last_date=last)
+
+
+def published_events(spec: FeedSpec, context: FeedContext, schedule: Schedule) -> list[Occurrence]:
+    """The occurrences ``spec`` shows on ``context.today``, in feed order."""
+    return [o for o in occurrences_of(spec, context.dataset, schedule)
+            if published(o, context.today)]
+
+
+def build_calendar(spec: FeedSpec, lang: str, context: FeedContext,
+                   schedule: Schedule, *, with_events: bool = True) -> Calendar:
+    """The calendar of ``spec`` in ``lang`` (only its header and time zones when
+    ``with_events`` is false)."""
+    events = published_events(spec, context, schedule)
+    calendar = Calendar()
+    calendar.add("prodid", PRODID.format(lang=lang.upper()))
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    title = spec.title.get(lang)
+    calendar.add("name", title)  # RFC 7986
+    # What Google, Apple and Outlook actually read. vText, or icalendar leaves the commas
+    # of an unknown X- property unescaped, which RFC 5545 TEXT forbids.
+    calendar.add("x-wr-calname", vText(title))
+    about = word("calendar.description", lang)
+    calendar.add("description", about)
+    calendar.add("x-wr-caldesc", vText(about))
+    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "PT12H")
+    calendar.add("source", vUri(spec.url(lang, context.site_url)),
+                 parameters={"VALUE": "URI"})
+    first, last = zone_window(schedule)
+    # Sorted, and added one by one: add_missing_timezones() walks a set, whose order
+    # changes between Python processes, which would break byte-identical rebuilds.
+    for name in zone_names(spec, context, events):
+        calendar.add_component(vtimezone(name, first, last))
+    for occurrence in events if with_events else ():
+        calendar.add_component(vevent(occurrence, lang, context,
+                                      show_needs=spec.scope is Scope.role))
+    return calendar
+
+
+END = b"END:VCALENDAR\r\n"
+
+
+def render_feed(spec: FeedSpec, lang: str, context: FeedContext, schedule: Schedule) -> bytes:
+    """The published bytes of ``spec`` in ``lang``: ``build_calendar(...).to_ical()``.
+
+    A session appears in up to five feeds (all, antenna, program, cohort, role), and
+    folding lines is most of the build time, so each VEVENT is serialized once per build
+    (``context.rendered``) and spliced into the calendar's header; a test checks the
+    result is byte for byte what icalendar writes for the whole calendar.
+    """
+    shell = build_calendar(spec, lang, context, schedule, with_events=False).to_ical()
+    assert shell.endswith(END)
+    show_needs = spec.scope is Scope.role
+    events = []
+    for occurrence in published_events(spec, context, schedule):
+        cache_key = (occurrence.key, lang, show_needs)
+        if cache_key not in context.rendered:
+            event = vevent(occurrence, lang, context, show_needs=show_needs)
+            context.rendered[cache_key] = event.to_ical()
+        events.append(context.rendered[cache_key])
+    return shell[: -len(END)] + b"".join(events) + END

@@ -1,0 +1,158 @@
+"""One occurrence -> one VEVENT, in one language. Pure: same inputs, same bytes.
+
+One VEVENT per occurrence rather than an RRULE: holidays, closures, moves and
+cancellations are already applied by the expander, and Outlook is known to misread
+recurring events against RDATE-style VTIMEZONE blocks across a clock change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from icalendar import Event
+
+from konexio import urls
+from konexio.expand.occurrences import Occurrence
+from konexio.feeds.stamps import stamp
+from konexio.feeds.words import clock, full_date, word
+from konexio.model.dataset import Dataset
+
+UID_DOMAIN = "konexio.eu"
+
+
+@dataclass(frozen=True, kw_only=True)
+class FeedContext:
+    """What every event of a build shares."""
+
+    dataset: Dataset
+    site_url: str
+    today: date
+    """Cancelled sessions more than ``CANCELLED_KEPT`` before this day leave the feeds."""
+    times: Mapping[str, datetime]
+    """Last change of each data file (``stamps.commit_times``); may be empty."""
+    rendered: dict[tuple[str, str, bool], bytes] = field(default_factory=dict, compare=False)
+    """VEVENT bytes by (occurrence key, language, with needs), filled by ``render_feed``:
+    a cache valid for this context only, since the bytes depend on everything above."""
+
+
+def uid(occurrence: Occurrence) -> str:
+    """What the session *is* (cohort, planned day, planned time), the same in every feed
+    and every language: moving, cancelling or re-ordering the YAML never changes it, and a
+    session imported twice (from a cohort file and an antenna feed, or in French then in
+    English) stays one event in the calendar it lands in."""
+    return f"{occurrence.key}@{UID_DOMAIN}"
+
+
+def sequence(occurrence: Occurrence) -> int:
+    """Revision number, from what happened to the session: 0 as planned, 1 moved,
+    2 cancelled.
+
+    A session's life only goes forward along planned -> moved -> cancelled (validation
+    refuses a session both moved and cancelled), so each real change raises the number,
+    which is what clients that import a file compare. It stays small (Google's import fails
+    on big values) and needs no history, so a shallow clone builds the same bytes.
+    """
+    if occurrence.cancelled:
+        return 2
+    return 1 if occurrence.moved else 0
+
+
+def source_files(occurrence: Occurrence, dataset: Dataset) -> list[str]:
+    """The data files an event's text and times come from."""
+    return [
+        dataset.cohorts[occurrence.cohort].file,
+        dataset.antennas[occurrence.antenna].file,
+        dataset.programs[occurrence.program].file,
+    ]
+
+
+def cohort_page(occurrence: Occurrence, lang: str, site_url: str) -> str:
+    return urls.absolute_url(site_url, urls.page_url(lang, "cohort", occurrence.cohort))
+
+
+def summary(occurrence: Occurrence, lang: str, dataset: Dataset) -> str:
+    plain = word("summary", lang,
+                 program=dataset.programs[occurrence.program].model.name.get(lang),
+                 antenna=dataset.antennas[occurrence.antenna].model.name.get(lang))
+    if occurrence.cancelled:
+        return word("summary.cancelled", lang, summary=plain)
+    if occurrence.moved:
+        return word("summary.moved", lang, summary=plain)
+    return plain
+
+
+def location(occurrence: Occurrence, lang: str, dataset: Dataset) -> str:
+    """Venue name and full postal address (what map apps need), then the room."""
+    venue = dataset.antennas[occurrence.antenna].model.venue(occurrence.venue)
+    assert venue is not None, "validation guarantees the venue exists"
+    values = {"venue": venue.name.get(lang), "address": venue.address}
+    if occurrence.room:
+        return word("location.room", lang, room=occurrence.room, **values)
+    return word("location", lang, **values)
+
+
+def description(occurrence: Occurrence, lang: str, context: FeedContext,
+                needs: Mapping[str, int] | None = None) -> str:
+    """What a reader needs besides time and place: why it changed, what it is, how to join."""
+    dataset = context.dataset
+    cohort = dataset.cohorts[occurrence.cohort].model
+    antenna = dataset.antennas[occurrence.antenna].model
+    program = dataset.programs[occurrence.program].model
+    venue = antenna.venue(occurrence.venue)
+    assert venue is not None, "validation guarantees the venue exists"
+    reason = occurrence.reason.get(lang) if occurrence.reason else ""
+    lines: list[str] = []
+    if occurrence.cancelled:
+        lines.append(word("line.cancelled", lang, reason=reason))
+    elif occurrence.moved:
+        lines.append(word("line.moved", lang, reason=reason,
+                          day=full_date(occurrence.planned_date, lang),
+                          time=clock(occurrence.planned_start, lang)))
+    lines.append(word("line.program", lang, value=program.name.get(lang)))
+    lines.append(word("line.antenna", lang, value=antenna.name.get(lang)))
+    if occurrence.room:
+        lines.append(word("line.room", lang, value=occurrence.room))
+    lines.append(word("line.access", lang, value=venue.access.get(lang)))
+    lines.append(word("line.accessibility", lang, value=venue.accessibility.get(lang)))
+    if needs:
+        roles = {r.id: r for r in dataset.roles.model.roles} if dataset.roles else {}
+        wanted = word("separator", lang).join(
+            word("need", lang, count=str(count),
+                 role=roles[role].name.get(lang) if role in roles else role)
+            for role, count in sorted(needs.items())
+        )
+        lines.append(word("line.needs", lang, value=wanted))
+    lines.append(word(f"line.status.{cohort.status.value}", lang))
+    lines.append(word("line.apply", lang, value=program.apply.get(lang)))
+    lines.append(word("line.contact", lang, value=antenna.contact.email))
+    lines.append(word("line.page", lang, value=cohort_page(occurrence, lang, context.site_url)))
+    return "\n".join(lines)
+
+
+def vevent(occurrence: Occurrence, lang: str, context: FeedContext,
+           *, show_needs: bool = False) -> Event:
+    """The VEVENT of one occurrence in ``lang``.
+
+    Built with ``Event()`` and explicit properties: ``Event.new()`` would invent a random
+    UID and stamp the build time, which breaks identity and reproducibility.
+    """
+    dataset = context.dataset
+    event = Event()
+    event.add("uid", uid(occurrence))
+    event.add("dtstamp", stamp(context.times, source_files(occurrence, dataset)).astimezone(UTC))
+    event.add("sequence", sequence(occurrence))
+    # Aware datetimes in the antenna's zone: icalendar writes DTSTART;TZID=<IANA name>:...
+    # with the local wall-clock time the YAML says, whatever the season.
+    event.add("dtstart", occurrence.start)
+    event.add("dtend", occurrence.end)
+    event.add("summary", summary(occurrence, lang, dataset))
+    event.add("location", location(occurrence, lang, dataset))
+    needs = dataset.needs(occurrence.cohort) if show_needs else None
+    event.add("description", description(occurrence, lang, context, needs))
+    event.add("url", cohort_page(occurrence, lang, context.site_url))
+    event.add("status", "CANCELLED" if occurrence.cancelled else "CONFIRMED")
+    # A cancelled session should not make its hour look busy.
+    event.add("transp", "TRANSPARENT" if occurrence.cancelled else "OPAQUE")
+    return event
