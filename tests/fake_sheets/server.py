@@ -103,6 +103,7 @@ class Logged:
     spreadsheet: str
     timeout: object = None
     status: int = 0
+    body: dict | None = None
 
 
 class FakeSheets:
@@ -133,6 +134,10 @@ class FakeSheets:
     def count(self, kind: str | None = None) -> int:
         return sum(1 for entry in self.log if kind is None or entry.kind == kind)
 
+    def kinds(self) -> list[str]:
+        """The kind of every request received, in order (failed ones included)."""
+        return [entry.kind for entry in self.log]
+
     # -- the API ------------------------------------------------------------------------------
 
     def handle(self, method: str, path: str, params: dict[str, list[str]], body: dict | None,
@@ -143,7 +148,7 @@ class FakeSheets:
             self.log.append(Logged(method, "unsupported", "", timeout, 404))
             return 404, _error(404, f"unsupported by the fake: {method} {path}")
         kind, spreadsheet_id = route
-        entry = Logged(method, kind, spreadsheet_id, timeout)
+        entry = Logged(method, kind, spreadsheet_id, timeout, body=body)
         self.log.append(entry)
         fault = next((f for f in self.faults if f.kind == kind), None)
         if fault:

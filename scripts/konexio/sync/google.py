@@ -203,9 +203,10 @@ class GoogleBackend:
             raise SyncError(f"{CREDENTIALS_VARIABLE} désigne un fichier introuvable : {path}")
         try:
             client = gspread.service_account(filename=path)
-        except (ValueError, KeyError) as error:
-            # The message of google-auth never contains the private key, only its shape.
-            raise SyncError(f"clé de compte de service illisible ({path}) : {error}") from None
+        except (ValueError, KeyError, OSError):
+            # No detail from the parser: it is the one place a key could end up on screen.
+            raise SyncError(f"{path} n'est pas une clé JSON de compte de service valide "
+                            "(téléchargez-la à nouveau depuis la console Google Cloud).") from None
         return cls(client.http_client, spreadsheets)
 
     def targets(self, required: dict[str, str], optional: dict[str, str]) -> list[Target]:

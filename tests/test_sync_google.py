@@ -1,0 +1,235 @@
+"""The Google backend through gspread's real HTTP layer, against the fake Sheets API.
+
+API economy (two reads and at most one write per spreadsheet, whatever the number of
+shifts), faults (429, 5xx, time-outs, dropped connections) and what they must never do:
+replay a write, lose or duplicate a row.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+import requests
+
+from fake_sheets import FakeSheets, session
+from fake_sheets.workbench import SPREADSHEET, GoogleBench, col_of, row_of
+from konexio.shifts import Shift, ShiftStatus
+from konexio.sync.google import CREDENTIALS_VARIABLE, PROTECTION, TIMEOUT, GoogleBackend
+from konexio.sync.layout import MARKER, signup_label
+from konexio.sync.retry import Retry, SyncError
+from konexio.sync.run import REPLANS, sync_shifts
+
+TITLES = {"paris": "Paris"}
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def make_shifts(count: int, status: ShiftStatus = ShiftStatus.scheduled,
+                venue: str = "Centre Belleville") -> tuple[Shift, ...]:
+    made = []
+    for n in range(count):
+        start = datetime(2026, 9, 7, 14, tzinfo=PARIS) + timedelta(days=n)
+        key = f"digitall-paris/{start:%Y-%m-%d}/1400"
+        for role, needed in (("trainer", 1), ("assistant", 2)):
+            made.append(Shift(id=f"{key}/{role}", occurrence=key, start=start,
+                              end=start + timedelta(hours=2), antenna="paris", venue=venue,
+                              program="DigitAll", cohort="digitall-paris", role=role,
+                              role_name=role, needed=needed, status=status))
+    return tuple(made)
+
+
+@pytest.fixture
+def bench(tmp_path):
+    return GoogleBench(tmp_path)
+
+
+def run(bench, shifts, **options):
+    return sync_shifts(shifts, TITLES, bench.backend(**options))
+
+
+def test_a_sync_is_two_reads_and_one_batch(bench):
+    run(bench, make_shifts(3))
+    assert bench.server.kinds() == ["metadata", "batchUpdate"]  # nothing to read yet
+    bench.server.log.clear()
+    summary = run(bench, make_shifts(3, venue="Salle 2"))
+    assert bench.server.kinds() == ["metadata", "batchGet", "batchUpdate"]
+    assert summary.requests == 3 and summary.writes == 1
+    bench.server.log.clear()
+    summary = run(bench, make_shifts(3, venue="Salle 2"))
+    assert bench.server.kinds() == ["metadata", "batchGet"]
+    assert summary.writes == 0
+
+
+@pytest.mark.parametrize("count", [2, 40, 400])
+def test_the_number_of_requests_does_not_grow_with_the_shifts(tmp_path, count):
+    bench = GoogleBench(tmp_path)
+    run(bench, make_shifts(count))
+    run(bench, make_shifts(count, status=ShiftStatus.cancelled) + make_shifts(count + 5)[-10:])
+    assert bench.server.kinds() == ["metadata", "batchUpdate",
+                                    "metadata", "batchGet", "batchUpdate"]
+
+
+def test_every_request_has_a_timeout_and_only_three_endpoints_are_used(bench):
+    run(bench, make_shifts(5))
+    run(bench, make_shifts(6))
+    assert {entry.timeout for entry in bench.server.log} == {TIMEOUT}
+    assert set(bench.server.kinds()) == {"metadata", "batchGet", "batchUpdate"}
+    last = bench.server.log[-1].body["requests"]
+    assert [name for request in last for name in request] == ["appendCells"]
+
+
+def test_layout_is_frozen_protected_and_formatted_once(bench):
+    run(bench, make_shifts(3))
+    sheet = bench.server.sheet(SPREADSHEET, "Paris")
+    assert sheet.frozen_rows == 1
+    assert [p["description"] for p in sheet.protected] == [PROTECTION]
+    assert sheet.protected[0]["range"]["endColumnIndex"] == 11  # generated columns only
+    assert len(sheet.formats) == 3  # struck rows + one per sign-up column
+    people_rule = {"ranges": [{"sheetId": sheet.sheet_id, "startColumnIndex": 0}],
+                   "booleanRule": {"condition": {"type": "CUSTOM_FORMULA",
+                                                 "values": [{"userEnteredValue": "=A2=\"x\""}]},
+                                   "format": {}}}
+    sheet.formats.append(people_rule)
+    bench.server.log.clear()
+    run(bench, make_shifts(3))
+    assert bench.server.kinds() == ["metadata", "batchGet"]
+    assert sheet.formats[-1] == people_rule
+    assert all(MARKER in rule["booleanRule"]["condition"]["values"][0]["userEnteredValue"]
+               for rule in sheet.formats[:3])
+
+
+def test_a_volunteer_typing_between_read_and_write_loses_nothing(bench):
+    run(bench, make_shifts(3))
+    grid = bench.grid()
+    target = make_shifts(3)[2].id
+
+    def volunteer_types(server: FakeSheets) -> None:
+        row = row_of(grid, target)
+        bench.type(row, col_of(grid, signup_label(1)), "Awa D.")
+        bench.type(row, col_of(grid, "notes"), "arrive à 14h15")
+        bench.type(row + 1, col_of(grid, signup_label(2)), "Karim B.")
+
+    bench.server.before_batch_update = volunteer_types
+    run(bench, make_shifts(3, venue="Salle 2"))  # rewrites the 'lieu' of every row
+    grid = bench.grid()
+    row = row_of(grid, target)
+    assert grid[row][col_of(grid, "lieu")] == "Salle 2"
+    assert grid[row][col_of(grid, signup_label(1))] == "Awa D."
+    assert grid[row][col_of(grid, "notes")] == "arrive à 14h15"
+    assert grid[row + 1][col_of(grid, signup_label(2))] == "Karim B."
+
+
+def test_429_is_retried_with_growing_waits_then_succeeds(bench):
+    bench.server.fail("batchUpdate", status=429, times=2)
+    summary = run(bench, make_shifts(3))
+    assert bench.server.kinds() == ["metadata"] + ["batchUpdate"] * 3
+    assert bench.sleeps == [0.75, 1.5]  # base 1 s doubled, jitter fixed at the middle
+    assert summary.replans == 0
+    assert len(bench.grid()) == 7
+
+
+def test_429_for_ever_gives_up_with_a_plain_message(bench):
+    bench.server.fail("batchUpdate", status=429, times=50)
+    with pytest.raises(SyncError, match="quota"):
+        run(bench, make_shifts(3))
+    assert bench.server.count("batchUpdate") == Retry().attempts
+    assert bench.sleeps == [0.75, 1.5, 3.0, 6.0]
+
+
+def test_jittered_delays_stay_within_bounds():
+    retry = Retry(jitter=lambda: 1.0)
+    assert [retry.delay(n) for n in range(8)] == [1, 2, 4, 8, 16, 32, 32, 32]
+    assert Retry(jitter=lambda: 0.0).delay(3) == 4
+
+
+def reference(shift_sets) -> list[list[str]]:
+    """The sheet after uninterrupted syncs of each set of shifts, with a name typed."""
+    bench = GoogleBench(None)
+    for shifts in shift_sets:
+        run(bench, shifts)
+        grid = bench.grid()
+        bench.type(row_of(grid, shift_sets[0][0].id), col_of(grid, signup_label(1)), "Awa D.")
+    return bench.grid()
+
+
+@pytest.mark.parametrize("applied", [False, True], ids=["lost", "applied"])
+def test_500_on_a_write_reads_and_plans_again_instead_of_replaying(bench, applied):
+    sets = (make_shifts(4), make_shifts(4, venue="Salle 2") + make_shifts(6)[-4:])
+    run(bench, sets[0])
+    grid = bench.grid()
+    bench.type(row_of(grid, sets[0][0].id), col_of(grid, signup_label(1)), "Awa D.")
+    bench.server.log.clear()
+    bench.server.fail("batchUpdate", status=500, applied=applied)
+    summary = run(bench, sets[1])
+    writes = 1 if applied else 2  # applied: the second plan is empty, nothing is replayed
+    assert bench.server.count("batchUpdate") == writes
+    assert bench.server.count("metadata") == 2 and summary.replans == 1
+    grid = bench.grid()
+    bench.type(row_of(grid, sets[0][0].id), col_of(grid, signup_label(1)), "Awa D.")
+    assert bench.grid() == reference(sets)
+
+
+@pytest.mark.parametrize("stage", ["metadata", "batchGet", "batchUpdate"])
+@pytest.mark.parametrize("applied", [False, True], ids=["before", "after"])
+@pytest.mark.parametrize("error", [requests.exceptions.ConnectionError,
+                                   requests.exceptions.ReadTimeout])
+def test_a_sync_cut_anywhere_then_run_again_ends_like_an_uninterrupted_one(
+        bench, stage, applied, error):
+    sets = (make_shifts(4), make_shifts(4, status=ShiftStatus.cancelled) + make_shifts(7)[-6:])
+    run(bench, sets[0])
+    grid = bench.grid()
+    bench.type(row_of(grid, sets[0][0].id), col_of(grid, signup_label(1)), "Awa D.")
+    bench.server.log.clear()
+    bench.server.fail(stage, drop=error, applied=applied, times=50)  # the network is gone
+    try:
+        run(bench, sets[1])
+        finished = True
+    except SyncError:
+        finished = False
+    # Only a batch applied before its answer was lost lets the sync finish by itself: the
+    # next read shows the work done, so nothing is replayed.
+    assert finished == (stage == "batchUpdate" and applied)
+    assert bench.server.count("batchUpdate") == \
+        ((1 if applied else REPLANS) if stage == "batchUpdate" else 0)
+    bench.server.faults.clear()  # the network is back: run again
+    run(bench, sets[1])
+    assert bench.grid() == reference(sets)
+
+
+def test_batches_are_split_only_past_the_size_limit(tmp_path):
+    small, whole = GoogleBench(tmp_path), GoogleBench(tmp_path)
+    shifts = make_shifts(150)
+    run(small, shifts, max_batch_bytes=20_000)
+    run(whole, shifts)
+    assert small.server.count("batchUpdate") > 1 == whole.server.count("batchUpdate")
+    assert small.grid() == whole.grid()
+
+
+def test_a_refused_permission_says_how_to_share_the_sheet(bench):
+    bench.server.fail("metadata", status=403)
+    with pytest.raises(SyncError, match="partagez"):
+        run(bench, make_shifts(1))
+
+
+def test_an_antenna_without_a_spreadsheet_id_is_a_plain_error(tmp_path):
+    bench = GoogleBench(tmp_path, antennas=())
+    with pytest.raises(SyncError, match="volunteers/sheets.yml"):
+        run(bench, make_shifts(1))
+
+
+def test_no_test_can_reach_the_network():
+    with pytest.raises(requests.exceptions.ConnectionError, match="refused"):
+        session(FakeSheets()).get("https://oauth2.googleapis.com/token", timeout=1)
+
+
+def test_credentials_come_from_a_variable_and_the_key_is_never_shown(tmp_path):
+    with pytest.raises(SyncError, match=CREDENTIALS_VARIABLE):
+        GoogleBackend.from_environment({}, environ={})
+    key = tmp_path / "key.json"
+    key.write_text('{"type": "service_account", "client_email": "sync@example.org", '
+                   '"private_key": "-----BEGIN PRIVATE KEY-----\\nTOPSECRET\\n'
+                   '-----END PRIVATE KEY-----\\n", "token_uri": "https://example.org"}')
+    with pytest.raises(SyncError) as caught:
+        GoogleBackend.from_environment({}, environ={CREDENTIALS_VARIABLE: str(key)})
+    assert "TOPSECRET" not in str(caught.value)
