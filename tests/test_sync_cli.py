@@ -1,0 +1,41 @@
+"""``konexio sync`` from a coordinator's terminal: works out of the box, refuses bad data."""
+
+from __future__ import annotations
+
+from konexio.cli import main
+from konexio.sync.xlsx import DEFAULT_PATH
+
+COHORT = "schedules/cohorts/paris/digitall-beginner-paris-2026-11.yml"
+
+
+def test_sync_fills_a_local_workbook_out_of_the_box(minimal_root, capsys, monkeypatch):
+    monkeypatch.delenv("KONEXIO_GOOGLE_CREDENTIALS", raising=False)
+    assert main(["sync", "--root", str(minimal_root)]) == 0
+    out = capsys.readouterr().out
+    assert "Paris : 34 nouveaux" in out and "1 écriture(s)" in out
+    assert (minimal_root / DEFAULT_PATH).is_file()
+    assert main(["sync", "--root", str(minimal_root), "--lang", "en"]) == 0
+    assert "0 new, 0 updated, 0 cancelled, 0 removed, 34 unchanged" in capsys.readouterr().out
+
+
+def test_dry_run_writes_nothing(minimal_root, capsys):
+    assert main(["sync", "--root", str(minimal_root), "--dry-run"]) == 0
+    assert "Simulation : rien n'a été écrit." in capsys.readouterr().out
+    assert not (minimal_root / DEFAULT_PATH).exists()
+
+
+def test_invalid_data_touches_no_sheet(minimal_root, tmp_path, capsys):
+    book = tmp_path / "book.xlsx"
+    assert main(["sync", "--root", str(minimal_root), "--file", str(book)]) == 0
+    before = book.read_bytes()
+    path = minimal_root / COHORT
+    path.write_text(path.read_text().replace("end: 2027-01-15", "end: 2027-13-45"))
+    assert main(["sync", "--root", str(minimal_root), "--file", str(book)]) == 1
+    assert f"{COHORT}:" in capsys.readouterr().err
+    assert book.read_bytes() == before
+
+
+def test_google_without_credentials_is_a_plain_message(minimal_root, capsys, monkeypatch):
+    monkeypatch.delenv("KONEXIO_GOOGLE_CREDENTIALS", raising=False)
+    assert main(["sync", "--root", str(minimal_root), "--backend", "google"]) == 2
+    assert "KONEXIO_GOOGLE_CREDENTIALS" in capsys.readouterr().err
