@@ -30,6 +30,9 @@ validate: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/konexio schema
 
+sync: $(STAMP)
+	$(BIN)/konexio sync
+
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
