@@ -14,6 +14,7 @@ import gspread
 from openpyxl import load_workbook
 
 from fake_sheets.server import FakeSheets
+from fake_sheets.loopback import loopback_session, serve
 from fake_sheets.transport import session
 from konexio.sync.google import GoogleBackend
 from konexio.sync.layout import cell_text
@@ -35,14 +36,22 @@ def trimmed(rows: list[list[str]]) -> list[list[str]]:
 class GoogleBench:
     name = "google"
 
-    def __init__(self, tmp_path: Path, antennas: tuple[str, ...] = ("paris",)):
+    def __init__(self, tmp_path: Path, antennas: tuple[str, ...] = ("paris",),
+                 transport: str = "http"):
         self.server = FakeSheets()
         self.server.create(SPREADSHEET)
         self.sleeps: list[float] = []
         self.ids = {antenna: SPREADSHEET for antenna in antennas}
+        # "http": real sockets to 127.0.0.1; "adapter": in process, for the few tests that
+        # must see what the client sent (its time-out) or raise a precise exception.
+        self.transport = transport
+        self.base = serve(self.server) if transport == "http" else ""
+
+    def session(self):
+        return loopback_session(self.base) if self.transport == "http" else session(self.server)
 
     def backend(self, retry: Retry | None = None, **options) -> GoogleBackend:
-        client = gspread.Client(None, session(self.server))
+        client = gspread.Client(None, self.session())
         retry = retry or Retry(sleep=self.sleeps.append, jitter=lambda: 0.5)
         return GoogleBackend(client.http_client, self.ids, retry=retry, **options)
 
