@@ -13,8 +13,8 @@ from pathlib import Path
 import gspread
 from openpyxl import load_workbook
 
-from fake_sheets.server import FakeSheets
 from fake_sheets.loopback import loopback_session, serve
+from fake_sheets.server import FakeSheets
 from fake_sheets.transport import session
 from konexio.sync.google import GoogleBackend
 from konexio.sync.layout import cell_text
