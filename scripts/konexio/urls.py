@@ -20,7 +20,8 @@ def lang_prefix(lang: str) -> str:
 def page_dir(kind: str, ident: str = "") -> str:
     """Language-neutral folder of a generated page, e.g. ``cohorts/<id>/``.
 
-    kind is one of: home, programs, program, antennas, antenna, cohort, volunteers, impact.
+    kind is one of: home, programs, program, antennas, antenna, cohort, volunteers, impact,
+    calendars.
     """
     folders = {
         "home": "",
@@ -31,6 +32,7 @@ def page_dir(kind: str, ident: str = "") -> str:
         "cohort": f"cohorts/{ident}/",
         "volunteers": "volunteers/",
         "impact": "impact/",
+        "calendars": "calendars/",
     }
     return folders[kind]
 

@@ -1,0 +1,63 @@
+/* Konexio: the course finder's filters and the timetable's print button.
+   The page works without this script: every group is a link, the filters are links
+   to the pages of each place and course, and the browser can print. */
+(function () {
+  "use strict";
+
+  function setupFinder(form) {
+    var list = document.querySelector("[data-kx-results]");
+    if (!list) return;
+    var cards = Array.prototype.slice.call(list.querySelectorAll(".kx-card"));
+    var count = form.querySelector("[data-kx-count]");
+    var params = new URLSearchParams(window.location.search);
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!field.name || !params.has(field.name)) return;
+      if (field.type === "checkbox") field.checked = params.get(field.name) === "1";
+      else field.value = params.get(field.name);
+    });
+
+    function apply() {
+      var wanted = {
+        antenna: form.elements.antenna.value,
+        program: form.elements.program.value,
+        level: form.elements.level.value,
+        time: form.elements.time.value
+      };
+      var all = form.elements.all.checked;
+      var shown = 0;
+      cards.forEach(function (card) {
+        var ok = (all || card.dataset.status === "open") &&
+          (!wanted.antenna || card.dataset.antenna === wanted.antenna) &&
+          (!wanted.program || card.dataset.program === wanted.program) &&
+          (!wanted.level || card.dataset.level === wanted.level) &&
+          (!wanted.time || card.dataset.time.split(" ").indexOf(wanted.time) >= 0);
+        card.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      count.textContent = shown === 0 ? count.dataset.none :
+        shown === 1 ? count.dataset.one : count.dataset.many.replace("{n}", shown);
+      var query = new URLSearchParams();
+      Object.keys(wanted).forEach(function (key) { if (wanted[key]) query.set(key, wanted[key]); });
+      if (all) query.set("all", "1");
+      var search = query.toString();
+      window.history.replaceState(null, "", search ? "?" + search : window.location.pathname);
+    }
+
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+    form.hidden = false;
+    apply();
+  }
+
+  function setup() {
+    var form = document.querySelector("[data-kx-finder]");
+    if (form) setupFinder(form);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-kx-print]"), function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  else setup();
+})();

@@ -1,0 +1,187 @@
+"""Dataset + schedule -> one Markdown page per generated page and language (pure).
+
+Templates live in ``templates/`` (Jinja, autoescape on). Text from the YAML is escaped for
+HTML everywhere; where it lands in Markdown (headings, lists, paragraphs) the ``md`` filter
+also escapes Markdown, so ``*``, ``[...](...)`` or ``<script>`` typed by a coordinator show
+as typed instead of becoming markup.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import segno
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from markupsafe import Markup, escape
+
+from konexio import urls
+from konexio.feeds import FeedSpec, feed_catalogue
+from konexio.feeds.howto import HOWTOS, SUBSCRIBE_VS_DOWNLOAD
+from konexio.model.types import Text
+from konexio.pages.formatting import Dates
+from konexio.pages.views import HOME_LIMIT, Site
+from konexio.pages.words import word
+
+DOC_PAGES = ("apply", "about", "faq", "privacy", "guide")
+"""Hand-written pages (``docs/<lang>/<name>.md``), linked from generated pages."""
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """One page to add to the mkdocs build of one language."""
+
+    src_uri: str
+    """Path inside the language's docs folder, e.g. ``cohorts/<id>/index.md``."""
+    markdown: str
+
+
+def source(kind: str, ident: str = "") -> str:
+    """Markdown source path of a generated page (same in every language)."""
+    return urls.page_dir(kind, ident) + "index.md"
+
+
+def md(value) -> Markup:
+    """Escape a text for Markdown, then for HTML: it shows exactly as typed."""
+    if isinstance(value, Markup):
+        return value
+    flat = " ".join(str(value).split())
+    return Markup(escape(_MARKDOWN_SPECIAL.sub(r"\\\1", flat)))
+
+
+def yaml_value(value: str) -> Markup:
+    """A front-matter value: JSON is YAML, and escaping keeps tags out of <title>."""
+    return Markup(json.dumps(str(escape(value)), ensure_ascii=False))
+
+
+@dataclass(frozen=True)
+class Here:
+    """The page being rendered: where relative links start from."""
+
+    lang: str
+    kind: str
+    ident: str = ""
+
+    @property
+    def src(self) -> str:
+        return source(self.kind, self.ident)
+
+    @property
+    def url(self) -> str:
+        return urls.page_url(self.lang, self.kind, self.ident)
+
+    def md_link(self, kind: str, ident: str = "") -> str:
+        """Relative link to another generated page of the same language, for Markdown
+        (mkdocs checks it and turns it into the page's URL)."""
+        return posixpath.relpath(source(kind, ident), posixpath.dirname(self.src) or ".")
+
+    def doc(self, name: str) -> str:
+        """Relative Markdown link to a hand-written page."""
+        return posixpath.relpath(f"{name}.md", posixpath.dirname(self.src) or ".")
+
+    def href(self, site_path: str) -> str:
+        """Relative URL from this page to a site-relative path, for raw HTML."""
+        target = site_path.rstrip("/") or "."
+        relative = posixpath.relpath(target, self.url.rstrip("/") or ".")
+        return relative + "/" if site_path.endswith("/") or site_path == "" else relative
+
+    def page_href(self, kind: str, ident: str = "", lang: str | None = None) -> str:
+        return self.href(urls.page_url(lang or self.lang, kind, ident))
+
+
+@dataclass(frozen=True)
+class FeedLinks:
+    """The three ways to a feed: subscribe (webcal), download (https), and its name."""
+
+    title: str
+    webcal: str
+    download: str
+
+
+@pass_context
+def _translate(context, value: Text | None) -> str:
+    return "" if value is None else value.get(context["lang"])
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("konexio.pages", "templates"),
+        autoescape=True, undefined=StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    )
+    env.filters["md"] = md
+    env.filters["tr"] = _translate
+    env.filters["yaml"] = yaml_value
+    return env
+
+
+def qr_svg(address: str, label: str) -> Markup:
+    """An inline SVG QR code of ``address`` (segno writes only the path, no script)."""
+    code = segno.make(address, error="m")
+    return Markup(code.svg_inline(scale=3, border=2, title=label, svgclass="kx-qr",
+                                  lineclass=None, omitsize=False))
+
+
+class Renderer:
+    """Renders every page of one language."""
+
+    def __init__(self, site: Site, lang: str):
+        self.site = site
+        self.lang = lang
+        self.dates = Dates(lang)
+        self.feeds: dict[tuple[str, str, str], FeedSpec] = {
+            (spec.scope.value, spec.id, spec.antenna if spec.scope.value == "role" else ""):
+            spec for spec in feed_catalogue(site.dataset, site.schedule)
+        }
+
+    def t(self, key: str, **params) -> str:
+        return word(key, self.lang, **params)
+
+    def feed(self, here: Here, scope: str, ident: str = "", antenna: str = "") -> FeedLinks:
+        spec = self.feeds[(scope, ident, antenna)]
+        path = spec.path(self.lang)
+        return FeedLinks(title=spec.title.get(self.lang),
+                         webcal=spec.webcal(self.lang, self.site.site_url),
+                         download=here.href(path))
+
+    def render(self, template: str, here: Here, **values) -> GeneratedPage:
+        page_url = urls.absolute_url(self.site.site_url, here.url)
+        text = environment().get_template(template).render(
+            lang=self.lang, t=self.t, fmt=self.dates, here=here, site=self.site,
+            feed=lambda *a, **k: self.feed(here, *a, **k), page_url=page_url,
+            qr=qr_svg, home_limit=HOME_LIMIT, howtos=HOWTOS,
+            subscribe_vs_download=SUBSCRIBE_VS_DOWNLOAD, **values,
+        )
+        return GeneratedPage(here.src, text)
+
+    def pages(self) -> list[GeneratedPage]:
+        site, lang = self.site, self.lang
+        pages = [
+            self.render("home.md.j2", Here(lang, "home")),
+            self.render("programs.md.j2", Here(lang, "programs")),
+            self.render("antennas.md.j2", Here(lang, "antennas")),
+            self.render("volunteers.md.j2", Here(lang, "volunteers")),
+            self.render("impact.md.j2", Here(lang, "impact")),
+            self.render("calendars.md.j2", Here(lang, "calendars")),
+        ]
+        for program_id, program in site.programs():
+            pages.append(self.render("program.md.j2", Here(lang, "program", program_id),
+                                     program_id=program_id, program=program))
+        for antenna_id, antenna in site.antennas():
+            pages.append(self.render("antenna.md.j2", Here(lang, "antenna", antenna_id),
+                                     antenna_id=antenna_id, antenna=antenna))
+        for cohort_id in sorted(site.cohorts):
+            pages.append(self.render("cohort.md.j2", Here(lang, "cohort", cohort_id),
+                                     view=site.cohorts[cohort_id]))
+        return pages
+
+
+def render_pages(site: Site, lang: str) -> list[GeneratedPage]:
+    """Every generated page of the site in ``lang``."""
+    return Renderer(site, lang).pages()

@@ -1,0 +1,239 @@
+"""What the pages show, picked from the dataset and the expanded schedule (no formatting).
+
+These are the facts a page needs, already sorted and filtered: which cohorts are upcoming,
+which sessions still need volunteers, what the network counts. Templates only format them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, time, timedelta
+
+from konexio.expand.occurrences import Occurrence, Schedule
+from konexio.model.antenna import Antenna, Venue
+from konexio.model.cohort import Cohort, Status, WeeklySession
+from konexio.model.dataset import Dataset
+from konexio.model.program import Level, Program
+from konexio.model.types import Weekday
+from konexio.pages.formatting import time_of_day
+
+HOME_LIMIT = 40
+"""At most this many cohorts on the home page and on a program page, so a page does not grow
+with the whole network; antenna pages list every cohort of their antenna."""
+
+NEEDS_DAYS = 21
+NEEDS_PER_ANTENNA = 12
+"""The volunteers page lists the sessions of the next three weeks, at most 12 per antenna;
+the role feeds hold the rest."""
+
+
+@dataclass(frozen=True)
+class CohortView:
+    """One cohort with what lists and cards say about it."""
+
+    id: str
+    cohort: Cohort
+    program_id: str
+    program: Program
+    antenna_id: str
+    antenna: Antenna
+    venue: Venue
+    next_session: Occurrence | None
+    parts_of_day: tuple[str, ...]
+
+    @property
+    def level(self) -> Level:
+        return self.program.level
+
+    @property
+    def is_open(self) -> bool:
+        return self.cohort.status is Status.open
+
+    @property
+    def weekly(self) -> list[WeeklySession]:
+        return sorted(self.cohort.sessions, key=lambda s: (s.day.index, s.start))
+
+    @property
+    def weekly_groups(self) -> list[tuple[tuple[Weekday, ...], tuple[tuple[time, time], ...]]]:
+        """Weekdays that share the same hours, in week order: ``((mon, wed), ((14:00,
+        16:00),))`` reads 'Monday and Wednesday, 14:00-16:00'."""
+        hours: dict[Weekday, list[tuple[time, time]]] = {}
+        for session in self.weekly:
+            hours.setdefault(session.day, []).append((session.start, session.end))
+        groups: dict[tuple[tuple[time, time], ...], list[Weekday]] = {}
+        for day, slots in hours.items():
+            groups.setdefault(tuple(slots), []).append(day)
+        return sorted(((tuple(days), slots) for slots, days in groups.items()),
+                      key=lambda group: group[0][0].index)
+
+
+@dataclass(frozen=True)
+class SessionDay:
+    """The sessions of one cohort on one day (a long cohort has two a day: one line)."""
+
+    day: date
+    occurrences: tuple[Occurrence, ...]
+    past: bool
+
+
+@dataclass(frozen=True)
+class TimetableRow:
+    """One weekly session of a current or upcoming cohort, for an antenna's timetable."""
+
+    session: WeeklySession
+    cohort: CohortView
+
+
+@dataclass(frozen=True)
+class NeedRow:
+    """One upcoming session that needs volunteers: counts per role, never names."""
+
+    occurrence: Occurrence
+    cohort: CohortView
+    needs: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the page templates read, for every language."""
+
+    dataset: Dataset
+    schedule: Schedule
+    today: date
+    site_url: str
+    open_slots: Mapping[str, Mapping[str, int]] | None = None
+    """Open volunteer slots by occurrence key then role, when the shift sheets are known."""
+    cohorts: dict[str, CohortView] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, dataset: Dataset, schedule: Schedule, today: date, site_url: str,
+           open_slots: Mapping[str, Mapping[str, int]] | None = None) -> Site:
+        site = cls(dataset, schedule, today, site_url, open_slots)
+        by_cohort: dict[str, list[Occurrence]] = {}
+        for occurrence in schedule.occurrences:
+            by_cohort.setdefault(occurrence.cohort, []).append(occurrence)
+        for cohort_id, entry in dataset.cohorts.items():
+            cohort = entry.model
+            antenna = dataset.antennas[entry.antenna].model
+            coming = [o for o in by_cohort.get(cohort_id, [])
+                      if not o.cancelled and o.start.date() >= today]
+            site.cohorts[cohort_id] = CohortView(
+                id=cohort_id, cohort=cohort, program_id=cohort.program,
+                program=dataset.programs[cohort.program].model,
+                antenna_id=entry.antenna, antenna=antenna,
+                venue=antenna.venue(cohort.venue),
+                next_session=coming[0] if coming else None,
+                parts_of_day=tuple(sorted({time_of_day(s.start) for s in cohort.sessions},
+                                          key=("morning", "afternoon", "evening").index)),
+            )
+        return site
+
+    # --- ordered catalogue -------------------------------------------------------------
+
+    def programs(self) -> list[tuple[str, Program]]:
+        entries = sorted(self.dataset.programs.values(), key=lambda e: (e.model.order, e.id))
+        return [(e.id, e.model) for e in entries]
+
+    def antennas(self) -> list[tuple[str, Antenna]]:
+        entries = sorted(self.dataset.antennas.values(), key=lambda e: (e.model.order, e.id))
+        return [(e.id, e.model) for e in entries]
+
+    def levels(self) -> list[Level]:
+        used = {program.level for _, program in self.programs()}
+        return [level for level in Level if level in used]
+
+    # --- cohorts -----------------------------------------------------------------------
+
+    def upcoming(self, *, antenna: str | None = None, program: str | None = None,
+                 only_open: bool = False) -> list[CohortView]:
+        """Cohorts not yet over, first to start first."""
+        chosen = [
+            view for view in self.cohorts.values()
+            if view.cohort.end >= self.today
+            and (antenna is None or view.antenna_id == antenna)
+            and (program is None or view.program_id == program)
+            and (not only_open or view.is_open)
+        ]
+        return sorted(chosen, key=lambda v: (v.cohort.start, v.id))
+
+    def timetable(self, antenna_id: str) -> list[TimetableRow]:
+        """The week of an antenna: every weekly session of its cohorts not yet over."""
+        rows = [TimetableRow(session, view)
+                for view in self.upcoming(antenna=antenna_id) for session in view.weekly]
+        return sorted(rows, key=lambda r: (r.session.day.index, r.session.start,
+                                           r.cohort.cohort.start, r.cohort.id))
+
+    def home_cards(self, limit: int) -> list[CohortView]:
+        """The home page's cohorts: open ones first (at most ``limit`` in all), in date order."""
+        upcoming = self.upcoming()
+        chosen = ([v for v in upcoming if v.is_open] + [v for v in upcoming if not v.is_open])
+        return sorted(chosen[:limit], key=lambda v: (v.cohort.start, v.id))
+
+    def occurrences(self, cohort_id: str) -> list[Occurrence]:
+        return self.schedule.of_cohort(cohort_id)
+
+    def session_days(self, cohort_id: str) -> list[SessionDay]:
+        """A cohort's occurrences grouped by the day they take place on."""
+        days: dict[date, list[Occurrence]] = {}
+        for occurrence in self.schedule.of_cohort(cohort_id):
+            days.setdefault(occurrence.start.date(), []).append(occurrence)
+        return [SessionDay(day, tuple(found), day < self.today)
+                for day, found in sorted(days.items())]
+
+    def skipped(self, cohort_id: str):
+        return [s for s in self.schedule.skipped if s.cohort == cohort_id]
+
+    def upcoming_closures(self, antenna: Antenna):
+        return [c for c in antenna.closures if c.end >= self.today]
+
+    # --- volunteers --------------------------------------------------------------------
+
+    def needs_by_antenna(self) -> list[tuple[str, Antenna, list[NeedRow], int]]:
+        """Per antenna: the next sessions that need people, and how many more there are."""
+        horizon = self.today + timedelta(days=NEEDS_DAYS)
+        result = []
+        for antenna_id, antenna in self.antennas():
+            rows = []
+            for occurrence in self.schedule.occurrences:
+                if (occurrence.antenna != antenna_id or occurrence.cancelled
+                        or not self.today <= occurrence.start.date() < horizon):
+                    continue
+                needs = self.needs(occurrence)
+                if needs:
+                    rows.append(NeedRow(occurrence, self.cohorts[occurrence.cohort], needs))
+            if rows:
+                result.append((antenna_id, antenna, rows[:NEEDS_PER_ANTENNA],
+                               max(0, len(rows) - NEEDS_PER_ANTENNA)))
+        return result
+
+    def needs(self, occurrence: Occurrence) -> dict[str, int]:
+        """People still needed at one session: open slots from the shift sheets when known,
+        otherwise what the cohort needs at every session."""
+        if self.open_slots is not None and occurrence.key in self.open_slots:
+            return {role: n for role, n in self.open_slots[occurrence.key].items() if n > 0}
+        return self.dataset.needs(occurrence.cohort)
+
+    def role_name(self, role_id: str):
+        roles = self.dataset.roles.model.roles if self.dataset.roles else []
+        return next((role.name for role in roles if role.id == role_id), None)
+
+    # --- impact ------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Figures computed from the data, for the impact page."""
+        scheduled = [o for o in self.schedule.occurrences if not o.cancelled]
+        upcoming = self.upcoming()
+        minutes = sum((o.end - o.start).total_seconds() // 60 for o in scheduled)
+        return {
+            "antennas": len(self.dataset.antennas),
+            "countries": len({a.country for _, a in self.antennas()}),
+            "venues": sum(len(a.venues) for _, a in self.antennas()),
+            "programs": len(self.dataset.programs),
+            "cohorts": len(self.dataset.cohorts),
+            "upcoming": len(upcoming),
+            "places": sum(v.cohort.capacity for v in upcoming),
+            "sessions": len(scheduled),
+            "hours": int(minutes // 60),
+            "partners": len({p for _, a in self.antennas() for p in a.partners}),
+        }

@@ -1,0 +1,100 @@
+"""mkdocs hook (``hooks:`` in mkdocs.yml): the data's pages in every language.
+
+The French build (``docs/fr``) reads and checks the data once, adds the generated pages,
+then builds English and Arabic the same way and writes the calendar feeds. Each step is a
+few lines here; the work is done by ``konexio.pages`` (pure) and ``konexio.site``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from konexio import LANGUAGES, urls
+from konexio.pages.render import render_pages
+from konexio.problems import DataError
+from konexio.site import languages, run, translations
+
+log = logging.getLogger("mkdocs.hooks.konexio")
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+@event_priority(100)  # before the search plugin, which reads theme.language in on_config
+def on_config(config):
+    lang = languages.language_of(config.docs_dir)
+    config.theme["language"] = lang
+    site_url = languages.root_site_url(config.site_url or "/", lang)
+    if lang == languages.DEFAULT:
+        report = translations.report(Path(config.docs_dir).parent)
+        for line in report.lines():
+            (log.info if report.ok else log.error)(line)
+        if not report.ok:
+            raise PluginError("Some pages or words are not translated (see above).")
+        try:
+            run.begin(_root(config), site_url)
+        except DataError as error:
+            for found in error.problems:
+                log.error(found.as_text())
+            raise PluginError(f"{len(error.problems)} problem(s) in the data (see above): "
+                              "nothing was built.") from None
+    config.extra["kx_lang"] = lang
+    config.extra["kx_alternates"] = languages.alternates(lang, site_url)
+    return config
+
+
+@event_priority(100)  # before other plugins look at the files
+def on_files(files: Files, config) -> Files:
+    lang = config.extra["kx_lang"]
+    for page in render_pages(run.current().site, lang):
+        if files.get_file_from_path(page.src_uri) is not None:
+            raise PluginError(f"docs/{lang}/{page.src_uri} is made from the data: "
+                              "remove the hand-written file.")
+        files.append(File.generated(config, page.src_uri, content=page.markdown))
+    return files
+
+
+def on_post_page(output: str, page, config) -> str:
+    """Declare the direction on <html> too (Material only sets it on <body>)."""
+    lang = config.extra["kx_lang"]
+    opening = f'<html lang="{lang}" class="no-js">'
+    if opening not in output:
+        raise PluginError(f"{page.file.src_uri}: no {opening} to add dir= to")
+    return output.replace(opening, f'<html lang="{lang}" dir="{languages.DIRECTION[lang]}" '
+                                   'class="no-js">', 1)
+
+
+def on_post_build(config) -> None:
+    """After the French build: the other languages, then the feeds of all languages."""
+    if config.extra["kx_lang"] != languages.DEFAULT:
+        return
+    current = run.current()
+    for lang in LANGUAGES:
+        if lang == languages.DEFAULT:
+            continue
+        other = load_config(
+            config.config_file_path,
+            docs_dir=str(languages.docs_dir_for(config.docs_dir, lang)),
+            site_dir=str(Path(config.site_dir) / urls.lang_prefix(lang)),
+            site_url=urls.absolute_url(current.site.site_url, urls.lang_prefix(lang)),
+            strict=config.strict,
+        )
+        build(other)
+    _write_feeds(current, Path(config.site_dir))
+
+
+def _write_feeds(current: run.Run, site_dir: Path) -> None:
+    from konexio.feeds import write_feeds
+
+    site = current.site
+    written = write_feeds(site.dataset, site.schedule, site_dir, site.site_url,
+                          today=site.today, root=current.root)
+    log.info("konexio: %d calendar feeds written", len(written))
