@@ -33,6 +33,11 @@ schema: $(STAMP)
 sync: $(STAMP)
 	$(BIN)/konexio sync
 
+# Times validate, pages, feeds, builds, preview and sync on synthetic networks (5, 50 and 200
+# antennas) in a temporary folder; about 10 minutes on two cores. See tests/bench/run.py.
+bench: $(STAMP)
+	$(BIN)/python tests/bench/run.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests

@@ -1,0 +1,1 @@
+"""``make bench``: synthetic networks of growing size, timed through the real pipeline."""

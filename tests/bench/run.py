@@ -1,0 +1,434 @@
+"""``make bench``: time the pipeline on synthetic networks of growing size.
+
+    .venv/bin/python tests/bench/run.py [--sizes 5,50,200] [--repeats 3] [--quick]
+
+Every measurement runs in its own child process (this file with ``--child``) so that its
+peak memory (``ru_maxrss``) is its own and no cache survives from one run to the next.
+Times are medians of ``--repeats`` runs, except steps whose first run takes over ``LONG``
+seconds (the builds of the larger networks), timed once to fit 10 minutes on two cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TESTS = HERE.parent
+REPO = TESTS.parent
+if str(TESTS) not in sys.path:  # tests/ holds the fake Sheets server and this package
+    sys.path.insert(0, str(TESTS))
+
+KB = 1024
+TARGET_HTML = 60 * KB
+TARGET_FIRST_LOAD = 120 * KB
+TARGET_PREVIEW = 2.0
+LINEAR_LIMIT = 1.5
+"""Largest acceptable ratio of the cost of one more page at the largest sizes to the cost
+of one more page at the smallest: 1 when linear, about 4 when quadratic here."""
+SHIFT_COUNTS = (1_000, 10_000, 100_000)
+LONG = 20.0
+"""Seconds past which a step is timed once instead of ``--repeats`` times."""
+
+
+# --- the child side -----------------------------------------------------------------------
+
+def child(task: str, root: Path, out: Path, extra: str) -> None:
+    """Run one task and print its figures as JSON on the last line of stdout."""
+    if task == "sync":
+        from bench.sync_bench import run_sync
+
+        figures = run_sync(int(extra))
+    else:
+        from bench.tasks import TASKS
+
+        figures = TASKS[task](root, out)
+    figures["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / KB
+    print(json.dumps(figures))
+
+
+# --- the parent side ----------------------------------------------------------------------
+
+class Failed(Exception):
+    pass
+
+
+def measure(task: str, root: Path, out: Path, extra: str = "") -> dict:
+    """One run of ``task`` in a fresh process; ``out`` is emptied first."""
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", task,
+               "--root", str(root), "--out", str(out), "--extra", extra]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=REPO,
+                          env={**os.environ, "PYTHONHASHSEED": "0"})
+    if done.returncode != 0:
+        tail = "\n".join((done.stderr or done.stdout).strip().splitlines()[-15:])
+        raise Failed(f"{task} failed on {root.name}:\n{tail}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def medians(task: str, root: Path, out: Path, repeats: int) -> dict:
+    """Median seconds and peak memory of up to ``repeats`` runs (other figures from the
+    last). A step whose first run takes over ``LONG`` seconds runs once: at that length the
+    noise of a shared machine matters less than the 10-minute budget."""
+    runs = [measure(task, root, out)]
+    while len(runs) < repeats and runs[0]["seconds"] < LONG:
+        runs.append(measure(task, root, out))
+    figures = dict(runs[-1])
+    figures["seconds"] = statistics.median(r["seconds"] for r in runs)
+    figures["maxrss_mb"] = statistics.median(r["maxrss_mb"] for r in runs)
+    figures["runs"] = len(runs)
+    return figures
+
+
+@dataclass
+class SizeResult:
+    antennas: int
+    cohorts: int
+    figures: dict[str, dict] = field(default_factory=dict)
+    missing: dict[str, str] = field(default_factory=dict)
+    heaviest: tuple[str, int] | None = None
+    first_load: object = None
+    search_index_bytes: int = 0
+
+
+def available(module: str) -> bool:
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def machine() -> str:
+    model = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / KB**3
+    return (f"{model}, {os.cpu_count()} cores, {memory:.0f} GB RAM, Python "
+            f"{platform.python_version()}, {platform.system()} {platform.release()}, "
+            f"load average {load:.2f} at start")
+
+
+def site_ready() -> bool:
+    return available("konexio.site.build") and (REPO / "mkdocs.yml").is_file()
+
+
+def bench_size(antennas: int, work: Path, repeats: int, log) -> SizeResult:
+    from bench.synthetic import generate
+    from bench.weight import first_load, heaviest_html
+
+    network = generate(work / f"network-{antennas}", antennas)
+    root = network.root
+    result = SizeResult(antennas, network.cohorts)
+    out = work / f"out-{antennas}"
+    steps = ["validate", "expand"]
+    steps += ["pages"] if available("konexio.pages.render") else []
+    steps += ["feeds"] if available("konexio.feeds") else []
+    for step in steps:
+        log(f"  {antennas} antennas: {step}")
+        result.figures[step] = medians(step, root, out / step, repeats)
+    if not site_ready():
+        result.missing["build"] = "konexio.site.build or mkdocs.yml not there yet"
+        return result
+    log(f"  {antennas} antennas: build")
+    result.figures["build"] = medians("build", root, out / "build", repeats)
+    site = out / "build"
+    result.heaviest = heaviest_html(site)
+    cohort_pages = sorted((site / "cohorts").glob("*/index.html"))
+    if cohort_pages:
+        result.first_load = first_load(site, cohort_pages[0])
+    index = site / "search" / "search_index.json"
+    result.search_index_bytes = index.stat().st_size if index.is_file() else 0
+    if "pages" in result.figures:
+        log(f"  {antennas} antennas: plain mkdocs build")
+        plain_out = out / "plain"
+        measure("pages", root, plain_out)  # dump the Markdown (untimed here)
+        runs = [_plain(root, plain_out)]
+        while len(runs) < repeats and runs[0]["seconds"] < LONG:
+            shutil.rmtree(plain_out / "site", ignore_errors=True)
+            runs.append(_plain(root, plain_out))
+        figures = dict(runs[-1])
+        figures["seconds"] = statistics.median(r["seconds"] for r in runs)
+        figures["maxrss_mb"] = statistics.median(r["maxrss_mb"] for r in runs)
+        result.figures["plain"] = figures
+    shutil.rmtree(out, ignore_errors=True)
+    return result
+
+
+def _plain(root: Path, out: Path) -> dict:
+    """The plain build reuses the dumped docs, so its output folder is not emptied."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", "plain",
+               "--root", str(root), "--out", str(out)]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
+    if done.returncode != 0:
+        tail = "\n".join((done.stderr or done.stdout).strip().splitlines()[-15:])
+        raise Failed(f"plain failed on {root.name}:\n{tail}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def shipped_copy(work: Path) -> Path:
+    """A copy of the repository's data and site sources (the preview edits a file)."""
+    from bench.synthetic import copy_site_skeleton
+
+    root = work / "shipped"
+    for name in ("schedules", "volunteers"):
+        shutil.copytree(REPO / name, root / name)
+    copy_site_skeleton(root)
+    return root
+
+
+# --- printing -----------------------------------------------------------------------------
+
+def kb(n: float) -> str:
+    return f"{n / KB:.1f} KB"
+
+
+def table(rows: list[list[str]]) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for n, row in enumerate(rows):
+        lines.append("  ".join(cell.rjust(w) if i else cell.ljust(w)
+                               for i, (cell, w) in enumerate(zip(row, widths, strict=True))))
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def seconds_cell(figures: dict | None) -> str:
+    if not figures:
+        return "n/a"
+    return f"{figures['seconds']:.2f} s ({figures['maxrss_mb']:.0f} MB)"
+
+
+def growth(results: list[SizeResult]) -> tuple[float, float] | None:
+    """(marginal-cost ratio, log-log slope) of the full build over page count."""
+    points = [(r.figures["build"]["html_pages"], r.figures["build"]["seconds"])
+              for r in results if "build" in r.figures]
+    if len(points) < 3:
+        return None
+    (p0, t0), (p1, t1), (p2, t2) = points[0], points[-2], points[-1]
+    low = (t1 - t0) / (p1 - p0)
+    high = (t2 - t1) / (p2 - p1)
+    slope = math.log(t2 / t1) / math.log(p2 / p1)
+    return high / low, slope
+
+
+def report(results: list[SizeResult], preview: dict | None, syncs: list[dict],
+           started: float) -> bool:
+    print()
+    print("== 1. Pipeline steps: median seconds (peak memory of the process) ==")
+    head = ["antennas", "cohorts", "occurrences", "validate", "expand", "pages", "feeds",
+            "full build", "plain mkdocs"]
+    rows = [head]
+    for r in results:
+        f = r.figures
+        rows.append([str(r.antennas), str(r.cohorts), str(f["validate"]["occurrences"]),
+                     seconds_cell(f.get("validate")), seconds_cell(f.get("expand")),
+                     seconds_cell(f.get("pages")), seconds_cell(f.get("feeds")),
+                     seconds_cell(f.get("build")), seconds_cell(f.get("plain"))])
+    print(table(rows))
+    print("validate = konexio validate (read, type, check and expand); expand = the expansion "
+          "alone; pages = Markdown of every page in fr/en/ar, no mkdocs; feeds = every .ics "
+          "in fr/en/ar; full build = build_site (three mkdocs builds + feeds); plain mkdocs = "
+          "the same Markdown built by mkdocs with our hook removed.")
+    for r in results:
+        for step, why in r.missing.items():
+            print(f"not measured at {r.antennas} antennas: {step}: {why}")
+
+    print()
+    print("== 2. Cost over MkDocs, and growth with size ==")
+    rows = [["antennas", "html pages", "full build", "plain mkdocs", "full/plain",
+             "ms per page (full)", "ms per page (plain)"]]
+    for r in results:
+        f = r.figures
+        if "build" not in f:
+            continue
+        pages = f["build"]["html_pages"]
+        plain = f.get("plain")
+        rows.append([str(r.antennas), str(pages), f"{f['build']['seconds']:.1f} s",
+                     f"{plain['seconds']:.1f} s" if plain else "n/a",
+                     f"{f['build']['seconds'] / plain['seconds']:.2f}" if plain else "n/a",
+                     f"{1000 * f['build']['seconds'] / pages:.1f}",
+                     f"{1000 * plain['seconds'] / plain['html_pages']:.1f}" if plain else "n/a"])
+    if len(rows) > 1:
+        print(table(rows))
+    grown = growth(results)
+    if grown:
+        print(f"cost of one more page, largest sizes / smallest sizes: {grown[0]:.2f} "
+              f"(1 = linear, ~4 = quadratic); log-log slope of build time over pages between "
+              f"the two largest sizes: {grown[1]:.2f} (1 = linear, 2 = quadratic)")
+
+    print()
+    print("== 3. Page weight (a cohort page, first visit; gzip) ==")
+    rows = [["antennas", "heaviest page", "HTML", "cohort page HTML", "first load",
+             "of which search index", "without search index", "files"]]
+    for r in results:
+        if r.heaviest is None:
+            continue
+        fl = r.first_load
+        rows.append([str(r.antennas), r.heaviest[0], kb(r.heaviest[1]),
+                     kb(fl.html_bytes) if fl else "n/a", kb(fl.total_gz) if fl else "n/a",
+                     kb(fl.search_index_gz) if fl else "n/a",
+                     kb(fl.without_search_gz) if fl else "n/a",
+                     str(len(fl.files)) if fl else "n/a"])
+    if len(rows) > 1:
+        print(table(rows))
+        last = results[-1].first_load
+        if last:
+            print(f"first load of {last.page}: " + ", ".join(
+                f"{path} {kb(size)}" for path, size in sorted(last.files.items(),
+                                                              key=lambda kv: -kv[1])))
+            if last.external:
+                print("other hosts (not counted): " + ", ".join(sorted(set(last.external))))
+            if last.missing:
+                print("referenced but missing: " + ", ".join(last.missing))
+
+    print()
+    print("== 4. Live preview (mkdocs serve rebuild after editing one cohort file) ==")
+    if preview:
+        for name, figures in preview.items():
+            runs = ", ".join(f"{s:.2f}" for s in figures["runs"])
+            print(f"{name}: median {figures['seconds']:.2f} s (runs {runs} s; "
+                  f"peak {figures['maxrss_mb']:.0f} MB), edited {figures['edited']}")
+    else:
+        print("not measured: the site build is not there yet")
+
+    print()
+    print("== 5. Sync against the fake Sheets API (gspread's real HTTP layer) ==")
+    rows = [["shifts", "plan", "fill sync", "no-change sync", "1% change sync",
+             "requests fill/same/change", "per spreadsheet fill/same/change", "peak"]]
+    for s in syncs:
+        rows.append([f"{s['shifts']:,}", f"{s['plan_seconds']:.2f} s",
+                     f"{s['fill_seconds']:.1f} s", f"{s['same_seconds']:.1f} s",
+                     f"{s['change_seconds']:.1f} s",
+                     f"{s['fill_requests']}/{s['same_requests']}/{s['change_requests']}",
+                     "/".join(",".join(map(str, s[f'{n}_per_spreadsheet']))
+                              for n in ("fill", "same", "change")),
+                     f"{s['maxrss_mb']:.0f} MB"])
+    print(table(rows))
+    if syncs:
+        print(f"{syncs[0]['spreadsheets']} spreadsheets of one worksheet each; plan = "
+              "plan_worksheet on every worksheet (pure); sync times include the fake server.")
+
+    # --- summary ------------------------------------------------------------------------
+    verdicts: list[tuple[str, bool | None, str]] = []
+    built = [r for r in results if r.heaviest]
+    if built:
+        worst = max(r.heaviest[1] for r in built)
+        verdicts.append(("heaviest HTML <= 60 KB", worst <= TARGET_HTML, kb(worst)))
+        loads = [r.first_load.total_gz for r in built if r.first_load]
+        if loads:
+            verdicts.append(("first load <= 120 KB gz", max(loads) <= TARGET_FIRST_LOAD,
+                             " / ".join(kb(x) for x in loads)))
+    else:
+        verdicts.append(("heaviest HTML <= 60 KB", None, "not built"))
+        verdicts.append(("first load <= 120 KB gz", None, "not built"))
+    if preview and "shipped data" in preview:
+        p = preview["shipped data"]["seconds"]
+        verdicts.append(("preview < 2 s", p < TARGET_PREVIEW, f"{p:.2f} s"))
+    else:
+        verdicts.append(("preview < 2 s", None, "not measured"))
+    if grown:
+        verdicts.append(("linear growth", grown[0] <= LINEAR_LIMIT,
+                         f"marginal ratio {grown[0]:.2f}, slope {grown[1]:.2f}"))
+    else:
+        verdicts.append(("linear growth", None, "needs three built sizes"))
+    if syncs:
+        steady = {tuple(s["same_per_spreadsheet"] + s["change_per_spreadsheet"]) for s in syncs}
+        verdicts.append(("constant requests", len(steady) == 1,
+                         "per spreadsheet same/change " + " | ".join(
+                             f"{s['shifts']:,}: {s['same_per_spreadsheet']}/"
+                             f"{s['change_per_spreadsheet']}" for s in syncs)))
+    ratios = [f"full/plain at {r.antennas}: "
+              f"{r.figures['build']['seconds'] / r.figures['plain']['seconds']:.2f}"
+              for r in results if "build" in r.figures and "plain" in r.figures]
+    print()
+    print(f"total bench time {time.perf_counter() - started:.0f} s")
+    word = {True: "PASS", False: "MISS", None: "N/A"}
+    print("SUMMARY: " + "; ".join(ratios + [f"{name} {word[ok]} ({value})"
+                                            for name, ok, value in verdicts]))
+    return all(ok is not False for _, ok, _ in verdicts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="5,50,200")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--shifts", default=",".join(map(str, SHIFT_COUNTS)))
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--root", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--extra", default="", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child(args.child, args.root, args.out, args.extra)
+        return 0
+
+    started = time.perf_counter()
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    print(f"machine: {machine()}")
+    print(f"sizes: {sizes} antennas, 8 cohorts each (a year), 2 weekly sessions per cohort; "
+          f"median of {args.repeats} runs per step, one run for steps over {LONG:.0f} s",
+          flush=True)
+
+    def log(message: str) -> None:
+        print(f"[{time.perf_counter() - started:5.0f} s]{message}", file=sys.stderr, flush=True)
+
+    results: list[SizeResult] = []
+    preview: dict | None = None
+    syncs: list[dict] = []
+    failures: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="konexio-bench-") as temporary:
+        work = Path(temporary)
+        try:
+            for size in sizes:
+                results.append(bench_size(size, work, args.repeats, log))
+        except Failed as error:
+            failures.append(str(error))
+        if site_ready() and results:
+            preview = {}
+            log("  preview on the shipped data")
+            try:
+                preview["shipped data"] = measure("preview", shipped_copy(work),
+                                                  work / "preview-out")
+                middle = sorted(sizes)[len(sizes) // 2]
+                log(f"  preview at {middle} antennas")
+                preview[f"{middle} antennas"] = measure(
+                    "preview", work / f"network-{middle}", work / "preview-out")
+            except Failed as error:
+                failures.append(str(error))
+        for count in (int(c) for c in args.shifts.split(",") if c):
+            log(f"  sync with {count} shifts")
+            try:
+                syncs.append(measure("sync", work, work / "sync-out", str(count)))
+            except Failed as error:
+                failures.append(str(error))
+                break
+    ok = report(results, preview, syncs, started) if results else False
+    for failure in failures:
+        print(f"FAILED: {failure}")
+    return 0 if ok and not failures else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,169 @@
+"""One measurement each, run in a fresh child process (``run.py --child``).
+
+Each task imports what it needs, does its untimed preparation, times one step with
+``perf_counter`` and returns a dict of figures. The parent adds the child's peak resident
+memory (``ru_maxrss``), so every figure of memory is the peak of one step in its own process.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+SITE_URL = "https://konexio.example.org/"
+TODAY = date(2026, 11, 24)
+"""A fixed day inside the synthetic year, so every run renders the same pages."""
+
+
+def _timed(step: Callable[[], object]) -> tuple[float, object]:
+    start = time.perf_counter()
+    result = step()
+    return time.perf_counter() - start, result
+
+
+def _load(root: Path):
+    """The valid dataset and schedule, or exit with the problems (a generator bug)."""
+    from konexio.problems import DataError
+    from konexio.validate import load_valid
+
+    try:
+        return load_valid(root)
+    except DataError as error:
+        raise SystemExit("\n".join(p.as_text() for p in error.problems[:20])) from None
+
+
+def validate(root: Path, out: Path) -> dict:
+    """``konexio validate``: read, type, check and expand (the expansion is part of it)."""
+    from konexio.validate import check
+
+    seconds, checked = _timed(lambda: check(root))
+    if checked.problems:
+        raise SystemExit("\n".join(p.as_text() for p in checked.problems[:20]))
+    return {"seconds": seconds, "occurrences": len(checked.schedule.occurrences)}
+
+
+def expand(root: Path, out: Path) -> dict:
+    """The expansion alone, on an already validated dataset."""
+    from konexio.expand.occurrences import expand as expand_dataset
+    dataset, _ = _load(root)
+    seconds, schedule = _timed(lambda: expand_dataset(dataset))
+    return {"seconds": seconds, "occurrences": len(schedule.occurrences)}
+
+
+def pages(root: Path, out: Path) -> dict:
+    """The Markdown of every generated page in every language (``konexio.pages``, no mkdocs);
+    the pages are then written under ``out/docs/<lang>/`` for the plain mkdocs build."""
+    from konexio import LANGUAGES
+    from konexio.pages.render import render_pages
+    from konexio.pages.views import Site
+    dataset, schedule = _load(root)
+
+    def render():
+        site = Site.of(dataset, schedule, TODAY, SITE_URL)
+        return {lang: render_pages(site, lang) for lang in LANGUAGES}
+
+    seconds, rendered = _timed(render)
+    for lang, generated in rendered.items():
+        for page in generated:
+            target = out / "docs" / lang / page.src_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.markdown, encoding="utf-8")
+    return {"seconds": seconds, "pages": sum(len(p) for p in rendered.values()),
+            "markdown_bytes": sum(len(p.markdown.encode()) for ps in rendered.values()
+                                  for p in ps)}
+
+
+def feeds(root: Path, out: Path) -> dict:
+    """Every calendar feed in every language (``konexio.feeds.write_feeds``)."""
+    from konexio.feeds import write_feeds
+    dataset, schedule = _load(root)
+    seconds, written = _timed(lambda: write_feeds(dataset, schedule, out, SITE_URL,
+                                                  today=TODAY, root=root))
+    return {"seconds": seconds, "feeds": len(written),
+            "feed_bytes": sum(p.stat().st_size for p in written)}
+
+
+def build(root: Path, out: Path) -> dict:
+    """``konexio build``: validate, pages, mkdocs (three languages) and feeds."""
+    from konexio.site.build import build_site
+
+    seconds, _ = _timed(lambda: build_site(root, out))
+    return {"seconds": seconds, "html_pages": sum(1 for _ in out.rglob("*.html"))}
+
+
+def plain(root: Path, out: Path) -> dict:
+    """A plain ``mkdocs build`` of the same Markdown: the hand-written pages plus the pages
+    the pages task dumped under ``out/docs``, with the project's mkdocs.yml (same theme,
+    plugins and extensions) minus our hook. The hook's cheap per-language settings (theme
+    language, language switch) are applied by hand, so the templates render the same; what
+    is left out is exactly our work: reading the data, rendering pages, writing feeds."""
+    import shutil
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from konexio import LANGUAGES, urls
+    from konexio.site import languages
+
+    docs = out / "docs"
+    for lang in LANGUAGES:  # add the hand-written pages next to the dumped ones
+        shutil.copytree(root / "docs" / lang, docs / lang, dirs_exist_ok=True)
+    site = out / "site"
+
+    def build_all():
+        for lang in LANGUAGES:
+            config = load_config(str(root / "mkdocs.yml"), docs_dir=str(docs / lang),
+                                 site_dir=str(site / urls.lang_prefix(lang)),
+                                 site_url=urls.absolute_url(SITE_URL, urls.lang_prefix(lang)),
+                                 hooks=[], strict=False)
+            config.theme["language"] = lang
+            config.extra["kx_lang"] = lang
+            config.extra["kx_alternates"] = languages.alternates(lang, SITE_URL)
+            mkdocs_build(config)
+
+    seconds, _ = _timed(build_all)
+    return {"seconds": seconds, "html_pages": sum(1 for _ in site.rglob("*.html"))}
+
+
+def preview(root: Path, out: Path, edits: int = 3) -> dict:
+    """What ``mkdocs serve`` does after a YAML file is saved: a fresh config and a full
+    build through our hook (mkdocs 1.6 ``serve.builder``), in a process that has built once.
+    The cohort's capacity is changed before each timed rebuild, so the data really differs."""
+    import re
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    serve_url = "http://127.0.0.1:8000/"
+    site_dir = out / "preview"
+
+    def builder():
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
+        config.site_url = serve_url
+        mkdocs_build(config, serve_url=serve_url, dirty=False)
+
+    first = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
+    first.plugins.on_startup(command="serve", dirty=False)
+    first.site_url = serve_url
+    mkdocs_build(first, serve_url=serve_url, dirty=False)
+    cohort = sorted((root / "schedules" / "cohorts").rglob("*.yml"))[0]
+    original = cohort.read_text(encoding="utf-8")
+    times = []
+    try:
+        for n in range(edits):
+            edited = re.sub(r"(?m)^capacity: *\d+", f"capacity: {13 + n}", original, count=1)
+            cohort.write_text(edited, encoding="utf-8")
+            seconds, _ = _timed(builder)
+            times.append(seconds)
+    finally:
+        cohort.write_text(original, encoding="utf-8")
+    times.sort()
+    return {"seconds": times[len(times) // 2], "runs": times, "edited": cohort.name}
+
+
+TASKS: dict[str, Callable[[Path, Path], dict]] = {
+    "validate": validate, "expand": expand, "pages": pages, "feeds": feeds,
+    "build": build, "plain": plain, "preview": preview,
+}
