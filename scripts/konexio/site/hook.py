@@ -32,6 +32,9 @@ def _root(config) -> Path:
 def on_config(config):
     lang = languages.language_of(config.docs_dir)
     config.theme["language"] = lang
+    search = config.plugins.get("material/search")
+    if search is not None:  # Material has no search language for Arabic: name each one
+        search.config.lang = [lang]
     site_url = languages.root_site_url(config.site_url or "/", lang)
     if lang == languages.DEFAULT:
         report = translations.report(Path(config.docs_dir).parent)
@@ -64,10 +67,19 @@ def on_files(files: Files, config) -> Files:
 
 def on_post_page(output: str, page, config) -> str:
     """Declare the direction on <html> too (Material only sets it on <body>)."""
-    lang = config.extra["kx_lang"]
+    html = _with_direction(output, config.extra["kx_lang"])
+    if html == output:
+        raise PluginError(f"{page.file.src_uri}: no <html lang class=no-js> to add dir= to")
+    return html
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    """The same for the pages made from a template alone (404.html)."""
+    return _with_direction(output, config.extra["kx_lang"])
+
+
+def _with_direction(output: str, lang: str) -> str:
     opening = f'<html lang="{lang}" class="no-js">'
-    if opening not in output:
-        raise PluginError(f"{page.file.src_uri}: no {opening} to add dir= to")
     return output.replace(opening, f'<html lang="{lang}" dir="{languages.DIRECTION[lang]}" '
                                    'class="no-js">', 1)
 

@@ -1,0 +1,165 @@
+"""konexio.pages: the Markdown of every generated page, without mkdocs (fast)."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from konexio import LANGUAGES
+from konexio.pages import words
+from konexio.pages.formatting import Dates, time_of_day
+from konexio.pages.render import Here, md, render_pages
+from konexio.pages.views import Site
+from konexio.validate import load_valid
+
+TODAY = date(2026, 11, 10)
+EVIL = '<script>alert(1)</script> *star* [click](javascript:alert(2)) `code`'
+TEMPLATES = Path(__file__).parent.parent / "scripts/konexio/pages/templates"
+
+
+def pages_of(root: Path, lang: str, today: date = TODAY) -> dict[str, str]:
+    dataset, schedule = load_valid(root)
+    site = Site.of(dataset, schedule, today, "https://example.org/")
+    return {page.src_uri: page.markdown for page in render_pages(site, lang)}
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace one line of a fixture copy (text, not a YAML round trip: that would turn
+    the unquoted 14:00 into a number)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+HOURS_FR = "14:00\u2009–\u200916:00"  # Babel puts thin spaces around the dash in French
+
+
+COHORT = "cohorts/digitall-beginner-paris-2026-11/index.md"
+
+
+def test_every_page_exists_in_every_language(minimal_root):
+    names = {lang: set(pages_of(minimal_root, lang)) for lang in LANGUAGES}
+    assert names["fr"] == names["en"] == names["ar"]
+    assert {"index.md", "programs/index.md", "programs/digitall-beginner/index.md",
+            "antennas/index.md", "antennas/paris/index.md", COHORT, "volunteers/index.md",
+            "impact/index.md", "calendars/index.md"} == names["fr"]
+
+
+def test_cohort_page_shows_every_session_with_cancellation_and_move(minimal_root):
+    fr = pages_of(minimal_root, "fr")[COHORT]
+    assert f"<b>lundi 2 novembre 2026</b> {HOURS_FR}" in fr
+    # The cancelled session stays listed, struck through, with its reason.
+    assert (f"<b>lundi 16 novembre 2026</b> <s>{HOURS_FR}</s> "
+            '<strong class="kx-cancelled">Annulée :</strong> Formateur absent') in fr
+    # The moved session is listed on its new day and says when it was planned.
+    assert (f"<b>jeudi 19 novembre 2026</b> {HOURS_FR}, Salle 1 "
+            '<strong class="kx-moved">Déplacée (prévue le mercredi 18 novembre 2026)') in fr
+    # Closed for Christmas: no session between 19 December and 3 January.
+    assert "décembre 2026</b>" in fr and "<b>lundi 21 décembre 2026</b>" not in fr
+    assert "Inscriptions ouvertes" in fr
+
+
+def test_dates_are_written_in_each_language(minimal_root):
+    en = pages_of(minimal_root, "en")[COHORT]
+    ar = pages_of(minimal_root, "ar")[COHORT]
+    assert "<b>Monday 2 November 2026</b> 14:00–16:00" in en
+    assert "الاثنين 2 نوفمبر 2026" in ar
+    assert "Monday and Wednesday 14:00–16:00" in en
+
+
+def test_antenna_abroad_names_its_time_zone(minimal_root):
+    antenna = minimal_root / "schedules/antennas/paris.yml"
+    edit(antenna, "timezone: Europe/Paris", "timezone: Africa/Blantyre")
+    edit(antenna, "country: FR", "country: MW")
+    pages = pages_of(minimal_root, "en")
+    assert "Times are local time (Malawi Time)." in pages[COHORT]
+    assert "(Malawi Time)" in pages["index.md"]
+    assert "heure : Malawi" in pages_of(minimal_root, "fr")[COHORT]
+
+
+def test_antenna_in_france_names_no_zone(minimal_root):
+    assert "heure :" not in pages_of(minimal_root, "fr")[COHORT]
+
+
+def test_text_from_yaml_is_escaped_for_html_and_markdown(minimal_root):
+    program = minimal_root / "schedules/programs/digitall-beginner.yml"
+    evil = json.dumps(EVIL)  # a JSON string is a YAML string
+    edit(program, "name: {fr: DigitAll débutant, en: DigitAll beginner, ar: ديجيتال للمبتدئين}",
+         f"name: {{fr: {evil}, en: {evil}, ar: {evil}}}")
+    for lang in LANGUAGES:
+        pages = pages_of(minimal_root, lang)
+        assert "&lt;script&gt;" in pages["programs/digitall-beginner/index.md"]
+        for src, text in pages.items():
+            assert "<script" not in text, src
+            # Markdown lines (raw HTML lines are not read as Markdown) escape its syntax.
+            for line in text.split("---", 2)[2].splitlines():
+                if not line.startswith("<"):
+                    assert "](javascript:" not in line and " *star* " not in line, src
+
+
+def test_md_escapes_markdown_then_html():
+    assert md("a *b* [c](d) <e> & 1.") == (r"a \*b\* \[c\]\(d\) &lt;e&gt; &amp; 1\.")
+    assert md("two\nlines") == "two lines"
+
+
+def test_home_lists_only_open_cohorts_visibly(minimal_root):
+    edit(minimal_root / "schedules/cohorts/paris/digitall-beginner-paris-2026-11.yml",
+         "status: open", "status: full")
+    home = pages_of(minimal_root, "fr")["index.md"]
+    card = re.search(r'<li class="kx-card"[^>]*>', home).group(0)
+    assert 'data-status="full"' in card and card.endswith(" hidden>")
+
+
+def test_finished_cohorts_leave_the_lists_but_keep_their_page(minimal_root):
+    pages = pages_of(minimal_root, "fr", today=date(2027, 2, 1))
+    assert "kx-card" not in pages["index.md"]
+    assert COHORT in pages
+    assert 'class="kx-past"' in pages[COHORT]
+
+
+def test_volunteers_page_shows_counts_never_names(minimal_root):
+    page = pages_of(minimal_root, "fr")["volunteers/index.md"]
+    assert "Il faut : Formateur: 1, Bénévole: 2" in page
+    assert "lun. 16 nov." not in page  # the cancelled session needs nobody
+
+
+def test_links_between_pages_are_relative_to_the_page():
+    cohort = Here("en", "cohort", "x")
+    assert cohort.md_link("program", "p") == "../../programs/p/index.md"
+    assert cohort.page_href("program", "p") == "../../programs/p/"
+    assert cohort.page_href("home") == "../../"
+    assert cohort.href("feeds/en/cohort-x.ics") == "../../../feeds/en/cohort-x.ics"
+    assert Here("fr", "home").page_href("cohort", "x") == "cohorts/x/"
+    assert Here("fr", "home").doc("apply") == "apply.md"
+
+
+def test_every_word_is_translated_and_every_key_used_exists():
+    assert words.missing() == []
+    used = set()
+    for template in TEMPLATES.glob("*.j2"):
+        used |= set(re.findall(r"""\bt\(["']([a-z_.]+)["']\s*[,)]""", template.read_text()))
+    assert used - set(words.WORDS) == set()
+    for prefix, values in {"status.": ("open", "full", "closed"),
+                           "time.": ("morning", "afternoon", "evening"),
+                           "level.": ("beginner", "intermediate", "advanced", "professional",
+                                      "all")}.items():
+        assert {prefix + value for value in values} <= set(words.WORDS)
+
+
+@pytest.mark.parametrize(("start", "part"), [("09:00", "morning"), ("12:00", "afternoon"),
+                                             ("17:59", "afternoon"), ("18:00", "evening")])
+def test_time_of_day(start, part):
+    hour, minute = map(int, start.split(":"))
+    from datetime import time
+    assert time_of_day(time(hour, minute)) == part
+
+
+def test_weekdays_are_joined_with_the_locale_and():
+    from konexio.model.types import Weekday
+    days = (Weekday.monday, Weekday.tuesday, Weekday.thursday)
+    assert Dates("fr").weekdays(days) == "lundi, mardi et jeudi"
+    assert Dates("en").weekdays(days) == "Monday, Tuesday and Thursday"
