@@ -79,8 +79,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{field}' is missing",
     },
     "text.missing_language": {
-        "fr": "il manque la traduction en {language} (« {lang}: »)",
-        "en": "the {language} translation is missing ('{lang}:')",
+        "fr": "il manque la traduction en {language} de « {field} » (ajoutez « {lang}: »)",
+        "en": "the {language} translation of '{field}' is missing (add '{lang}:')",
     },
     "field.unknown": {
         "fr": "« {key} » n'est pas une clé connue ici (clés possibles : {allowed})",
@@ -103,6 +103,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "field.int": {
         "fr": "« {value} » n'est pas un nombre entier ; écrivez un nombre comme 12",
         "en": "'{value}' is not a whole number; write a number like 12",
+    },
+    "field.int_quoted": {
+        "fr": "écrivez le nombre sans guillemets : {value}",
+        "en": "write the number without quotes: {value}",
     },
     "field.string": {
         "fr": "« {field} » doit être un texte",
@@ -165,6 +169,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the venue '{value}' is not a venue of the {antenna} antenna "
               "(venues: {allowed})",
     },
+    "ref.unknown_role": {
+        "fr": "le rôle « {value} » n'existe pas dans volunteers/roles.yml (rôles : {allowed})",
+        "en": "the role '{value}' does not exist in volunteers/roles.yml (roles: {allowed})",
+    },
     "ref.unknown_room": {
         "fr": "la salle « {value} » n'est pas une salle du lieu {venue} (salles : {allowed})",
         "en": "the room '{value}' is not a room of the venue {venue} (rooms: {allowed})",
@@ -211,10 +219,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{date} is outside the cohort's dates ({start} to {end})",
     },
     "change.weekday": {
-        "fr": "la cohorte n'a pas de séance le {date} (ce jour de la semaine) ; indiquez la "
-              "date d'une séance prévue",
-        "en": "the cohort has no session on {date} (that weekday); give the date of a "
-              "planned session",
+        "fr": "la cohorte n'a pas de séance le {date} (un {weekday}) ; ses séances ont lieu "
+              "{days}",
+        "en": "the cohort has no session on {date} (a {weekday}); its sessions are on {days}",
     },
     "change.closed": {
         "fr": "le {date} il n'y a déjà pas cours ({reason}) : rien à annuler ni à déplacer",
@@ -268,6 +275,16 @@ CHANGE_WORDS = {
     "moved": {"fr": "déplacée", "en": "moved"},
 }
 
+WEEKDAYS = {
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+def _days(lang: str, numbers) -> str:
+    """'le lundi et le mercredi' / 'Monday and Wednesday'."""
+    names = [("le " if lang == "fr" else "") + WEEKDAYS[lang][int(n)] for n in numbers]
+    last = " et " if lang == "fr" else " and "
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + last + names[-1]
+
 WHAT = {
     "program": {"fr": "le programme", "en": "the program"},
     "antenna": {"fr": "l'antenne", "en": "the antenna"},
@@ -286,6 +303,10 @@ def render(code: str, params: dict[str, Any], lang: str = "fr") -> str:
         values["what"] = WHAT.get(values["what"], {}).get(lang, values["what"])
     if "already" in values:
         values["already"] = CHANGE_WORDS.get(values["already"], {}).get(lang, values["already"])
+    if "weekday" in values:  # weekday numbers (0 = Monday) become words in ``lang``
+        values["weekday"] = WEEKDAYS[lang][int(values["weekday"])]
+    if "days" in values:
+        values["days"] = _days(lang, values["days"])
     values.setdefault("detail", "")
     values.setdefault("field", "")
     text = templates[lang].format_map(_Defaulting(values))

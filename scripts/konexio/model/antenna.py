@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, StrictInt
 
-from konexio.model.types import IsoDate, NonEmpty, Slug, Strict, Text
+from konexio.model.types import Count, IsoDate, NonEmpty, Slug, Strict, Text
 
 
 class Venue(Strict):
@@ -42,8 +42,8 @@ class Antenna(Strict):
     subdivision: str | None = Field(default=None,
                                     description="Region code for regional public holidays.")
     timezone: NonEmpty = Field(description="IANA time zone, e.g. Europe/Paris.")
-    since: int = Field(ge=2016, le=2100)
-    order: int = 100
+    since: StrictInt = Field(ge=2016, le=2100)
+    order: Count = 100
     description: Text
     contact: Contact
     partners: list[NonEmpty] = Field(default_factory=list)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import Field
+from pydantic import Field, StrictInt
 
-from konexio.model.types import ClockTime, IsoDate, NonEmpty, Slug, Strict, Text, Weekday
+from konexio.model.types import ClockTime, Count, IsoDate, NonEmpty, Slug, Strict, Text, Weekday
 
 
 class Status(StrEnum):
@@ -57,10 +57,10 @@ class Cohort(Strict):
     end: IsoDate = Field(description="Last day of the cohort.")
     language: NonEmpty = Field(pattern=r"^[a-z]{2}$",
                                description="Language of instruction, ISO 639-1 (fr, en, ar).")
-    capacity: int = Field(ge=1, le=200)
+    capacity: StrictInt = Field(ge=1, le=200)
     status: Status
     note: Text | None = None
-    needs: dict[Slug, int] | None = Field(
+    needs: dict[Slug, Count] | None = Field(
         default=None, description="Volunteers per session, by role; the program's when absent.")
     sessions: list[WeeklySession] = Field(min_length=1)
     cancelled: list[Cancellation] = Field(default_factory=list)

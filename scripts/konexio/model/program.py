@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from konexio.model.types import Strict, Text
+from konexio.model.types import Count, Strict, Text
 
 
 class Level(StrEnum):
@@ -25,7 +25,7 @@ class Program(Strict):
     name: Text
     summary: Text
     level: Level
-    order: int = Field(default=100, description="Position in lists (smaller first).")
+    order: Count = Field(default=100, description="Position in lists (smaller first).")
     learn: list[Text] = Field(min_length=1, description="What you learn, one item a line.")
     duration: Text
     rhythm: Text

@@ -12,7 +12,7 @@ from datetime import date, time
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, StringConstraints
 from pydantic_core import PydanticCustomError
 
 _DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
@@ -59,6 +59,10 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", m
 """An identifier: lower-case letters, digits and dashes, like ``digitall-beginner``."""
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+Count = Annotated[StrictInt, Field(ge=0)]
+"""A whole number typed as a number: ``12``, not ``"12"`` nor ``true`` (pydantic's lax mode
+would read ``true`` as 1 and the schema would refuse ``"12"``: both must agree)."""
 
 
 class Weekday(StrEnum):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from konexio.model.types import Slug, Strict, Text
+from konexio.model.types import Count, Slug, Strict, Text
 
 
 class Role(Strict):
@@ -17,7 +17,7 @@ class Roles(Strict):
     """``volunteers/roles.yml``: the roles, and the people each program's sessions need."""
 
     roles: list[Role] = Field(min_length=1)
-    needs: dict[Slug, dict[Slug, int]] = Field(
+    needs: dict[Slug, dict[Slug, Count]] = Field(
         description="For each program id: role id -> people needed per session.")
 
 

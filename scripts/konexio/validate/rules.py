@@ -98,9 +98,8 @@ def cohorts_refer_to_real_things(dataset: Dataset, ids: set[str]) -> Iterator[Pr
         if dataset.roles is not None:
             for role in (cohort.needs or {}):
                 if role not in roles:
-                    yield at(entry, "ref.unknown", "needs", role, key=True, what="role",
-                             value=role, where="volunteers/roles.yml",
-                             suggestion=suggest(role, roles))
+                    yield at(entry, "ref.unknown_role", "needs", role, key=True, value=role,
+                             allowed=", ".join(sorted(roles)), suggestion=suggest(role, roles))
             for role, count in (cohort.needs or {}).items():
                 if count < 0:
                     yield at(entry, "count.negative", "needs", role)
@@ -191,6 +190,8 @@ def changes_aim_at_real_sessions(dataset: Dataset, ids: set[str]) -> Iterator[Pr
                 if why:
                     yield at(entry, f"change.{why}", field, i, "date",
                              date=change.date.isoformat(), start=cohort.start.isoformat(),
+                             weekday=change.date.weekday(),
+                             days=tuple(sorted({s.day.index for s in cohort.sessions})),
                              end=cohort.end.isoformat(), reason=_closed_reason(closed, change.date))
                     continue
                 if change.start is None and len(sessions) > 1:
@@ -235,8 +236,8 @@ def volunteers_refer_to_real_things(dataset: Dataset, ids: set[str]) -> Iterator
                          suggestion=suggest(program, programs))
             for role, count in needs.items():
                 if role not in role_ids:
-                    yield at(entry, "ref.unknown", "needs", program, role, key=True, what="role",
-                             value=role, where="volunteers/roles.yml",
+                    yield at(entry, "ref.unknown_role", "needs", program, role, key=True,
+                             value=role, allowed=", ".join(role_ids),
                              suggestion=suggest(role, role_ids))
                 if count < 0:
                     yield at(entry, "count.negative", "needs", program, role)

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from konexio.load.discover import LOCATIONS, DataFile, Kind, discover
 from konexio.load.yaml_positions import YamlDocument, parse_yaml
 from konexio.model import MODELS
+from konexio import LANGUAGES
 from konexio.model.dataset import CohortEntry, Dataset, Entry
 from konexio.model.types import Text
 from konexio.problems import Problem, problem
@@ -60,7 +61,10 @@ def _short(value: Any) -> str:
 
 
 def _field_name(loc: tuple[Any, ...]) -> str:
+    """The key concerned; for a translation, with its text's key (``name.fr``)."""
     names = [str(p) for p in loc if isinstance(p, str) and p != "[key]"]
+    if len(names) >= 2 and names[-1] in LANGUAGES:
+        return f"{names[-2]}.{names[-1]}"
     return names[-1] if names else ""
 
 
@@ -78,7 +82,8 @@ def error_to_problem(doc: YamlDocument, model: type[BaseModel], error: dict) -> 
         parent = _model_at(model, loc[:-1])
         at = doc.pos(loc[:-1])
         if parent is Text:
-            return problem(doc.path, at.line, at.col, "text.missing_language", lang=name)
+            return problem(doc.path, at.line, at.col, "text.missing_language",
+                           lang=str(loc[-1]), field=_field_name(loc[:-1]))
         return problem(doc.path, at.line, at.col, "field.missing", field=name)
     if kind == "extra_forbidden":
         at = doc.pos(loc, key=True)
@@ -97,6 +102,8 @@ def error_to_problem(doc: YamlDocument, model: type[BaseModel], error: dict) -> 
                        expected=", ".join(choices), suggestion=suggest(value, choices))
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
+        if pattern.startswith("^[a-z0-9]+(?:-") and not str(value).strip():
+            return problem(doc.path, at.line, at.col, "field.empty", field=name)
         if pattern.startswith("^[a-z0-9]+(?:-"):
             return problem(doc.path, at.line, at.col, "field.slug", value=_short(value))
         expected = {
@@ -106,7 +113,10 @@ def error_to_problem(doc: YamlDocument, model: type[BaseModel], error: dict) -> 
         return problem(doc.path, at.line, at.col, "field.pattern", value=_short(value),
                        field=name, expected=expected)
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return problem(doc.path, at.line, at.col, "field.int", value=_short(value))
+        if isinstance(value, str) and value.strip().isdigit():
+            return problem(doc.path, at.line, at.col, "field.int_quoted", value=value.strip())
+        shown = str(value).lower() if isinstance(value, bool) else _short(value)
+        return problem(doc.path, at.line, at.col, "field.int", value=shown)
     if kind in ("bool_type", "bool_parsing"):
         return problem(doc.path, at.line, at.col, "field.bool", value=_short(value))
     if kind == "string_type":
@@ -121,7 +131,8 @@ def error_to_problem(doc: YamlDocument, model: type[BaseModel], error: dict) -> 
     if kind == "string_too_short":
         return problem(doc.path, at.line, at.col, "field.empty", field=name)
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        limit = " ".join(f"{k.replace('_', ' ')} {v}" for k, v in ctx.items())
+        signs = {"ge": "≥", "le": "≤", "gt": ">", "lt": "<"}
+        limit = ", ".join(f"{signs.get(k, k)} {v}" for k, v in ctx.items())
         return problem(doc.path, at.line, at.col, "field.range", value=_short(value),
                        field=name, limit=limit)
     return problem(doc.path, at.line, at.col, "field.invalid", field=name, detail=error["msg"])
