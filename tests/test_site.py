@@ -127,17 +127,27 @@ def test_no_broken_internal_link(built):
     assert broken == []
 
 
-def test_language_switch_and_hreflang_point_at_the_same_page(built):
+def test_language_switch_points_at_the_same_page(built):
     page = built / "en" / COHORT / "index.html"
-    links = parse(page)
-    switch = {address for tag, name, address in links.found
+    switch = {address for tag, _name, address in parse(page).found
               if tag == "a" and address.endswith(COHORT)}
     assert {target_of(built, page, a) for a in switch} == {
         built / COHORT / "index.html", built / "ar" / COHORT / "index.html"}
-    alternates = {name: address for tag, name, address in links.found if tag == "hreflang"}
-    assert alternates == {"fr": f"https://formations.konexio.eu/{COHORT}",
-                          "en": f"https://formations.konexio.eu/en/{COHORT}",
-                          "ar": f"https://formations.konexio.eu/ar/{COHORT}"}
+    text = page.read_text(encoding="utf-8")
+    assert 'hreflang="ar" lang="ar" dir="rtl">العربية</a>' in text
+
+
+def test_sitemaps_name_the_hreflang_alternates_of_each_page(built):
+    for sitemap in ("sitemap.xml", "en/sitemap.xml", "ar/sitemap.xml"):
+        text = (built / sitemap).read_text(encoding="utf-8")
+        for lang, prefix in (("fr", ""), ("en", "en/"), ("ar", "ar/")):
+            assert (f'<xhtml:link rel="alternate" hreflang="{lang}" '
+                    f'href="https://formations.konexio.eu/{prefix}{COHORT}"/>') in text
+
+
+def test_no_link_makes_material_fetch_from_the_public_host(built):
+    for page in pages(built):
+        assert '<link rel="alternate"' not in page.read_text(encoding="utf-8"), page
 
 
 def test_material_speaks_the_page_language(built):
@@ -172,7 +182,7 @@ def test_antenna_page_has_a_printable_timetable_with_a_qr_code(built):
     assert '<table class="kx-timetable">' in sheet
     assert "<svg" in sheet and "<title>Code QR vers https://formations.konexio.eu/antennas/" \
         "paris/</title>" in sheet
-    assert "lundi" in sheet and "Centre Belleville, Salle 1" in sheet
+    assert "lundi et mercredi 14:00" in sheet and "Centre Belleville" in sheet
 
 
 def test_nav_lists_few_pages_and_no_cohort(shipped):

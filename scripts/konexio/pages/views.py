@@ -77,13 +77,6 @@ class SessionDay:
     past: bool
 
 
-@dataclass(frozen=True)
-class TimetableRow:
-    """One weekly session of a current or upcoming cohort, for an antenna's timetable."""
-
-    session: WeeklySession
-    cohort: CohortView
-
 
 @dataclass(frozen=True)
 class NeedRow:
@@ -157,12 +150,12 @@ class Site:
         ]
         return sorted(chosen, key=lambda v: (v.cohort.start, v.id))
 
-    def timetable(self, antenna_id: str) -> list[TimetableRow]:
-        """The week of an antenna: every weekly session of its cohorts not yet over."""
-        rows = [TimetableRow(session, view)
-                for view in self.upcoming(antenna=antenna_id) for session in view.weekly]
-        return sorted(rows, key=lambda r: (r.session.day.index, r.session.start,
-                                           r.cohort.cohort.start, r.cohort.id))
+    def timetable(self, antenna_id: str) -> list[CohortView]:
+        """The week of an antenna, one line per cohort not yet over (so it prints on one
+        page): by the first day and hour of its week."""
+        return sorted(self.upcoming(antenna=antenna_id),
+                      key=lambda v: (v.weekly[0].day.index, v.weekly[0].start,
+                                     v.cohort.start, v.id))
 
     def home_cards(self, limit: int) -> list[CohortView]:
         """The home page's cohorts: open ones first (at most ``limit`` in all), in date order."""
