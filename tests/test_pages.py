@@ -127,6 +127,20 @@ def test_volunteers_page_shows_counts_never_names(minimal_root):
     assert "lun. 16 nov." not in page  # the cancelled session needs nobody
 
 
+def test_volunteers_page_shows_open_slots_from_the_sheets(minimal_root):
+    from konexio.site.run import nest_slots
+
+    dataset, schedule = load_valid(minimal_root)
+    slots = nest_slots({"digitall-beginner-paris-2026-11/2026-11-25/1400/trainer": 0,
+                        "digitall-beginner-paris-2026-11/2026-11-25/1400/assistant": 1})
+    site = Site.of(dataset, schedule, TODAY, "https://example.org/", open_slots=slots)
+    page = {p.src_uri: p.markdown for p in render_pages(site, "fr")}["volunteers/index.md"]
+    wednesday = next(line for line in page.splitlines() if "mer. 25 nov." in line)
+    assert wednesday.endswith("Il faut : Bénévole: 1</li>")
+    monday = next(line for line in page.splitlines() if "lun. 23 nov." in line)
+    assert monday.endswith("Il faut : Formateur: 1, Bénévole: 2</li>")
+
+
 def test_links_between_pages_are_relative_to_the_page():
     cohort = Here("en", "cohort", "x")
     assert cohort.md_link("program", "p") == "../../programs/p/index.md"

@@ -35,14 +35,23 @@ def load(root: Path, site_url: str, today: date | None = None) -> Run:
                              open_slots=_open_slots(root)))
 
 
-def _open_slots(root: Path):
-    """Open volunteer slots from the shift sheets, when the sync step offers them."""
-    try:
-        from konexio.sync import open_slots  # optional: the sync step may not offer it
-    except ImportError:
-        return None
+def _open_slots(root: Path) -> dict[str, dict[str, int]] | None:
+    """Open volunteer slots read back from the shift sheets by ``konexio coverage``, by
+    occurrence key then role; None when they were never read (the pages then show what
+    each session needs)."""
+    from konexio.sync import open_slots
+
     slots = open_slots(root)
-    return slots if isinstance(slots, dict) else None
+    return None if slots is None else nest_slots(slots)
+
+
+def nest_slots(flat: dict[str, int]) -> dict[str, dict[str, int]]:
+    """``{"<occurrence key>/<role>": n}`` -> ``{"<occurrence key>": {"<role>": n}}``."""
+    nested: dict[str, dict[str, int]] = {}
+    for shift, count in flat.items():
+        key, role = shift.rsplit("/", 1)
+        nested.setdefault(key, {})[role] = count
+    return nested
 
 
 @contextmanager
