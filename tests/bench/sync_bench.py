@@ -9,6 +9,7 @@ what the third sync reads; the wall time of a sync includes the fake server's ow
 
 from __future__ import annotations
 
+import json
 import statistics
 import time
 from collections import Counter
@@ -93,4 +94,7 @@ def run_sync(count: int, repeats: int = 3) -> dict:
         figures[f"{name}_requests"] = summary.requests
         figures[f"{name}_per_spreadsheet"] = sorted(set(per_sheet.values()))
         figures[f"{name}_kinds"] = dict(Counter(server.kinds()))
+        bodies = [len(json.dumps(entry.body, ensure_ascii=False).encode())
+                  for entry in server.log if entry.kind == "batchUpdate"]
+        figures[f"{name}_largest_body"] = max(bodies, default=0)
     return figures
