@@ -122,9 +122,12 @@ def test_finished_cohorts_leave_the_lists_but_keep_their_page(minimal_root):
 
 
 def test_volunteers_page_shows_counts_never_names(minimal_root):
-    page = pages_of(minimal_root, "fr")["volunteers/index.md"]
-    assert "Il faut : Formateur: 1, Bénévole: 2" in page
-    assert "lun. 16 nov." not in page  # the cancelled session needs nobody
+    pages = pages_of(minimal_root, "fr")
+    antenna = pages["antennas/paris/index.md"]
+    assert "Il faut : Formateur: 1, Bénévole: 2" in antenna
+    assert "lun. 16 nov." not in antenna  # the cancelled session needs nobody
+    # 19, 23, 25 and 30 November are within three weeks of 10 November.
+    assert "(../antennas/paris/index.md#volunteers)**: 4 séances · " in pages["volunteers/index.md"]
 
 
 def test_volunteers_page_shows_open_slots_from_the_sheets(minimal_root):
@@ -134,7 +137,7 @@ def test_volunteers_page_shows_open_slots_from_the_sheets(minimal_root):
     slots = nest_slots({"digitall-beginner-paris-2026-11/2026-11-25/1400/trainer": 0,
                         "digitall-beginner-paris-2026-11/2026-11-25/1400/assistant": 1})
     site = Site.of(dataset, schedule, TODAY, "https://example.org/", open_slots=slots)
-    page = {p.src_uri: p.markdown for p in render_pages(site, "fr")}["volunteers/index.md"]
+    page = {p.src_uri: p.markdown for p in render_pages(site, "fr")}["antennas/paris/index.md"]
     wednesday = next(line for line in page.splitlines() if "mer. 25 nov." in line)
     assert wednesday.endswith("Il faut : Bénévole: 1</li>")
     monday = next(line for line in page.splitlines() if "lun. 23 nov." in line)

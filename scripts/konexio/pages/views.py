@@ -18,14 +18,14 @@ from konexio.model.program import Level, Program
 from konexio.model.types import Weekday
 from konexio.pages.formatting import time_of_day
 
-HOME_LIMIT = 40
+HOME_LIMIT = 24
 """At most this many cohorts on the home page and on a program page, so a page does not grow
 with the whole network; antenna pages list every cohort of their antenna."""
 
 NEEDS_DAYS = 21
-NEEDS_PER_ANTENNA = 12
-"""The volunteers page lists the sessions of the next three weeks, at most 12 per antenna;
-the role feeds hold the rest."""
+NEEDS_PER_ANTENNA = 30
+"""An antenna page lists the sessions of the next three weeks that need volunteers (at most
+30; the role feeds hold the rest); the volunteers page only counts them per antenna."""
 
 
 @dataclass(frozen=True)
@@ -98,12 +98,13 @@ class Site:
     open_slots: Mapping[str, Mapping[str, int]] | None = None
     """Open volunteer slots by occurrence key then role, when the shift sheets are known."""
     cohorts: dict[str, CohortView] = field(default_factory=dict)
+    by_cohort: dict[str, list[Occurrence]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, dataset: Dataset, schedule: Schedule, today: date, site_url: str,
            open_slots: Mapping[str, Mapping[str, int]] | None = None) -> Site:
         site = cls(dataset, schedule, today, site_url, open_slots)
-        by_cohort: dict[str, list[Occurrence]] = {}
+        by_cohort = site.by_cohort
         for occurrence in schedule.occurrences:
             by_cohort.setdefault(occurrence.cohort, []).append(occurrence)
         for cohort_id, entry in dataset.cohorts.items():
@@ -164,12 +165,12 @@ class Site:
         return sorted(chosen[:limit], key=lambda v: (v.cohort.start, v.id))
 
     def occurrences(self, cohort_id: str) -> list[Occurrence]:
-        return self.schedule.of_cohort(cohort_id)
+        return self.by_cohort.get(cohort_id, [])
 
     def session_days(self, cohort_id: str) -> list[SessionDay]:
         """A cohort's occurrences grouped by the day they take place on."""
         days: dict[date, list[Occurrence]] = {}
-        for occurrence in self.schedule.of_cohort(cohort_id):
+        for occurrence in self.occurrences(cohort_id):
             days.setdefault(occurrence.start.date(), []).append(occurrence)
         return [SessionDay(day, tuple(found), day < self.today)
                 for day, found in sorted(days.items())]
@@ -182,23 +183,20 @@ class Site:
 
     # --- volunteers --------------------------------------------------------------------
 
-    def needs_by_antenna(self) -> list[tuple[str, Antenna, list[NeedRow], int]]:
-        """Per antenna: the next sessions that need people, and how many more there are."""
+    def needs_at(self, antenna_id: str) -> tuple[list[NeedRow], int]:
+        """The sessions of the next weeks at an antenna that need people (at most
+        ``NEEDS_PER_ANTENNA``), and how many of them there are in all."""
         horizon = self.today + timedelta(days=NEEDS_DAYS)
-        result = []
-        for antenna_id, antenna in self.antennas():
-            rows = []
-            for occurrence in self.schedule.occurrences:
-                if (occurrence.antenna != antenna_id or occurrence.cancelled
-                        or not self.today <= occurrence.start.date() < horizon):
+        rows = []
+        for view in self.upcoming(antenna=antenna_id):
+            for occurrence in self.occurrences(view.id):
+                if occurrence.cancelled or not self.today <= occurrence.start.date() < horizon:
                     continue
                 needs = self.needs(occurrence)
                 if needs:
-                    rows.append(NeedRow(occurrence, self.cohorts[occurrence.cohort], needs))
-            if rows:
-                result.append((antenna_id, antenna, rows[:NEEDS_PER_ANTENNA],
-                               max(0, len(rows) - NEEDS_PER_ANTENNA)))
-        return result
+                    rows.append(NeedRow(occurrence, view, needs))
+        rows.sort(key=lambda r: (r.occurrence.start, r.occurrence.key))
+        return rows[:NEEDS_PER_ANTENNA], len(rows)
 
     def needs(self, occurrence: Occurrence) -> dict[str, int]:
         """People still needed at one session: open slots from the shift sheets when known,
