@@ -543,3 +543,14 @@ def test_spliced_feeds_equal_what_icalendar_writes_for_the_whole_calendar(rich_r
         for lang in LANGUAGES:
             whole = build_calendar(spec, lang, context, schedule).to_ical()
             assert render_feed(spec, lang, context, schedule) == whole, (spec.path(lang))
+
+
+def test_the_index_of_feed_sessions_holds_exactly_what_each_feed_includes():
+    # The writer reads feeds' sessions from a one-pass index (linear); the definition of
+    # membership is FeedSpec.includes. They must agree for every feed of the shipped data.
+    from konexio.feeds.catalogue import index_occurrences, occurrences_of
+
+    dataset, schedule = load_valid(Path(__file__).parent.parent)
+    index = index_occurrences(dataset, schedule)
+    for spec in feed_catalogue(dataset, schedule):
+        assert index.get(spec.key, []) == occurrences_of(spec, dataset, schedule), spec.key

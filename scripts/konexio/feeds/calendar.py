@@ -13,7 +13,7 @@ from functools import lru_cache
 from icalendar import Calendar, Timezone, vText, vUri
 
 from konexio.expand.occurrences import Occurrence, Schedule
-from konexio.feeds.catalogue import FeedSpec, Scope, occurrences_of
+from konexio.feeds.catalogue import FeedSpec, Scope, index_occurrences
 from konexio.feeds.events import FeedContext, vevent
 from konexio.feeds.words import word
 
@@ -62,8 +62,9 @@ def vtimezone(name: str, first: date, last: date) -> Timezone:
 
 def published_events(spec: FeedSpec, context: FeedContext, schedule: Schedule) -> list[Occurrence]:
     """The occurrences ``spec`` shows on ``context.today``, in feed order."""
-    return [o for o in occurrences_of(spec, context.dataset, schedule)
-            if published(o, context.today)]
+    if not context.held:
+        context.held.update(index_occurrences(context.dataset, schedule))
+    return [o for o in context.held.get(spec.key, ()) if published(o, context.today)]
 
 
 def build_calendar(spec: FeedSpec, lang: str, context: FeedContext,

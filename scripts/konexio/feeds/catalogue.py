@@ -6,6 +6,7 @@ so a link can never point at a feed that was not written.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -56,6 +57,10 @@ class FeedSpec:
     def webcal(self, lang: str, site_url: str) -> str:
         """``webcal://`` address: the subscribe link."""
         return urls.webcal_url(site_url, self.path(lang))
+
+    @property
+    def key(self) -> tuple[Scope, str, str]:
+        return (self.scope, self.id, self.antenna)
 
     def includes(self, occurrence: Occurrence, dataset: Dataset) -> bool:
         """Whether ``occurrence`` belongs in this feed."""
@@ -130,3 +135,23 @@ def occurrences_of(spec: FeedSpec, dataset: Dataset, schedule: Schedule) -> list
     """The occurrences a feed holds, in a stable order (start, then identity)."""
     chosen = [o for o in schedule.occurrences if spec.includes(o, dataset)]
     return sorted(chosen, key=lambda o: (o.start, o.key))
+
+
+def index_occurrences(dataset: Dataset,
+                      schedule: Schedule) -> dict[tuple[Scope, str, str], list[Occurrence]]:
+    """The occurrences of every feed (by ``FeedSpec.key``), in one pass over the schedule.
+
+    Asking each feed to scan the whole schedule costs feeds x sessions, and the number of
+    feeds grows with the network: quadratic. This index is linear; a test checks it holds
+    exactly what ``FeedSpec.includes`` says.
+    """
+    needs = {cohort: dataset.needs(cohort) for cohort in dataset.cohorts}
+    held: dict[tuple[Scope, str, str], list[Occurrence]] = defaultdict(list)
+    for o in sorted(schedule.occurrences, key=lambda o: (o.start, o.key)):
+        held[(Scope.all, "", "")].append(o)
+        held[(Scope.antenna, o.antenna, o.antenna)].append(o)
+        held[(Scope.program, o.program, "")].append(o)
+        held[(Scope.cohort, o.cohort, o.antenna)].append(o)
+        for role in needs[o.cohort]:
+            held[(Scope.role, role, o.antenna)].append(o)
+    return dict(held)

@@ -35,6 +35,8 @@ class FeedContext:
     rendered: dict[tuple[str, str, bool], bytes] = field(default_factory=dict, compare=False)
     """VEVENT bytes by (occurrence key, language, with needs), filled by ``render_feed``:
     a cache valid for this context only, since the bytes depend on everything above."""
+    held: dict = field(default_factory=dict, compare=False)
+    """The occurrences of each feed, indexed once per build by ``published_events``."""
 
 
 def uid(occurrence: Occurrence) -> str:
