@@ -7,6 +7,7 @@ replay a write, lose or duplicate a row.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -209,6 +210,10 @@ def test_batches_are_split_only_past_the_size_limit(tmp_path):
     run(whole, shifts)
     assert small.server.count("batchUpdate") > 1 == whole.server.count("batchUpdate")
     assert small.grid() == whole.grid()
+    # new rows too are cut into several appendCells: no body passes the limit
+    bodies = [entry.body for entry in small.server.log if entry.kind == "batchUpdate"]
+    assert all(len(json.dumps(body, ensure_ascii=False).encode()) <= 20_000 for body in bodies)
+    assert sum("appendCells" in r for body in bodies for r in body["requests"]) > 1
 
 
 def test_a_refused_permission_says_how_to_share_the_sheet(bench):

@@ -163,12 +163,36 @@ def worksheet_requests(plan: WorksheetPlan, meta: SheetMeta | None, taken: set[i
     return requests
 
 
+def _size(request: dict) -> int:
+    return len(json.dumps(request, ensure_ascii=False).encode()) + 1
+
+
+def _rows_in_chunks(request: dict, limit: int) -> list[dict]:
+    """An ``appendCells`` too big for one batch, as several appending consecutive rows
+    (a first fill of 100,000 shifts is one 15 MB request otherwise)."""
+    append = request.get("appendCells")
+    if append is None or _size(request) <= limit:
+        return [request]
+    chunks: list[dict] = []
+    rows: list[dict] = []
+    size = _size({"appendCells": {**append, "rows": []}})
+    for row in append["rows"]:
+        length = _size(row)
+        if rows and size + length > limit:
+            chunks.append({"appendCells": {**append, "rows": rows}})
+            rows, size = [], _size({"appendCells": {**append, "rows": []}})
+        rows.append(row)
+        size += length
+    chunks.append({"appendCells": {**append, "rows": rows}})
+    return chunks
+
+
 def split(requests: list[dict], limit: int = MAX_BATCH_BYTES) -> list[list[dict]]:
     """Consecutive chunks whose JSON stays under ``limit`` bytes (order kept)."""
     batches: list[list[dict]] = []
     size = limit + 1
-    for request in requests:
-        length = len(json.dumps(request, ensure_ascii=False).encode()) + 1
+    for request in (piece for r in requests for piece in _rows_in_chunks(r, limit)):
+        length = _size(request)
         if size + length > limit and (not batches or batches[-1]):
             batches.append([])
             size = 0
