@@ -87,6 +87,8 @@ def test_home_without_javascript_lists_open_groups_and_links(phone_without_js, b
     cards = _visible_cards(page)
     assert cards.count() > 0
     assert {c.get_attribute("data-status") for c in cards.all()} == {"open"}
+    page.locator("article").get_by_role("link", name="Nos lieux", exact=True).first.click()
+    assert page.url == base_url + "antennas/"
     page.get_by_role("link", name="Lille", exact=True).click()
     assert page.url == base_url + "antennas/lille/"
 
