@@ -157,6 +157,22 @@ def test_material_speaks_the_page_language(built):
         assert f'"lang":["{lang}"]' in (built / path).read_text().replace(" ", "")
 
 
+def test_search_index_holds_the_lasting_pages_only(built):
+    """Material loads the whole index on every page: pages that grow with the number of
+    cohorts (home, cohorts, lists of every antenna) stay out of it."""
+    import json
+
+    for prefix in ("", "en/", "ar/"):
+        docs = json.loads((built / prefix / "search/search_index.json").read_text())["docs"]
+        locations = {doc["location"].split("#")[0] for doc in docs}
+        assert "programs/digitall-beginner/" in locations and "faq/" in locations
+        assert not any(loc.startswith("cohorts/") for loc in locations)
+        assert {"", "antennas/", "calendars/"}.isdisjoint(locations)
+        sections = {doc["location"] for doc in docs}
+        left_out = {"antennas/paris/#timetable", "antennas/paris/#venue-belleville"}
+        assert left_out.isdisjoint(sections)
+
+
 def test_nothing_is_fetched_from_another_host(built):
     for page in pages(built):
         text = page.read_text(encoding="utf-8")
