@@ -32,6 +32,16 @@ def _expectations(text: str) -> tuple[str, dict[tuple[int, int], list[str]]]:
     return place, expected
 
 
+def _drop_into(root: Path, case: Path) -> tuple[str, str, dict[tuple[int, int], list[str]]]:
+    """Put the broken file where it says it goes; return its text, place and expectations."""
+    text = case.read_text(encoding="utf-8")
+    place, expected = _expectations(text)
+    target = root / place
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return text, place, expected
+
+
 def test_the_corpus_has_at_least_25_distinct_mistakes():
     assert len(CASES) >= 25
     assert all(_expectations(c.read_text(encoding="utf-8"))[1] for c in CASES)
@@ -39,11 +49,7 @@ def test_the_corpus_has_at_least_25_distinct_mistakes():
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
 def test_broken_file_is_reported_at_the_right_place(case: Path, minimal_root: Path):
-    text = case.read_text(encoding="utf-8")
-    place, expected = _expectations(text)
-    target = minimal_root / place
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    text, place, expected = _drop_into(minimal_root, case)
 
     checked = check(minimal_root)
 
@@ -64,11 +70,7 @@ def test_broken_file_is_reported_at_the_right_place(case: Path, minimal_root: Pa
 
 @pytest.mark.parametrize("case", CASES[:8], ids=[c.stem for c in CASES[:8]])
 def test_english_messages_exist_for_the_same_problems(case: Path, minimal_root: Path):
-    text = case.read_text(encoding="utf-8")
-    place, _ = _expectations(text)
-    target = minimal_root / place
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    _drop_into(minimal_root, case)
     for found in check(minimal_root).problems:
         english = found.message("en")
         assert english and english != found.message("fr")

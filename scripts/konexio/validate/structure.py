@@ -11,10 +11,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from konexio import LANGUAGES
 from konexio.load.discover import LOCATIONS, DataFile, Kind, discover
 from konexio.load.yaml_positions import YamlDocument, parse_yaml
 from konexio.model import MODELS
-from konexio import LANGUAGES
 from konexio.model.dataset import CohortEntry, Dataset, Entry
 from konexio.model.types import Text
 from konexio.problems import Problem, problem
