@@ -96,3 +96,16 @@ def test_schema_check_notices_a_stale_schema(tmp_path: Path):
     result = konexio("schema", "--check", "--root", str(tmp_path))
     assert result.returncode == 1
     assert "schedules/schema/cohort.schema.json" in result.stderr
+
+
+def test_an_antenna_whose_country_or_region_is_unknown_is_reported_not_a_crash(minimal_root):
+    # Regression: the cancellation check asked the holidays package about the unknown
+    # country and crashed with a traceback.
+    antenna = minimal_root / "schedules/antennas/paris.yml"
+    text = antenna.read_text(encoding="utf-8")
+    for broken in ("country: ZZ", 'country: FR\nsubdivision: "99"'):
+        antenna.write_text(text.replace("country: FR", broken), encoding="utf-8")
+        result = konexio("validate", "--root", str(minimal_root), "--lang", "en")
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        assert result.stderr.splitlines()[0].startswith("schedules/antennas/paris.yml:")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -68,6 +69,16 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as error:
+        # A bug of ours, never the coordinator's mistake: one plain line instead of a
+        # traceback they cannot act on (KONEXIO_DEBUG=1 shows the traceback to developers).
+        if os.environ.get("KONEXIO_DEBUG"):
+            raise
+        print(f"konexio: internal error ({type(error).__name__}: {error}). This is a bug "
+              "in konexio, not a mistake in your data: please report it with this line. / "
+              "Erreur interne de konexio, pas de vos données : signalez-la avec cette ligne.",
+              file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
