@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from konexio.expand.closed_days import ClosedDay, closed_days
@@ -70,6 +71,14 @@ class Schedule:
 
     def of_cohort(self, cohort_id: str) -> list[Occurrence]:
         return [o for o in self.occurrences if o.cohort == cohort_id]
+
+    @cached_property
+    def span(self) -> tuple[datetime, datetime] | None:
+        """First start and last end of all occurrences (None when there are none); computed
+        once, since every feed asks for it."""
+        if not self.occurrences:
+            return None
+        return min(o.start for o in self.occurrences), max(o.end for o in self.occurrences)
 
 
 def local(day: date, clock: time, zone: ZoneInfo) -> datetime:

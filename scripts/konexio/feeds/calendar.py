@@ -46,11 +46,10 @@ def zone_names(spec: FeedSpec, context: FeedContext, events: Iterable[Occurrence
 def zone_window(schedule: Schedule) -> tuple[date, date]:
     """The years the VTIMEZONE blocks must describe: those of the whole schedule, so the
     blocks are the same in every feed and do not move with the build date."""
-    if not schedule.occurrences:
+    if schedule.span is None:
         return Timezone.DEFAULT_FIRST_DATE, Timezone.DEFAULT_LAST_DATE
-    first = min(o.start for o in schedule.occurrences).year
-    last = max(o.end for o in schedule.occurrences).year
-    return date(first, 1, 1), date(last + 1, 1, 1)
+    first, last = schedule.span
+    return date(first.year, 1, 1), date(last.year + 1, 1, 1)
 
 
 @lru_cache(maxsize=64)
