@@ -40,7 +40,6 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
-	$(BIN)/ruff format --check scripts tests
 
 clean:
 	rm -rf site .pytest_cache
