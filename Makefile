@@ -4,41 +4,56 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-stamp
+# Every install comes from uv.lock (exact versions and hashes), with uv itself pinned here.
+# `uv lock` after editing the dependencies in pyproject.toml; --locked refuses a stale lock.
+UV_VERSION := 0.13.8
+UV_HOME := .venv-uv
+UV := $(UV_HOME)/bin/uv
+export UV_PYTHON := $(PYTHON)
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: site test serve validate schema bench sync lint clean
+.PHONY: site test serve validate schema bench sync lint clean deps test-deps lock
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
-	touch $(STAMP)
+$(UV):
+	$(PYTHON) -m venv $(UV_HOME)
+	$(UV_HOME)/bin/pip install --quiet uv==$(UV_VERSION)
 
-site: $(STAMP)
+# What the site needs; --inexact keeps the test tools when they are already there.
+deps: $(UV)
+	$(UV) sync --locked --inexact --quiet
+
+test-deps: $(UV)
+	$(UV) sync --locked --extra test --quiet
+
+lock: $(UV)
+	$(UV) lock
+
+site: deps
 	$(BIN)/konexio build
 
-test: $(STAMP)
+test: test-deps
 	bash scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest
 
-serve: $(STAMP)
+serve: deps
 	$(BIN)/mkdocs serve
 
-validate: $(STAMP)
+validate: deps
 	$(BIN)/konexio validate
 
-schema: $(STAMP)
+schema: deps
 	$(BIN)/konexio schema
 
-sync: $(STAMP)
+sync: deps
 	$(BIN)/konexio sync
 
 # Times validate, pages, feeds, builds, preview and sync on synthetic networks (5, 50 and 200
 # antennas) in a temporary folder; about 10 minutes on two cores. See tests/bench/run.py.
-bench: $(STAMP)
+bench: test-deps
 	$(BIN)/python tests/bench/run.py
 
-lint: $(STAMP)
+lint: test-deps
 	$(BIN)/ruff check scripts tests
 
 clean:
