@@ -47,6 +47,10 @@ _TOKEN = re.compile(r"^[A-Za-z0-9_-]{22,}$")
 copy) is replaced, since a short or guessable token would expose a calendar."""
 
 
+def valid_token(text: str) -> bool:
+    return bool(_TOKEN.match(text))
+
+
 @dataclass(frozen=True)
 class SheetEdit:
     """What to write into one extra worksheet: header and cells at places, rows appended."""
