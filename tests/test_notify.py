@@ -457,13 +457,14 @@ def test_dry_run_prints_without_names_and_sends_nothing(staffed, smtp, capsys, m
     cancel(staffed, "2026-11-23")
     run_sync(staffed)
     before = book_path(staffed).read_bytes()
-    assert main(["notify", "--root", str(staffed), "--today", "2026-11-10", "--dry-run"]) == 0
+    command = ["notify", "--root", str(staffed), "--today", "2026-11-10", "--dry-run",
+               "--site-url", SITE]
+    assert main(command) == 0
     out = capsys.readouterr().out
     assert f"à envoyer : annulation · {shift_id('2026-11-23')} · fr · {ROSTER}!A2" in out
     assert "Awa" not in out and "@example.org" not in out
     assert smtp.received == [] and book_path(staffed).read_bytes() == before
-    assert main(["notify", "--root", str(staffed), "--today", "2026-11-10", "--dry-run",
-                 "--show-names"]) == 0
+    assert main([*command, "--show-names"]) == 0
     assert "Awa Exemple <awa@example.org>" in capsys.readouterr().out
 
 
@@ -473,11 +474,12 @@ def test_the_command_sends_through_the_environment_settings(staffed, smtp, capsy
     monkeypatch.setenv("KONEXIO_MAIL_FROM", SENDER)
     cancel(staffed, "2026-11-23")
     assert main(["sync", "--root", str(staffed)]) == 0
-    assert main(["notify", "--root", str(staffed), "--today", "2026-11-10"]) == 0
+    command = ["notify", "--root", str(staffed), "--today", "2026-11-10", "--site-url", SITE]
+    assert main(command) == 0
     out = capsys.readouterr().out
     assert "1 envoyé(s), 0 refusé(s)" in out and "@example.org" not in out
     assert len(smtp.received) == 1
-    assert main(["notify", "--root", str(staffed), "--today", "2026-11-10"]) == 0
+    assert main(command) == 0
     assert "0 envoyé(s)" in capsys.readouterr().out and len(smtp.received) == 1
 
 

@@ -21,6 +21,19 @@ def add_sheet_options(command) -> None:
     add_backend_options(command)
     command.add_argument("--today", type=date.fromisoformat, default=None,
                          help="the day to act as (YYYY-MM-DD; default: today)")
+    command.add_argument("--site-url", default=None,
+                         help="the public site's address (default: site_url of mkdocs.yml)")
+
+
+def site_url(args) -> str | None:
+    from konexio.feeds.personal import site_address
+
+    found = args.site_url or site_address(args.root)
+    if not found.startswith(("https://", "http://")):
+        print("konexio : adresse du site inconnue (site_url dans mkdocs.yml) ; "
+              "donnez-la avec --site-url https://...", file=sys.stderr)
+        return None
+    return found
 
 
 def register(sub) -> None:
@@ -35,7 +48,6 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from konexio.feeds import feed_context
-    from konexio.feeds.personal import site_address
     from konexio.notify.run import notify
     from konexio.notify.send import Mailer, MailError, settings_from
     from konexio.sync.retry import SyncError
@@ -51,8 +63,11 @@ def run(args) -> int:
             return 1
         mailer, sender = Mailer(settings), settings.sender
     dataset, schedule = load_valid(args.root)
+    address = site_url(args)
+    if address is None:
+        return 1
     today = args.today or date.today()
-    context = feed_context(dataset, site_address(args.root), today=today, root=args.root)
+    context = feed_context(dataset, address, today=today, root=args.root)
     try:
         backend = make_backend(args, dataset)
         report = notify(dataset, schedule, backend, context, mailer=mailer, sender=sender,

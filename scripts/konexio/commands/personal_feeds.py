@@ -10,7 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from konexio.commands.notify import add_sheet_options
+from konexio.commands.notify import add_sheet_options, site_url
+from konexio.commands.sync import make_backend
 
 
 def register(sub) -> None:
@@ -26,16 +27,18 @@ def run(args) -> int:
     from datetime import date
 
     from konexio.feeds import feed_context
-    from konexio.feeds.personal import site_address, write_personal_feeds
+    from konexio.feeds.personal import write_personal_feeds
     from konexio.notify.run import personal_feeds
     from konexio.sync.retry import SyncError
     from konexio.validate import load_valid
 
     dataset, schedule = load_valid(args.root)
-    context = feed_context(dataset, site_address(args.root), today=args.today or date.today(),
-                           root=args.root)
+    address = site_url(args)
+    if address is None:
+        return 1
+    context = feed_context(dataset, address, today=args.today or date.today(), root=args.root)
     try:
-        feeds = personal_feeds(dataset, schedule, make_backend_for(args, dataset))
+        feeds = personal_feeds(dataset, schedule, make_backend(args, dataset))
     except SyncError as error:
         print(f"konexio personal-feeds : {error}", file=sys.stderr)
         return 2
@@ -44,8 +47,3 @@ def run(args) -> int:
     print(f"{len(written)} agenda(s) personnel(s) écrit(s) dans {out / 'v'}.")
     return 0
 
-
-def make_backend_for(args, dataset):
-    from konexio.commands.sync import make_backend
-
-    return make_backend(args, dataset)
