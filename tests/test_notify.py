@@ -72,6 +72,12 @@ class Handler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.data_answers and self.data_answers[0] == "hang up":
+            self.data_answers.pop(0)
+            self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos),
+                                          envelope.original_content or envelope.content))
+            server.transport.abort()  # took the mail, then the line went dead
+            return "250 OK"
         if self.data_answers:
             return self.data_answers.pop(0)
         self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos),
@@ -82,7 +88,7 @@ class Handler:
 class SmtpServer:
     """aiosmtpd on 127.0.0.1, port chosen by the system, in its own event loop thread."""
 
-    def __init__(self):
+    def __init__(self, **options):
         self.handler = Handler()
         self.loop = asyncio.new_event_loop()
         ready = threading.Event()
@@ -90,7 +96,7 @@ class SmtpServer:
         def serve():
             asyncio.set_event_loop(self.loop)
             self.server = self.loop.run_until_complete(self.loop.create_server(
-                lambda: SMTP(self.handler, hostname="smtp.test"), "127.0.0.1", 0))
+                lambda: SMTP(self.handler, hostname="smtp.test", **options), "127.0.0.1", 0))
             ready.set()
             self.loop.run_forever()
 
