@@ -501,3 +501,35 @@ def test_clearing_a_token_makes_a_new_one(staffed):
     sheet = load_workbook(path)[ROSTER]
     new = [sheet.cell(r, col).value for r in (2, 3, 4)]
     assert new[0] and new[0] != old and len(set(new)) == 3
+
+
+def test_done_when_on_the_shipped_data(tmp_path, smtp):
+    """The issue's 'Done when', on a copy of the repository's own schedules."""
+    import shutil
+
+    from conftest import REPO
+
+    root = tmp_path / "shipped"
+    for folder in ("schedules", "volunteers"):
+        shutil.copytree(REPO / folder, root / folder,
+                        ignore=shutil.ignore_patterns("*.xlsx"))
+    run_sync(root)
+    fill_roster(root)
+    run_sync(root)
+    cohort = "digitall-beginner-belleville-2027-01"
+    cell = sign_up(root, f"{cohort}/2027-01-18/1400/trainer", "awa exemple")
+    sign_up(root, f"{cohort}/2027-01-20/1400/trainer", "Sam Sample")
+    path = root / "schedules" / "cohorts" / "paris" / f"{cohort}.yml"
+    assert "\ncancelled:" not in path.read_text()
+    path.write_text(path.read_text() + "cancelled:\n  - date: 2027-01-18\n    reason: "
+                    "{fr: Formatrice malade, en: Trainer ill, ar: المدربة مريضة}\n")
+    run_sync(root)
+    today = date(2027, 1, 5)
+    assert run_notify(root, smtp, today=today).sent == 1, cell
+    (got,) = smtp.received
+    assert got.recipients == ["awa@example.org"] and got.message["Content-Language"] == "fr"
+    (event,) = icalendar.Calendar.from_ical(attachment(got.message)).walk("VEVENT")
+    assert str(event["UID"]) == f"{cohort}/2027-01-18/1400@konexio.eu"
+    assert str(event["STATUS"]) == "CANCELLED"
+    IcsCalendarStream.calendar_from_ics(attachment(got.message).decode())
+    assert run_notify(root, smtp, today=today).sent == 0 and len(smtp.received) == 1
