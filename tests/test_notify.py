@@ -533,3 +533,45 @@ def test_done_when_on_the_shipped_data(tmp_path, smtp):
     assert str(event["STATUS"]) == "CANCELLED"
     IcsCalendarStream.calendar_from_ics(attachment(got.message).decode())
     assert run_notify(root, smtp, today=today).sent == 0 and len(smtp.received) == 1
+
+
+def test_a_workbook_open_in_libreoffice_stops_before_any_mail(staffed, smtp):
+    cancel(staffed, "2026-11-23")
+    run_sync(staffed)
+    lock = book_path(staffed).parent / ".~lock.shifts.xlsx#"
+    lock.write_text("someone,host,2026")
+    before = book_path(staffed).read_bytes()
+    from konexio.sync.retry import SyncError
+
+    with pytest.raises(SyncError, match="LibreOffice ou Excel"):
+        run_notify(staffed, smtp)
+    assert smtp.received == [] and book_path(staffed).read_bytes() == before
+    lock.unlink()
+    assert run_notify(staffed, smtp).sent == 1
+
+
+def test_a_malformed_address_is_reported_by_cell_and_not_tried(staffed, smtp):
+    people = [("Awa Exemple", "awa-at-example.org", "", "fr", ""), *PEOPLE[1:]]
+    fill_roster(staffed, people)
+    cancel(staffed, "2026-11-23")
+    run_sync(staffed)
+    report = run_notify(staffed, smtp)
+    assert report.sent == 0 and smtp.received == []
+    assert f"{ROSTER}!B2 : adresse e-mail absente ou mal écrite." in report.lines
+
+
+def test_a_cancellation_undone_is_a_notice_whose_sequence_still_rises(staffed, smtp):
+    path = staffed / COHORT_FILE
+    original = path.read_text()
+    cancel(staffed, "2026-11-23")
+    run_sync(staffed)
+    assert run_notify(staffed, smtp).sent == 1
+    path.write_text(original)  # the coordinator removes the cancellation
+    run_sync(staffed)
+    assert run_notify(staffed, smtp).sent == 1
+    message = smtp.received[1].message
+    assert message["Subject"].startswith("Maintenu : ")
+    (event,) = icalendar.Calendar.from_ical(attachment(message)).walk("VEVENT")
+    # The feed is back to SEQUENCE 0, but this calendar holds 2 from the cancellation.
+    assert str(event["STATUS"]) == "CONFIRMED" and int(event["SEQUENCE"]) == 3
+    assert run_notify(staffed, smtp).sent == 0

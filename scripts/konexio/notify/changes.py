@@ -136,8 +136,8 @@ def due(matching: Matching, shifts: dict[str, Shift], occurrences: dict[str, Occ
     tomorrow = (today + timedelta(days=1)).isoformat()
     for item in matching.matched:
         volunteer, signup = item.volunteer, item.signup
-        if volunteer.problems and not volunteer.email:
-            continue
+        if not volunteer.reachable:
+            continue  # reported with its cell by read_roster
         shift = shifts.get(signup.shift_id)
         occurrence = occurrences.get(shift.occurrence) if shift else None
         if shift is not None and occurrence is not None:

@@ -78,6 +78,11 @@ class Volunteer:
     problems: tuple[str, ...] = ()
 
     @property
+    def reachable(self) -> bool:
+        """An address that looks like one (a bad one is reported, not tried)."""
+        return bool(_EMAIL.fullmatch(self.email))
+
+    @property
     def position(self) -> str:
         """Where the row is, for messages that must not show the name: ``Bénévoles!A5``."""
         return f"{ROSTER}!A{self.row + 1}"
@@ -90,6 +95,7 @@ class Roster:
     exists: bool = True
 
 
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 LANGUAGES = {"fr": "fr", "en": "en", "ar": "ar", "français": "fr", "francais": "fr",
              "anglais": "en", "english": "en", "arabe": "ar", "العربية": "ar"}
 NO = {"non", "no", "n", "0", "false", "faux", "لا"}
@@ -188,7 +194,7 @@ def read_roster(snapshot: WorksheetSnapshot) -> Roster:
             letter = column_letter(columns[LANGUAGE])
             found.append(f"{ROSTER}!{letter}{row + 1} : langue « {typed} » inconnue ; "
                          "écrivez fr, en ou ar (français en attendant).")
-        if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
+        if not _EMAIL.fullmatch(email):
             letter = column_letter(columns[EMAIL])
             found.append(f"{ROSTER}!{letter}{row + 1} : adresse e-mail absente ou mal écrite.")
         reminders = cell(row, REMINDERS).casefold() not in NO
