@@ -106,3 +106,14 @@ def test_a_journal_write_whose_answer_is_lost_is_read_back_not_replayed(
     assert report.sent == 1 and len(smtp.received) == 1
     states = [row[RECORD_HEADER.index("état")] for row in bench.grid(RECORDS)[1:]]
     assert states == ["en cours", "envoyé"]  # not twice 'en cours'
+
+
+def test_the_token_column_warns_whoever_edits_it_once(tmp_path, minimal_root):
+    bench = GoogleBench(tmp_path)
+    google_sync(minimal_root, bench)
+    google_sync(minimal_root, bench)
+    (guard,) = bench.server.sheet(SPREADSHEET, ROSTER).protected
+    col = ROSTER_HEADER.index(TOKEN)
+    assert guard["warningOnly"] is True
+    assert (guard["range"]["startColumnIndex"], guard["range"]["endColumnIndex"]) == \
+        (col, col + 1)

@@ -48,7 +48,9 @@ def test_good_tokens_stay_and_copied_or_short_ones_are_renewed():
     edit = roster_edit(WorksheetSnapshot(ROSTER, rows), tokens("n" * 32, "m" * 32))
     col = ROSTER_HEADER.index(TOKEN)
     assert [(w.row, w.col) for w in edit.writes] == [(2, col), (3, col)]
-    assert upkeep({ROSTER: WorksheetSnapshot(ROSTER, rows[:2])})[0].title == "Envois"
+    kept, journal = upkeep({ROSTER: WorksheetSnapshot(ROSTER, rows[:2])})
+    assert kept.empty and kept.guarded == col  # nothing to write; Google guards the column
+    assert journal.title == "Envois" and journal.create
 
 
 def test_reading_languages_reminders_and_problems_by_cell():

@@ -280,7 +280,8 @@ class GoogleBackend:
         for edit in edits:
             meta = metas.get(edit.title)
             requests += edit_requests(edit, meta.sheet_id if meta else None,
-                                      meta.columns if meta else 0, taken)
+                                      meta.columns if meta else 0, taken,
+                                      meta.protections if meta else ())
         if not requests:
             return 0
         batches = split(requests, self.max_batch_bytes)

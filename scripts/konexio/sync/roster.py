@@ -59,6 +59,8 @@ class SheetEdit:
     create: bool = False
     writes: tuple[CellWrite, ...] = ()
     appends: tuple[tuple[Value | None, ...], ...] = ()
+    guarded: int | None = None
+    """A column the sync owns: Google warns whoever edits it (clearing stays possible)."""
 
     @property
     def empty(self) -> bool:
@@ -135,7 +137,8 @@ def roster_edit(snapshot: WorksheetSnapshot,
     if not snapshot.exists:
         return SheetEdit(ROSTER, create=True,
                          writes=tuple(CellWrite(0, c, label)
-                                      for c, label in enumerate(ROSTER_HEADER)))
+                                      for c, label in enumerate(ROSTER_HEADER)),
+                         guarded=ROSTER_HEADER.index(TOKEN))
     columns, writes = _header_writes(snapshot, ROSTER_HEADER)
     seen: set[str] = set()
     for row in range(1, len(snapshot.rows)):
@@ -148,7 +151,7 @@ def roster_edit(snapshot: WorksheetSnapshot,
             token = new_token()
             writes.append(CellWrite(row, columns[TOKEN], token))
         seen.add(token)
-    return SheetEdit(ROSTER, writes=tuple(writes))
+    return SheetEdit(ROSTER, writes=tuple(writes), guarded=columns[TOKEN])
 
 
 def records_edit(snapshot: WorksheetSnapshot) -> SheetEdit:
@@ -165,7 +168,7 @@ def upkeep(snapshots: dict[str, WorksheetSnapshot]) -> tuple[SheetEdit, ...]:
     """What a sync writes into the extra worksheets of one spreadsheet."""
     edits = (roster_edit(snapshots.get(ROSTER, WorksheetSnapshot(ROSTER, exists=False))),
              records_edit(snapshots.get(RECORDS, WorksheetSnapshot(RECORDS, exists=False))))
-    return tuple(edit for edit in edits if not edit.empty)
+    return tuple(edit for edit in edits if not edit.empty or edit.guarded is not None)
 
 
 def read_roster(snapshot: WorksheetSnapshot) -> Roster:
@@ -241,8 +244,12 @@ def _cell(value: Value | None) -> dict:
     return {"userEnteredValue": {"stringValue": value}}
 
 
+GUARD = "konexio sync : jeton de l'agenda personnel (effacez-le pour en changer, ne le " \
+        "modifiez pas)"
+
+
 def edit_requests(edit: SheetEdit, sheet_id: int | None, columns: int,
-                  taken: set[int]) -> list[dict]:
+                  taken: set[int], protections: tuple[str, ...] = ()) -> list[dict]:
     """The Sheets API v4 batchUpdate requests of ``edit`` (``sheet_id`` None: create it)."""
     from konexio.sync.google import _new_sheet_id  # the same deterministic ids as shifts
 
@@ -264,6 +271,11 @@ def edit_requests(edit: SheetEdit, sheet_id: int | None, columns: int,
             "start": {"sheetId": sheet_id, "rowIndex": run.row, "columnIndex": run.col},
             "rows": [{"values": [_cell(value) for value in run.values]}],
             "fields": "userEnteredValue"}})
+    if edit.guarded is not None and GUARD not in protections:
+        requests.append({"addProtectedRange": {"protectedRange": {
+            "range": {"sheetId": sheet_id, "startRowIndex": 1,
+                      "startColumnIndex": edit.guarded, "endColumnIndex": edit.guarded + 1},
+            "description": GUARD, "warningOnly": True}}})
     if edit.appends:
         requests.append({"appendCells": {
             "sheetId": sheet_id, "fields": "userEnteredValue",

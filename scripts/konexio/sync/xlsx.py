@@ -124,6 +124,7 @@ class XlsxBackend:
     def write(self, target: Target, read: Read, plans: list[WorksheetPlan],
               dry_run: bool = False, edits: tuple[SheetEdit, ...] = ()) -> int:
         book: Workbook | None = read.state
+        edits = tuple(edit for edit in edits if not edit.empty)  # guards are Google's only
         todo = [plan for plan in plans if plan.changes_values or book is None
                 or plan.title not in book.sheetnames
                 or not _layout_ok(book[plan.title], plan)]
