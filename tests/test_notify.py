@@ -114,9 +114,17 @@ class SmtpServer:
         return self.handler.received
 
     def stop(self):
-        self.loop.call_soon_threadsafe(self.server.close)
+        async def shut():
+            self.server.close()
+            tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for task in tasks:  # client sessions still open: end them cleanly
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+        asyncio.run_coroutine_threadsafe(shut(), self.loop).result(5)
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(5)
+        self.loop.close()
 
 
 @pytest.fixture
