@@ -22,6 +22,8 @@ COMMANDS = (
     "sync",
     "coverage",
     "new",
+    "notify",
+    "personal_feeds",
 )
 """Modules of ``konexio.commands``, in the order ``--help`` lists them."""
 

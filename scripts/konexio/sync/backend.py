@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from konexio.sync.plan import WorksheetPlan, WorksheetSnapshot
+from konexio.sync.roster import SheetEdit
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,8 @@ class Target:
     key: str
     titles: dict[str, str]
     """Antenna id -> worksheet title."""
+    extra: tuple[str, ...] = ()
+    """Other worksheets read along (the roster and the record of mails, ``sync.roster``)."""
 
 
 @dataclass
@@ -38,6 +41,7 @@ class Backend(Protocol):
     def read(self, target: Target) -> Read: ...
 
     def write(self, target: Target, read: Read, plans: list[WorksheetPlan],
-              dry_run: bool = False) -> int:
-        """Apply the plans in as few requests as possible; return how many (or would)."""
+              dry_run: bool = False, edits: tuple[SheetEdit, ...] = ()) -> int:
+        """Apply the plans (and ``edits`` of the extra worksheets) in as few requests as
+        possible; return how many (or would)."""
         ...

@@ -23,6 +23,7 @@ from konexio.sync.backend import Read, Target
 from konexio.sync.layout import MARKER, FormatRule, Value, format_rules
 from konexio.sync.plan import WorksheetPlan, WorksheetSnapshot
 from konexio.sync.retry import Retry, SyncError
+from konexio.sync.roster import SheetEdit, edit_requests
 
 CREDENTIALS_VARIABLE = "KONEXIO_GOOGLE_CREDENTIALS"
 """Names the service account's JSON key file. The key itself is never printed."""
@@ -255,9 +256,10 @@ class GoogleBackend:
             target.key, params={"includeGridData": "false", "fields": METADATA_FIELDS}))
         metas = {sheet["properties"]["title"]: _meta(sheet)
                  for sheet in metadata.get("sheets", [])}
-        present = [title for title in target.titles.values() if title in metas]
+        wanted = (*target.titles.values(), *target.extra)
+        present = [title for title in wanted if title in metas]
         snapshots = {title: WorksheetSnapshot(title, exists=False)
-                     for title in target.titles.values() if title not in metas}
+                     for title in wanted if title not in metas}
         if present:
             ranges = [quote_title(title) for title in present]
             got = self._read_call(lambda: self.http.values_batch_get(
@@ -269,12 +271,17 @@ class GoogleBackend:
         return Read(snapshots, metas)
 
     def write(self, target: Target, read: Read, plans: list[WorksheetPlan],
-              dry_run: bool = False) -> int:
+              dry_run: bool = False, edits: tuple[SheetEdit, ...] = ()) -> int:
         metas: dict[str, SheetMeta] = read.state
         taken = {meta.sheet_id for meta in metas.values()}
         requests: list[dict] = []
         for plan in plans:
             requests += worksheet_requests(plan, metas.get(plan.title), taken)
+        for edit in edits:
+            meta = metas.get(edit.title)
+            requests += edit_requests(edit, meta.sheet_id if meta else None,
+                                      meta.columns if meta else 0, taken,
+                                      meta.protections if meta else ())
         if not requests:
             return 0
         batches = split(requests, self.max_batch_bytes)

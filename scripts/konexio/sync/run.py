@@ -8,7 +8,7 @@ new plan is either empty or the same, and the sheet ends as after an uninterrupt
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from konexio.expand.occurrences import Schedule
 from konexio.model.dataset import Dataset
@@ -16,6 +16,7 @@ from konexio.shifts import Shift, by_antenna, shifts
 from konexio.sync.backend import Backend
 from konexio.sync.plan import Counts, LayoutError, WorksheetPlan, plan_worksheet
 from konexio.sync.retry import SyncError, WriteUncertain
+from konexio.sync.roster import EXTRA, upkeep
 
 REPLANS = 3
 """Reads-and-plans after uncertain writes before giving up."""
@@ -50,6 +51,7 @@ def sync_shifts(all_shifts: tuple[Shift, ...], titles: dict[str, str], backend: 
     summary = Summary(dry_run=dry_run)
     targets = backend.targets(required, optional)
     for done, target in enumerate(targets):
+        target = replace(target, extra=EXTRA)  # the roster and Envois, read and kept along
         if progress:
             progress(done, len(targets), ", ".join(target.titles.values()))
         first: list[WorksheetPlan] | None = None
@@ -66,7 +68,8 @@ def sync_shifts(all_shifts: tuple[Shift, ...], titles: dict[str, str], backend: 
                     raise SyncError(str(error)) from None
             first = first or plans
             try:
-                summary.writes += backend.write(target, read, plans, dry_run)
+                summary.writes += backend.write(target, read, plans, dry_run,
+                                                upkeep(read.snapshots))
                 break
             except WriteUncertain:
                 summary.replans += 1

@@ -22,6 +22,7 @@ from konexio.sync.backend import Read, Target
 from konexio.sync.layout import MARKER, FormatRule, column_letter, format_rules
 from konexio.sync.plan import WorksheetPlan, WorksheetSnapshot
 from konexio.sync.retry import SyncError
+from konexio.sync.roster import SheetEdit, apply_to_workbook
 
 DEFAULT_PATH = Path("volunteers") / "shifts.xlsx"
 """Relative to the root; ignored by git (``*.xlsx`` in .gitignore)."""
@@ -104,14 +105,15 @@ class XlsxBackend:
 
     def read(self, target: Target) -> Read:
         if not self.path.exists():
-            snapshots = {t: WorksheetSnapshot(t, exists=False) for t in target.titles.values()}
+            snapshots = {t: WorksheetSnapshot(t, exists=False)
+                         for t in (*target.titles.values(), *target.extra)}
             return Read(snapshots, None)
         try:
             book = load_workbook(self.path)
         except (OSError, ValueError, KeyError) as error:
             raise SyncError(f"classeur illisible : {self.path} ({error})") from None
         snapshots = {}
-        for title in target.titles.values():
+        for title in (*target.titles.values(), *target.extra):
             if title in book.sheetnames:
                 rows = tuple(tuple(row) for row in book[title].iter_rows(values_only=True))
                 snapshots[title] = WorksheetSnapshot(title, rows)
@@ -120,12 +122,13 @@ class XlsxBackend:
         return Read(snapshots, book)
 
     def write(self, target: Target, read: Read, plans: list[WorksheetPlan],
-              dry_run: bool = False) -> int:
+              dry_run: bool = False, edits: tuple[SheetEdit, ...] = ()) -> int:
         book: Workbook | None = read.state
+        edits = tuple(edit for edit in edits if not edit.empty)  # guards are Google's only
         todo = [plan for plan in plans if plan.changes_values or book is None
                 or plan.title not in book.sheetnames
                 or not _layout_ok(book[plan.title], plan)]
-        if not todo:
+        if not todo and not edits:
             return 0
         if dry_run:
             return 1
@@ -152,6 +155,9 @@ class XlsxBackend:
                         sheet.cell(row + 1, col + 1).value = value
                 row += 1
             _apply_layout(sheet, plan, row)
+        for edit in edits:
+            apply_to_workbook(book, edit)
+        read.state = book  # a later write through the same read sees this one
         self._save(book)
         self.requests += 1
         return 1

@@ -1,0 +1,49 @@
+"""``konexio personal-feeds --out site``: each volunteer's calendar, into the built site.
+
+Run after ``konexio build`` (which replaces the site folder whole): writes
+``<out>/v/<token>/agenda.ics`` and its ``noindex`` page for every roster row with a token,
+and removes the folders of tokens that no longer exist. Prints counts only.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from konexio.commands.notify import add_sheet_options, site_url
+from konexio.commands.sync import make_backend
+
+
+def register(sub) -> None:
+    command = sub.add_parser("personal-feeds",
+                             help="write each volunteer's calendar into the built site")
+    add_sheet_options(command)
+    command.add_argument("--out", type=Path, default=None,
+                         help="the built site folder (default: site/)")
+    command.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from datetime import date
+
+    from konexio.feeds import feed_context
+    from konexio.feeds.personal import write_personal_feeds
+    from konexio.notify.run import personal_feeds
+    from konexio.sync.retry import SyncError
+    from konexio.validate import load_valid
+
+    dataset, schedule = load_valid(args.root)
+    address = site_url(args)
+    if address is None:
+        return 1
+    context = feed_context(dataset, address, today=args.today or date.today(), root=args.root)
+    try:
+        feeds = personal_feeds(dataset, schedule, make_backend(args, dataset))
+    except SyncError as error:
+        print(f"konexio personal-feeds : {error}", file=sys.stderr)
+        return 2
+    out = (args.out or args.root / "site").resolve()
+    written = write_personal_feeds(feeds, out, context, schedule)
+    print(f"{len(written)} agenda(s) personnel(s) écrit(s) dans {out / 'v'}.")
+    return 0
+

@@ -1,0 +1,185 @@
+"""A volunteer's own calendar: the sessions they signed up for, at a secret address.
+
+``v/<token>/agenda.ics`` and a small ``v/<token>/`` page (``noindex``, no referrer, linked
+from nowhere but the volunteer's mails) are written into the built site by
+``konexio personal-feeds``, after ``konexio build``. The token is the roster's
+``jeton agenda`` (192 random bits); no name or address is in either file. A cleared token
+gets a new one at the next sync, and since the whole ``v/`` folder is rewritten at each
+build, the old address stops answering.
+
+Events are the published feeds' own (``events.vevent``): same UID, SEQUENCE, DTSTAMP, so a
+session in both a subscribed antenna feed and this one stays one event.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event, vText
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from konexio import urls
+from konexio.expand.occurrences import Occurrence, Schedule
+from konexio.feeds.calendar import PRODID, REFRESH, published, vtimezone, zone_window
+from konexio.feeds.events import UID_DOMAIN, FeedContext, vevent
+from konexio.feeds.howto import HOWTOS
+from konexio.notify.words import word
+
+FOLDER = "v"
+
+
+def site_address(root: Path) -> str:
+    """The public address of the site, ``site_url`` of ``mkdocs.yml``."""
+    try:
+        text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    except OSError:
+        return "/"
+    found = re.search(r"(?m)^site_url:\s*(\S+)", text)
+    return found.group(1) if found else "/"
+
+
+def page_path(token: str) -> str:
+    return f"{FOLDER}/{token}/"
+
+
+def feed_path(token: str) -> str:
+    return f"{FOLDER}/{token}/agenda.ics"
+
+
+def webcal(site_url: str, token: str) -> str:
+    return urls.webcal_url(site_url, feed_path(token))
+
+
+@dataclass(frozen=True)
+class PersonalFeed:
+    token: str
+    lang: str
+    occurrences: tuple[Occurrence, ...]
+
+
+def _shell(lang: str, title: str, description: str, zones: Iterable[str],
+           schedule: Schedule) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID.format(lang=lang.upper()))
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("name", title)
+    calendar.add("x-wr-calname", vText(title))
+    calendar.add("description", description)
+    calendar.add("x-wr-caldesc", vText(description))
+    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "PT12H")
+    first, last = zone_window(schedule)
+    for name in sorted(set(zones)):
+        calendar.add_component(vtimezone(name, first, last))
+    return calendar
+
+
+def personal_calendar(feed: PersonalFeed, context: FeedContext, schedule: Schedule) -> bytes:
+    """The bytes of one volunteer's calendar, events in start order, each session once."""
+    chosen = {o.key: o for o in feed.occurrences if published(o, context.today)}
+    events = sorted(chosen.values(), key=lambda o: (o.start, o.key))
+    antennas = context.dataset.antennas
+    zones = {o.start.tzinfo.key for o in events} or \
+        {entry.model.timezone for entry in antennas.values()}  # type: ignore[union-attr]
+    calendar = _shell(feed.lang, word("calendar.title", feed.lang),
+                      word("calendar.description", feed.lang), zones, schedule)
+    for occurrence in events:
+        calendar.add_component(vevent(occurrence, feed.lang, context))
+    return calendar.to_ical()
+
+
+def update_calendar(event: Event, zone: str, lang: str, schedule: Schedule) -> bytes:
+    """A one-event calendar for a mail attachment (``METHOD:PUBLISH``)."""
+    calendar = _shell(lang, word("calendar.title", lang), word("calendar.description", lang),
+                      [zone], schedule)
+    calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def notice_event(occurrence: Occurrence, lang: str, context: FeedContext,
+                 sequence: int) -> Event:
+    """The feeds' VEVENT, with the SEQUENCE the notice needs (never below the feed's)."""
+    event = vevent(occurrence, lang, context)
+    event.pop("SEQUENCE")
+    event.add("sequence", sequence)
+    return event
+
+
+def withdrawn_event(key: str, start: datetime, end: datetime, summary: str,
+                    stamp: datetime, sequence: int) -> Event:
+    """A session no longer in the data, cancelled in the calendars that hold it. Its
+    times are those its sheet row showed last (no date is computed here)."""
+    event = Event()
+    event.add("uid", f"{key}@{UID_DOMAIN}")
+    event.add("dtstamp", stamp)
+    event.add("sequence", sequence)
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    event.add("summary", summary)
+    event.add("status", "CANCELLED")
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
+_templates = Environment(loader=PackageLoader("konexio.feeds", "templates"),
+                         autoescape=select_autoescape(["html", "j2"]), keep_trailing_newline=True)
+
+
+def personal_page(feed: PersonalFeed, site_url: str) -> str:
+    https = urls.absolute_url(site_url, feed_path(feed.token))
+    lang = feed.lang
+    howtos = [{"name": h.name, "steps": [s.get(lang).replace("{url}", https)
+                                         .replace("{webcal}", webcal(site_url, feed.token))
+                                         for s in h.steps]} for h in HOWTOS]
+    return _templates.get_template("personal.html.j2").render(
+        lang=lang, dir="rtl" if lang == "ar" else "ltr", title=word("calendar.title", lang),
+        intro=word("page.intro", lang), subscribe=word("page.subscribe", lang),
+        download=word("page.download", lang), webcal=webcal(site_url, feed.token),
+        https=https, howtos=howtos)
+
+
+def write_personal_feeds(feeds: Iterable[PersonalFeed], out_dir: Path, context: FeedContext,
+                         schedule: Schedule) -> list[Path]:
+    """Replace ``out_dir/v/`` by one folder per token; old tokens' folders disappear."""
+    target = out_dir / FOLDER
+    out_dir.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=".v-new-", dir=out_dir))
+    written = []
+    try:
+        for feed in feeds:
+            folder = fresh / feed.token
+            folder.mkdir()
+            (folder / "agenda.ics").write_bytes(personal_calendar(feed, context, schedule))
+            (folder / "index.html").write_text(personal_page(feed, context.site_url),
+                                               encoding="utf-8")
+            written.append(target / feed.token / "agenda.ics")
+        # GitHub Pages lists no folder, but a plain server might: an empty index.
+        (fresh / "index.html").write_text(
+            '<!doctype html><meta name="robots" content="noindex, nofollow"><title></title>\n',
+            encoding="utf-8")
+        old = None
+        if target.exists():
+            old = out_dir / f".v-old-{os.getpid()}"
+            os.replace(target, old)
+        os.replace(fresh, target)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    return written
+
+
+def zone_of(context: FeedContext, antenna: str) -> ZoneInfo:
+    entry = context.dataset.antennas.get(antenna)
+    return ZoneInfo(entry.model.timezone if entry else "UTC")

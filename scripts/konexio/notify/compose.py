@@ -1,0 +1,174 @@
+"""One due ``Mail`` -> one ``EmailMessage`` in the volunteer's language, .ics attached.
+
+Everything shown comes from the occurrence (the one truth) or, for a shift that left the
+data, from its sheet row as last synced. Dates and times are formatted by the feeds'
+helpers (Babel), never computed.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from email.message import EmailMessage
+from email.utils import format_datetime, formataddr, make_msgid, parseaddr
+from zoneinfo import ZoneInfo
+
+from konexio.expand.occurrences import Schedule
+from konexio.feeds.events import FeedContext, location
+from konexio.feeds.personal import (
+    notice_event,
+    update_calendar,
+    webcal,
+    withdrawn_event,
+    zone_of,
+)
+from konexio.feeds.stamps import FALLBACK, stamp
+from konexio.feeds.words import clock, full_date
+from konexio.notify.changes import Kind, Mail, State
+from konexio.notify.words import word
+from konexio.sync.roster import valid_token
+
+
+def _day(state: State, lang: str) -> str:
+    try:
+        return full_date(date.fromisoformat(state.date), lang)
+    except ValueError:
+        return state.date
+
+
+def _clock(text: str, lang: str) -> str:
+    try:
+        return clock(time.fromisoformat(text), lang)
+    except ValueError:
+        return text
+
+
+def _venue_name(context: FeedContext, antenna: str, venue: str, lang: str) -> str:
+    entry = context.dataset.antennas.get(antenna)
+    found = entry.model.venue(venue) if entry else None
+    return found.name.get(lang) if found else venue
+
+
+def _session(mail: Mail, context: FeedContext, lang: str) -> str:
+    dataset = context.dataset
+    cohort = dataset.cohorts.get(mail.shift_id.split("/", 1)[0])
+    antenna = dataset.antennas.get(mail.antenna)
+    if cohort is None or antenna is None:
+        return mail.now.venue
+    program = dataset.programs[cohort.model.program].model.name.get(lang)
+    return f"{program} · {antenna.model.name.get(lang)}"
+
+
+def _role(mail: Mail, context: FeedContext, lang: str) -> str:
+    role = mail.shift_id.rsplit("/", 1)[-1]
+    roles = context.dataset.roles.model.roles if context.dataset.roles else []
+    found = next((r for r in roles if r.id == role), None)
+    return found.name.get(lang) if found else role
+
+
+def changes(mail: Mail, context: FeedContext, lang: str) -> list[str]:
+    """What differs between what the person was told and now, one line per field."""
+    before, now = mail.before, mail.now
+    lines = []
+    if before.date != now.date:
+        lines.append(word("change.day", lang, before=_day(before, lang), after=_day(now, lang)))
+    if (before.start, before.end) != (now.start, now.end):
+        lines.append(word("change.time", lang,
+                          before=f"{_clock(before.start, lang)}–{_clock(before.end, lang)}",
+                          after=f"{_clock(now.start, lang)}–{_clock(now.end, lang)}"))
+    if before.venue != now.venue:
+        lines.append(word("change.venue", lang,
+                          before=_venue_name(context, mail.antenna, before.venue, lang),
+                          after=_venue_name(context, mail.antenna, now.venue, lang)))
+    if before.room != now.room:
+        lines.append(word("change.room", lang, before=before.room or "—",
+                          after=now.room or "—"))
+    return lines
+
+
+def body(mail: Mail, context: FeedContext, lang: str) -> str:
+    dataset = context.dataset
+    occurrence = mail.occurrence
+    antenna = dataset.antennas.get(mail.antenna)
+    lines = [word("hello", lang, name=mail.volunteer.name), "",
+             word(f"intro.{mail.kind.value}", lang, role=_role(mail, context, lang)), ""]
+    if mail.kind in (Kind.moved, Kind.restored):
+        found = changes(mail, context, lang)
+        if found:
+            lines += [word("changed", lang)] + [f"- {line}" for line in found] + [""]
+    lines.append(word("line.session", lang, value=_session(mail, context, lang)))
+    lines.append(word("line.when", lang, day=_day(mail.now, lang),
+                      start=_clock(mail.now.start, lang), end=_clock(mail.now.end, lang)))
+    if occurrence is not None:
+        lines.append(word("line.where", lang, value=location(occurrence, lang, dataset)))
+        venue = antenna.model.venue(occurrence.venue) if antenna else None
+        if venue is not None and mail.kind is not Kind.cancelled:
+            lines.append(word("line.access", lang, value=venue.access.get(lang)))
+    else:
+        lines.append(word("line.where", lang, value=mail.now.venue))
+    if mail.kind is Kind.removed:
+        lines.append(word("line.reason", lang, value=word("removed.reason", lang)))
+    elif mail.kind.notice and occurrence is not None and occurrence.reason:
+        lines.append(word("line.reason", lang, value=occurrence.reason.get(lang)))
+    contact = antenna.model.contact.email if antenna else ""
+    if contact:
+        lines.append(word("line.contact", lang, value=contact))
+    lines.append("")
+    if mail.kind.notice:
+        lines.append(word("line.attachment", lang))
+    if valid_token(mail.volunteer.token):
+        lines.append(word("line.calendar", lang,
+                          value=webcal(context.site_url, mail.volunteer.token)))
+    if mail.kind is Kind.reminder and contact:
+        lines.append(word("line.stop", lang, value=contact))
+    lines += ["", word("signature", lang)]
+    return "\n".join(lines) + "\n"
+
+
+def subject(mail: Mail, context: FeedContext, lang: str) -> str:
+    return word(f"subject.{mail.kind.value}", lang, session=_session(mail, context, lang),
+                day=_day(mail.now, lang), time=_clock(mail.now.start, lang))
+
+
+def attachment(mail: Mail, context: FeedContext, schedule: Schedule, lang: str) -> bytes:
+    """The calendar update: the feeds' event (same UID), or a cancelled stub when the
+    session left the data."""
+    if mail.occurrence is not None:
+        zone = mail.occurrence.start.tzinfo.key  # type: ignore[union-attr]
+        event = notice_event(mail.occurrence, lang, context, mail.sequence)
+        return update_calendar(event, zone, lang, schedule)
+    zone: ZoneInfo = zone_of(context, mail.antenna)
+    start = datetime.combine(date.fromisoformat(mail.now.date),
+                             time.fromisoformat(mail.now.start), tzinfo=zone)
+    end = datetime.combine(date.fromisoformat(mail.now.date),
+                           time.fromisoformat(mail.now.end or mail.now.start), tzinfo=zone)
+    cohort = context.dataset.cohorts.get(mail.shift_id.split("/", 1)[0])
+    when = stamp(context.times, [cohort.file]) if cohort else FALLBACK
+    event = withdrawn_event(mail.occurrence_key, start, end,
+                            f"{subject(mail, context, lang)}", when.astimezone(UTC),
+                            mail.sequence)
+    return update_calendar(event, zone.key, lang, schedule)
+
+
+def message_id_for(sender: str) -> str:
+    domain = parseaddr(sender)[1].rpartition("@")[2] or "konexio.invalid"
+    return make_msgid("konexio", domain=domain)
+
+
+def compose(mail: Mail, context: FeedContext, schedule: Schedule, sender: str,
+            message_id: str, now: datetime) -> EmailMessage:
+    lang = mail.volunteer.language
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = formataddr((mail.volunteer.name, mail.volunteer.email))
+    message["Subject"] = subject(mail, context, lang)
+    message["Date"] = format_datetime(now.astimezone(UTC))
+    message["Message-ID"] = message_id
+    message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no vacation replies
+    message.set_content(body(mail, context, lang))
+    message["Content-Language"] = lang  # after set_content, which clears Content-*
+    if mail.kind.notice:
+        message.add_attachment(attachment(mail, context, schedule, lang), maintype="text",
+                               subtype="calendar", filename="konexio.ics",
+                               params={"method": "PUBLISH", "charset": "utf-8"})
+        message["Content-Language"] = lang  # the text part kept its own; the whole mail too
+    return message

@@ -1,0 +1,105 @@
+"""Who signed up for what: names in sign-up cells, matched to the roster.
+
+Matching ignores case, accents and spaces (``Éloïse  Martin`` is ``eloise martin``): what
+volunteers type varies, what they mean does not. A name matching no roster row, or two, is
+reported by its cell, never by its content (unless ``--show-names``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from konexio.sync.layout import DATE, ID, STATUS, column_letter, is_signup
+from konexio.sync.plan import WorksheetSnapshot
+from konexio.sync.roster import Roster, Volunteer
+
+
+def normalize(name: str) -> str:
+    """``"  Éloïse Martin "`` -> ``"eloisemartin"``: no case, no accents, no spaces."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(kept.split())
+
+
+@dataclass(frozen=True)
+class Row:
+    """The generated cells of a shift row as last synced (what the sheet shows)."""
+
+    date: str
+    start: str
+    end: str
+    place: str
+    status: str
+
+
+@dataclass(frozen=True)
+class SignUp:
+    """A name typed in a sign-up cell. ``row``/``col`` are 0-based."""
+
+    shift_id: str
+    name: str
+    title: str
+    row: int
+    col: int
+    sheet: Row
+
+    @property
+    def position(self) -> str:
+        return f"{self.title}!{column_letter(self.col)}{self.row + 1}"
+
+
+def read_signups(snapshot: WorksheetSnapshot) -> list[SignUp]:
+    """Every non-empty sign-up cell of a shift worksheet, with its row's generated cells."""
+    header = snapshot.header
+    if ID not in header:
+        return []
+    at = {label: header.index(label) for label in (ID, DATE, "début", "fin", "lieu", STATUS)
+          if label in header}
+    signup_cols = [col for col, label in enumerate(header) if is_signup(label)]
+    found = []
+    for row in range(1, len(snapshot.rows)):
+        ident = snapshot.cell(row, at[ID]).strip()
+        if not ident:
+            continue
+        sheet = Row(*(snapshot.cell(row, at[label]).strip() if label in at else ""
+                      for label in (DATE, "début", "fin", "lieu", STATUS)))
+        for col in signup_cols:
+            name = snapshot.cell(row, col).strip()
+            if name:
+                found.append(SignUp(ident, name, snapshot.title, row, col, sheet))
+    return found
+
+
+@dataclass(frozen=True)
+class Matched:
+    volunteer: Volunteer
+    signup: SignUp
+
+
+@dataclass(frozen=True)
+class Matching:
+    matched: tuple[Matched, ...]
+    unmatched: tuple[SignUp, ...]
+    """Names found in no roster row."""
+    ambiguous: tuple[SignUp, ...]
+    """Names found in two roster rows or more: nobody is written to."""
+    duplicates: tuple[tuple[Volunteer, ...], ...]
+
+
+def match(roster: Roster, signups: list[SignUp]) -> Matching:
+    by_name: dict[str, list[Volunteer]] = {}
+    for volunteer in roster.volunteers:
+        if volunteer.name:
+            by_name.setdefault(normalize(volunteer.name), []).append(volunteer)
+    matched, unmatched, ambiguous = [], [], []
+    for signup in signups:
+        found = by_name.get(normalize(signup.name), [])
+        if len(found) == 1:
+            matched.append(Matched(found[0], signup))
+        elif found:
+            ambiguous.append(signup)
+        else:
+            unmatched.append(signup)
+    duplicates = tuple(tuple(v) for v in by_name.values() if len(v) > 1)
+    return Matching(tuple(matched), tuple(unmatched), tuple(ambiguous), duplicates)

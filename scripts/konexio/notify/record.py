@@ -1,0 +1,190 @@
+"""The journal of mails, in the ``Envois`` worksheet: what was sent to whom, for which
+version of which shift.
+
+Append-only: each mail gets an ``en cours`` row (with its Message-ID) written *before* it
+is handed to the SMTP server, then an ``envoyé``, ``refusé`` or ``incertain`` row after.
+A run cut between the two leaves an ``en cours`` row alone: the next run cannot know
+whether the server took the mail, so it counts it as sent (a notice twice is the one thing
+promised never to happen), closes it with an ``incertain`` row and reports it once, with
+its Message-ID, so a coordinator can check the mail server's log. Writing ``à renvoyer``
+in the ``état`` of a mail's last row makes the next run send it again.
+
+The ``envoyé`` row of one mail travels with the ``en cours`` row of the next in a single
+write: one write per mail (Google allows about 60 a minute), and still nothing sent twice,
+since only the ``en cours`` row must be stored before sending.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from konexio.notify.changes import Kind, Mail, State, Told
+from konexio.sync.backend import Backend, Read, Target
+from konexio.sync.plan import WorksheetSnapshot
+from konexio.sync.retry import SyncError, WriteUncertain
+from konexio.sync.roster import RECORD_HEADER, RECORDS, SheetEdit, records_edit
+
+PENDING, SENT, REFUSED, UNCERTAIN = "en cours", "envoyé", "refusé", "incertain"
+COUNTED = {SENT, UNCERTAIN}
+KIND_LABELS = {Kind.cancelled: "annulation", Kind.moved: "changement",
+               Kind.removed: "retrait", Kind.restored: "rétablissement",
+               Kind.reminder: "rappel"}
+KINDS = {label: kind for kind, label in KIND_LABELS.items()}
+
+
+@dataclass(frozen=True)
+class Entry:
+    row: int
+    when: str
+    state: str
+    kind: Kind | None
+    shift: str
+    recipient: str
+    told: State
+    sequence: int
+    message_id: str
+
+
+def _int(text: str) -> int:
+    try:
+        return int(float(text))
+    except ValueError:
+        return 0
+
+
+def parse(snapshot: WorksheetSnapshot) -> list[Entry]:
+    if not snapshot.exists or not snapshot.rows:
+        return []
+    header = snapshot.header
+    at = {label: header.index(label) for label in RECORD_HEADER if label in header}
+
+    def cell(row: int, label: str) -> str:
+        return snapshot.cell(row, at[label]).strip() if label in at else ""
+
+    entries = []
+    for row in range(1, len(snapshot.rows)):
+        message_id = cell(row, "message-id")
+        if not message_id:
+            continue
+        state = State(cell(row, "date"), cell(row, "début"), cell(row, "fin"),
+                      cell(row, "lieu"), cell(row, "salle"), cell(row, "statut"))
+        entries.append(Entry(row, cell(row, "horodatage"), cell(row, "état"),
+                             KINDS.get(cell(row, "envoi")), cell(row, "créneau"),
+                             cell(row, "destinataire").casefold(), state,
+                             _int(cell(row, "séquence")), message_id))
+    return entries
+
+
+class Journal:
+    """What ``Envois`` says was sent. A message counts as sent when its last row says
+    ``envoyé`` or ``incertain``, or when it only has its ``en cours`` row (interrupted)."""
+
+    def __init__(self, entries: list[Entry]):
+        by_message: dict[str, list[Entry]] = {}
+        for entry in entries:
+            by_message.setdefault(entry.message_id, []).append(entry)
+        self.counted: list[Entry] = []
+        self.interrupted: list[Entry] = []
+        for rows in by_message.values():
+            last = rows[-1]
+            first = rows[0]
+            if all(r.state == PENDING for r in rows):
+                self.interrupted.append(first)
+                self.counted.append(first)
+            elif last.state in COUNTED:
+                self.counted.append(first)
+        self.counted.sort(key=lambda e: (e.when, e.row))
+
+    def told(self, email: str, shift_id: str) -> Told | None:
+        """The state of the last mail this person got about this shift."""
+        found = [e for e in self.counted
+                 if e.recipient == email.casefold() and e.shift == shift_id]
+        return Told(found[-1].told, found[-1].sequence) if found else None
+
+    def reminded(self, email: str, shift_id: str, version: str) -> bool:
+        return any(e.kind is Kind.reminder and e.recipient == email.casefold()
+                   and e.shift == shift_id and e.told.version == version
+                   for e in self.counted)
+
+
+class Recorder:
+    """Appends journal rows through the backend, in the same worksheet as read."""
+
+    def __init__(self, backend: Backend, target: Target, read: Read,
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)):
+        self.backend = backend
+        self.target = replace(target, titles={}, extra=(RECORDS,))
+        self.read = read
+        self.clock = clock
+        self.pending: list[tuple] = []
+        self.writes = 0
+
+    def ensure(self) -> None:
+        """Create ``Envois`` (or complete its header) before the first mail."""
+        edit = records_edit(self.read.snapshots[RECORDS])
+        if not edit.empty:
+            self.backend.write(self.target, self.read, [], False, (edit,))
+            self.writes += 1
+            self.read = self.backend.read(self.target)
+
+    def _columns(self) -> dict[str, int]:
+        header = self.read.snapshots[RECORDS].header
+        return {label: header.index(label) for label in RECORD_HEADER}
+
+    def row(self, state: str, mail: Mail, message_id: str) -> tuple:
+        columns = self._columns()
+        values = {
+            "horodatage": self.clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "état": state, "envoi": KIND_LABELS[mail.kind], "créneau": mail.shift_id,
+            "destinataire": mail.volunteer.email, "version": mail.now.version,
+            "séquence": mail.sequence, "date": mail.now.date, "début": mail.now.start,
+            "fin": mail.now.end, "lieu": mail.now.venue, "salle": mail.now.room,
+            "statut": mail.now.status, "message-id": message_id,
+        }
+        line: list = [None] * (max(columns.values()) + 1)
+        for label, value in values.items():
+            line[columns[label]] = value
+        return tuple(line)
+
+    def close(self, entry: Entry) -> None:
+        """Close an interrupted mail with an ``incertain`` row (its other cells kept)."""
+        columns = self._columns()
+        line: list = [None] * (max(columns.values()) + 1)
+        values = {"horodatage": self.clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                  "état": UNCERTAIN, "message-id": entry.message_id,
+                  "envoi": KIND_LABELS.get(entry.kind, "") if entry.kind else "",
+                  "créneau": entry.shift, "destinataire": entry.recipient}
+        for label, value in values.items():
+            line[columns[label]] = value
+        self.pending.append(tuple(line))
+
+    def queue(self, line: tuple) -> None:
+        self.pending.append(line)
+
+    def flush(self) -> None:
+        """Store every queued row, now; on an uncertain write, read back what landed."""
+        if not self.pending:
+            return
+        lines = list(self.pending)
+        for _ in range(3):
+            try:
+                self.backend.write(self.target, self.read, [], False,
+                                   (SheetEdit(RECORDS, appends=tuple(lines)),))
+                self.writes += 1
+                self.pending.clear()
+                return
+            except WriteUncertain:
+                self.read = self.backend.read(self.target)
+                stored = {(e.message_id, e.state, e.when)
+                          for e in parse(self.read.snapshots[RECORDS])}
+                columns = self._columns()
+                lines = [line for line in lines
+                         if (line[columns["message-id"]], line[columns["état"]],
+                             line[columns["horodatage"]]) not in stored]
+                if not lines:
+                    self.pending.clear()
+                    return
+        raise SyncError("le journal Envois n'a pas pu être écrit (Google ne répond pas de "
+                        "façon fiable) ; l'envoi s'arrête ici, relancez plus tard.")

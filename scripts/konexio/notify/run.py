@@ -1,0 +1,191 @@
+"""One ``konexio notify``: read each spreadsheet, decide the mails, send and record them.
+
+For each spreadsheet (or the workbook): one read of the shift sheets, the roster and
+``Envois``; the due mails are decided purely (``changes.due``); then, mail by mail, an
+``en cours`` row is stored, the mail handed to SMTP, its outcome queued for the next
+write. Printed lines name cells and shift ids, never a person, unless ``show_names``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+
+from konexio.expand.occurrences import Schedule
+from konexio.feeds.events import FeedContext
+from konexio.feeds.personal import PersonalFeed
+from konexio.model.dataset import Dataset
+from konexio.notify.changes import Mail, due
+from konexio.notify.compose import compose, message_id_for
+from konexio.notify.people import Matching, SignUp, match, read_signups
+from konexio.notify.record import PENDING, REFUSED, SENT, UNCERTAIN, Journal, Recorder, parse
+from konexio.notify.send import Mailer, Outcome
+from konexio.shifts import shifts as all_shifts
+from konexio.sync.backend import Backend, Read, Target
+from konexio.sync.roster import EXTRA, RECORDS, ROSTER, Roster, read_roster, valid_token
+from konexio.sync.run import worksheet_titles
+
+LABELS = {"cancelled": "annulation", "moved": "changement", "removed": "retrait",
+          "restored": "rétablissement", "reminder": "rappel"}
+
+
+@dataclass
+class Report:
+    lines: list[str] = field(default_factory=list)
+    """What a coordinator reads (no name unless asked)."""
+    sent: int = 0
+    refused: int = 0
+    uncertain: int = 0
+    would_send: int = 0
+    unmatched: int = 0
+    spreadsheets: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not (self.refused or self.uncertain)
+
+
+@dataclass(frozen=True)
+class Sheets:
+    """What one spreadsheet says, read once."""
+
+    target: Target
+    read: Read
+    roster: Roster
+    signups: list[SignUp]
+    matching: Matching
+
+
+def read_sheets(dataset: Dataset, backend: Backend) -> list[Sheets]:
+    titles = worksheet_titles(dataset)
+    found = []
+    for target in backend.targets({}, titles):
+        target = replace(target, extra=EXTRA)
+        read = backend.read(target)
+        roster = read_roster(read.snapshots[ROSTER])
+        signups: list[SignUp] = []
+        for title in target.titles.values():
+            signups += read_signups(read.snapshots[title])
+        found.append(Sheets(target, read, roster, signups, match(roster, signups)))
+    return found
+
+
+def _who(mail_or_signup, show_names: bool) -> str:
+    if isinstance(mail_or_signup, Mail):
+        volunteer = mail_or_signup.volunteer
+        if show_names:
+            return f"{volunteer.name} <{volunteer.email}>"
+        return volunteer.position
+    return mail_or_signup.name if show_names else mail_or_signup.position
+
+
+def describe_sheets(sheets: Sheets, show_names: bool) -> list[str]:
+    lines = []
+    if not sheets.roster.exists:
+        lines.append(f"{ROSTER} : feuille absente ; lancez d'abord konexio sync.")
+    lines += sheets.roster.problems
+    m = sheets.matching
+    if m.unmatched:
+        where = ", ".join(_who(s, show_names) for s in m.unmatched)
+        lines.append(f"{len(m.unmatched)} inscription(s) sans ligne dans {ROSTER} "
+                     f"(personne prévenue) : {where}")
+    if m.ambiguous:
+        where = ", ".join(_who(s, show_names) for s in m.ambiguous)
+        lines.append(f"{len(m.ambiguous)} inscription(s) dont le nom est sur plusieurs lignes "
+                     f"de {ROSTER} (personne prévenue) : {where}")
+    for rows in m.duplicates:
+        lines.append(f"{ROSTER} : même nom sur les lignes "
+                     + ", ".join(str(v.row + 1) for v in rows))
+    return lines
+
+
+def notify(dataset: Dataset, schedule: Schedule, backend: Backend, context: FeedContext,
+           *, mailer: Mailer | None, sender: str, today: date, dry_run: bool = False,
+           show_names: bool = False,
+           clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+           stop_after: int | None = None) -> Report:
+    """Send every due mail (``dry_run``: only say which). ``stop_after`` ends the run
+    after that many mails, as a crash would, for tests of interrupted runs."""
+    report = Report()
+    shifts = {s.id: s for s in all_shifts(dataset, schedule)}
+    occurrences = {o.key: o for o in schedule.occurrences}
+    antenna_of = {title: antenna for antenna, title in worksheet_titles(dataset).items()}
+    handed = 0
+    for sheets in read_sheets(dataset, backend):
+        report.spreadsheets += 1
+        report.lines += describe_sheets(sheets, show_names)
+        report.unmatched += len(sheets.matching.unmatched) + len(sheets.matching.ambiguous)
+        journal = Journal(parse(sheets.read.snapshots[RECORDS]))
+        mails = due(sheets.matching, shifts, occurrences, dataset, antenna_of,
+                    journal.told, journal.reminded, today)
+        for entry in journal.interrupted:
+            report.lines.append(f"{RECORDS}!A{entry.row + 1} : un envoi a été interrompu "
+                                f"({entry.message_id}) ; compté comme parti, vérifiez le "
+                                "journal du serveur de courrier.")
+        if dry_run:
+            for mail in mails:
+                report.would_send += 1
+                report.lines.append(f"à envoyer : {LABELS[mail.kind.value]} · {mail.shift_id}"
+                                    f" · {mail.volunteer.language} · {_who(mail, show_names)}")
+            continue
+        if not mails and not journal.interrupted:
+            continue
+        assert mailer is not None
+        if mailer.connection is None:
+            mailer.open()  # a wrong setting stops here, before anything is recorded
+        recorder = Recorder(backend, sheets.target, sheets.read, clock)
+        recorder.ensure()
+        for entry in journal.interrupted:
+            report.uncertain += 1
+            recorder.close(entry)
+        for mail in mails:
+            if stop_after is not None and handed >= stop_after:
+                recorder.flush()
+                return report
+            message_id = message_id_for(sender)
+            recorder.queue(recorder.row(PENDING, mail, message_id))
+            recorder.flush()  # stored before the mail leaves: a crash now never resends
+            message = compose(mail, context, schedule, sender, message_id, clock())
+            result = mailer.send(message)
+            handed += 1
+            state = {Outcome.sent: SENT, Outcome.refused: REFUSED,
+                     Outcome.uncertain: UNCERTAIN}[result.outcome]
+            recorder.queue(recorder.row(state, mail, message_id))
+            label = f"{LABELS[mail.kind.value]} · {mail.shift_id} · {_who(mail, show_names)}"
+            if result.outcome is Outcome.sent:
+                report.sent += 1
+                report.lines.append(f"envoyé : {label}")
+            elif result.outcome is Outcome.refused:
+                report.refused += 1
+                report.lines.append(f"refusé par le serveur : {label} : {result.detail}")
+            else:
+                report.uncertain += 1
+                report.lines.append(f"incertain (peut-être parti, ne sera pas renvoyé) : "
+                                    f"{label} : {result.detail}")
+        recorder.flush()
+    return report
+
+
+def personal_feeds(dataset: Dataset, schedule: Schedule, backend: Backend) \
+        -> list[PersonalFeed]:
+    """One feed per roster row with a valid token: the sessions its name signed up for."""
+    occurrences = {o.key: o for o in schedule.occurrences}
+    shift_of = {s.id: s.occurrence for s in all_shifts(dataset, schedule)}
+    feeds: dict[str, PersonalFeed] = {}
+    for sheets in read_sheets(dataset, backend):
+        tokens = [v.token for v in sheets.roster.volunteers]
+        # A token on two rows (a copied row, before the next sync renews it) would show
+        # one person's shifts to another: neither gets a feed until then.
+        shared = {t for t in tokens if tokens.count(t) > 1}
+        mine: dict[str, list] = {}
+        for item in sheets.matching.matched:
+            key = shift_of.get(item.signup.shift_id)
+            if key in occurrences:
+                mine.setdefault(item.volunteer.token, []).append(occurrences[key])
+        for volunteer in sheets.roster.volunteers:
+            if not valid_token(volunteer.token) or volunteer.token in shared | feeds.keys():
+                continue
+            feeds[volunteer.token] = PersonalFeed(volunteer.token, volunteer.language,
+                                                  tuple(mine.get(volunteer.token, ())))
+    return list(feeds.values())

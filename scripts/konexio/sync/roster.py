@@ -1,0 +1,283 @@
+"""The roster (``Bénévoles``) and the record of mails (``Envois``), beside the shift sheets.
+
+The roster is people's data: coordinators type one row per volunteer (``nom``, ``e-mail``,
+``téléphone``, ``langue``, ``rappels``). The sync only creates the worksheet, writes header
+cells into empty places, and fills the one column it owns, ``jeton agenda``: the secret of
+the volunteer's personal calendar address. It never writes another cell of a row, never
+deletes a row, and nothing read here is ever printed (positions like ``Bénévoles!B4`` are).
+
+``Envois`` belongs to ``konexio notify`` entirely: an append-only journal, one row per step
+of each mail (about to send, then sent, refused or uncertain), so that a run cut anywhere,
+run again, never sends a mail twice.
+
+Both backends apply a ``SheetEdit`` inside the same save (xlsx) or batchUpdate (Google) as
+the shift sheets, so a sync still costs one read and at most one write per spreadsheet.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from konexio.sync.layout import Value, cell_text, column_letter
+from konexio.sync.plan import CellWrite, WorksheetSnapshot, runs
+
+ROSTER = "Bénévoles"
+RECORDS = "Envois"
+EXTRA = (ROSTER, RECORDS)
+"""The worksheets every sync and notify read besides the shift sheets."""
+
+NAME, EMAIL, PHONE, LANGUAGE, REMINDERS = "nom", "e-mail", "téléphone", "langue", "rappels"
+TOKEN = "jeton agenda"
+PEOPLE = (NAME, EMAIL, PHONE, LANGUAGE, REMINDERS)
+"""Typed by coordinators; never written by the sync (except their header cell)."""
+OWNED = (TOKEN,)
+"""Written by the sync only."""
+ROSTER_HEADER = PEOPLE + OWNED
+
+RECORD_HEADER = ("horodatage", "état", "envoi", "créneau", "destinataire", "version",
+                 "séquence", "date", "début", "fin", "lieu", "salle", "statut", "message-id")
+
+TOKEN_BYTES = 24
+"""192 random bits (``secrets.token_urlsafe``: 32 characters); the issue asks for >= 128."""
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{22,}$")
+"""What a token we made looks like; anything else in the cell (typed over, truncated by a
+copy) is replaced, since a short or guessable token would expose a calendar."""
+
+
+def valid_token(text: str) -> bool:
+    return bool(_TOKEN.match(text))
+
+
+@dataclass(frozen=True)
+class SheetEdit:
+    """What to write into one extra worksheet: header and cells at places, rows appended."""
+
+    title: str
+    create: bool = False
+    writes: tuple[CellWrite, ...] = ()
+    appends: tuple[tuple[Value | None, ...], ...] = ()
+    guarded: int | None = None
+    """A column the sync owns: Google warns whoever edits it (clearing stays possible)."""
+
+    @property
+    def empty(self) -> bool:
+        return not (self.create or self.writes or self.appends)
+
+
+@dataclass(frozen=True)
+class Volunteer:
+    """One roster row, as typed. ``row`` is 0-based (row 0 is the header)."""
+
+    row: int
+    name: str
+    email: str
+    language: str
+    reminders: bool
+    token: str
+    problems: tuple[str, ...] = ()
+
+    @property
+    def reachable(self) -> bool:
+        """An address that looks like one (a bad one is reported, not tried)."""
+        return bool(_EMAIL.fullmatch(self.email))
+
+    @property
+    def position(self) -> str:
+        """Where the row is, for messages that must not show the name: ``Bénévoles!A5``."""
+        return f"{ROSTER}!A{self.row + 1}"
+
+
+@dataclass(frozen=True)
+class Roster:
+    volunteers: tuple[Volunteer, ...] = ()
+    problems: tuple[str, ...] = ()
+    exists: bool = True
+
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+LANGUAGES = {"fr": "fr", "en": "en", "ar": "ar", "français": "fr", "francais": "fr",
+             "anglais": "en", "english": "en", "arabe": "ar", "العربية": "ar"}
+NO = {"non", "no", "n", "0", "false", "faux", "لا"}
+
+
+def _columns(header: tuple[str, ...], labels: tuple[str, ...]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for col, label in enumerate(header):
+        if label.casefold() in (x.casefold() for x in labels):
+            wanted = next(x for x in labels if x.casefold() == label.casefold())
+            found.setdefault(wanted, col)
+    return found
+
+
+def _header_writes(snapshot: WorksheetSnapshot, labels: tuple[str, ...]) \
+        -> tuple[dict[str, int], list[CellWrite]]:
+    """Where each label is, and header cells to write for missing ones (right of
+    everything, never over a cell holding anything)."""
+    columns = _columns(snapshot.header, labels)
+    writes: list[CellWrite] = []
+    free = max(snapshot.last_col + 1, len(snapshot.header))
+    if not any(snapshot.header) and snapshot.last_row <= 0:
+        free = 0
+    for label in labels:
+        if label not in columns:
+            columns[label] = free
+            writes.append(CellWrite(0, free, label))
+            free += 1
+    return columns, writes
+
+
+def roster_edit(snapshot: WorksheetSnapshot,
+                new_token: Callable[[], str] = lambda: secrets.token_urlsafe(TOKEN_BYTES)) \
+        -> SheetEdit:
+    """Create the roster, add missing header cells, fill missing, malformed or duplicated
+    tokens of rows that hold a name or an address. Pure, but for ``new_token``."""
+    if not snapshot.exists:
+        return SheetEdit(ROSTER, create=True,
+                         writes=tuple(CellWrite(0, c, label)
+                                      for c, label in enumerate(ROSTER_HEADER)),
+                         guarded=ROSTER_HEADER.index(TOKEN))
+    columns, writes = _header_writes(snapshot, ROSTER_HEADER)
+    seen: set[str] = set()
+    for row in range(1, len(snapshot.rows)):
+        someone = any(snapshot.cell(row, columns[label]).strip() for label in (NAME, EMAIL))
+        token = snapshot.cell(row, columns[TOKEN]).strip()
+        if not someone:
+            continue
+        if not _TOKEN.match(token) or token in seen:
+            # A copied row shares its token: two people would share one calendar.
+            token = new_token()
+            writes.append(CellWrite(row, columns[TOKEN], token))
+        seen.add(token)
+    return SheetEdit(ROSTER, writes=tuple(writes), guarded=columns[TOKEN])
+
+
+def records_edit(snapshot: WorksheetSnapshot) -> SheetEdit:
+    """Create ``Envois`` with its header, or complete the header."""
+    if not snapshot.exists:
+        return SheetEdit(RECORDS, create=True,
+                         writes=tuple(CellWrite(0, c, label)
+                                      for c, label in enumerate(RECORD_HEADER)))
+    _, writes = _header_writes(snapshot, RECORD_HEADER)
+    return SheetEdit(RECORDS, writes=tuple(writes))
+
+
+def upkeep(snapshots: dict[str, WorksheetSnapshot]) -> tuple[SheetEdit, ...]:
+    """What a sync writes into the extra worksheets of one spreadsheet."""
+    edits = (roster_edit(snapshots.get(ROSTER, WorksheetSnapshot(ROSTER, exists=False))),
+             records_edit(snapshots.get(RECORDS, WorksheetSnapshot(RECORDS, exists=False))))
+    return tuple(edit for edit in edits if not edit.empty or edit.guarded is not None)
+
+
+def read_roster(snapshot: WorksheetSnapshot) -> Roster:
+    """The volunteers of a roster; problems name cells, never their content's owner."""
+    if not snapshot.exists:
+        return Roster(exists=False)
+    columns = _columns(snapshot.header, ROSTER_HEADER)
+    missing = [label for label in (NAME, EMAIL) if label not in columns]
+    if missing:
+        return Roster(problems=(f"{ROSTER} : colonne(s) {', '.join(missing)} absente(s) de "
+                                "la ligne 1.",))
+
+    def cell(row: int, label: str) -> str:
+        return snapshot.cell(row, columns[label]).strip() if label in columns else ""
+
+    volunteers = []
+    problems = []
+    for row in range(1, len(snapshot.rows)):
+        name, email = cell(row, NAME), cell(row, EMAIL)
+        if not name and not email:
+            continue
+        found: list[str] = []
+        typed = cell(row, LANGUAGE)
+        language = LANGUAGES.get(typed.casefold(), "fr") if typed else "fr"
+        if typed and typed.casefold() not in LANGUAGES:
+            letter = column_letter(columns[LANGUAGE])
+            found.append(f"{ROSTER}!{letter}{row + 1} : langue « {typed} » inconnue ; "
+                         "écrivez fr, en ou ar (français en attendant).")
+        if not _EMAIL.fullmatch(email):
+            letter = column_letter(columns[EMAIL])
+            found.append(f"{ROSTER}!{letter}{row + 1} : adresse e-mail absente ou mal écrite.")
+        reminders = cell(row, REMINDERS).casefold() not in NO
+        volunteers.append(Volunteer(row=row, name=name, email=email, language=language,
+                                    reminders=reminders, token=cell(row, TOKEN),
+                                    problems=tuple(found)))
+        problems += found
+    return Roster(tuple(volunteers), tuple(problems))
+
+
+# -- applying edits -------------------------------------------------------------------------
+
+
+def apply_to_workbook(book, edit: SheetEdit) -> None:
+    """Apply ``edit`` to an openpyxl workbook in memory (the caller saves)."""
+    if edit.title in book.sheetnames:
+        sheet = book[edit.title]
+    else:
+        sheet = book.create_sheet(edit.title)
+        sheet.freeze_panes = "A2"
+    for write in edit.writes:
+        sheet.cell(write.row + 1, write.col + 1).value = write.value
+    row = _last_row(sheet) + 1
+    for line in edit.appends:
+        for col, value in enumerate(line):
+            if value is not None:
+                sheet.cell(row + 1, col + 1).value = value
+        row += 1
+
+
+def _last_row(sheet) -> int:
+    """0-based index of the last row holding anything (-1 when empty)."""
+    for index in range(sheet.max_row, 0, -1):
+        if any(cell_text(cell.value).strip() for cell in sheet[index]):
+            return index - 1
+    return -1
+
+
+def _cell(value: Value | None) -> dict:
+    if value is None:
+        return {}
+    if isinstance(value, int):
+        return {"userEnteredValue": {"numberValue": value}}
+    return {"userEnteredValue": {"stringValue": value}}
+
+
+GUARD = "konexio sync : jeton de l'agenda personnel (effacez-le pour en changer, ne le " \
+        "modifiez pas)"
+
+
+def edit_requests(edit: SheetEdit, sheet_id: int | None, columns: int,
+                  taken: set[int], protections: tuple[str, ...] = ()) -> list[dict]:
+    """The Sheets API v4 batchUpdate requests of ``edit`` (``sheet_id`` None: create it)."""
+    from konexio.sync.google import _new_sheet_id  # the same deterministic ids as shifts
+
+    requests: list[dict] = []
+    width = max([w.col + 1 for w in edit.writes] + [len(r) for r in edit.appends] + [0])
+    if sheet_id is None:
+        sheet_id = _new_sheet_id(edit.title, taken)
+        taken.add(sheet_id)
+        columns = max(26, width)
+        requests.append({"addSheet": {"properties": {
+            "sheetId": sheet_id, "title": edit.title,
+            "gridProperties": {"rowCount": 1000, "columnCount": columns,
+                               "frozenRowCount": 1}}}})
+    if columns < width:
+        requests.append({"appendDimension": {"sheetId": sheet_id, "dimension": "COLUMNS",
+                                             "length": width - columns}})
+    for run in runs(edit.writes):
+        requests.append({"updateCells": {
+            "start": {"sheetId": sheet_id, "rowIndex": run.row, "columnIndex": run.col},
+            "rows": [{"values": [_cell(value) for value in run.values]}],
+            "fields": "userEnteredValue"}})
+    if edit.guarded is not None and GUARD not in protections:
+        requests.append({"addProtectedRange": {"protectedRange": {
+            "range": {"sheetId": sheet_id, "startRowIndex": 1,
+                      "startColumnIndex": edit.guarded, "endColumnIndex": edit.guarded + 1},
+            "description": GUARD, "warningOnly": True}}})
+    if edit.appends:
+        requests.append({"appendCells": {
+            "sheetId": sheet_id, "fields": "userEnteredValue",
+            "rows": [{"values": [_cell(value) for value in row]} for row in edit.appends]}})
+    return requests

@@ -1,0 +1,119 @@
+"""``konexio notify`` against the fake Google Sheets API (real gspread over 127.0.0.1) and
+a real SMTP server: the same promises as with the workbook, and what Google's faults do to
+the journal."""
+
+from __future__ import annotations
+
+import pytest
+
+from fake_sheets.workbench import SPREADSHEET, GoogleBench, col_of, row_of
+from konexio.feeds import feed_context
+from konexio.notify.run import notify
+from konexio.notify.send import Settings
+from konexio.sync.layout import signup_label
+from konexio.sync.roster import RECORD_HEADER, RECORDS, ROSTER, ROSTER_HEADER, TOKEN
+from konexio.sync.run import sync
+from konexio.validate import load_valid
+from test_notify import PEOPLE, SENDER, SITE, TODAY, CutAfterOne, cancel, mailer, shift_id
+from test_notify import smtp as smtp  # noqa: F401 - the fixture
+
+
+def google_sync(root, bench):
+    dataset, schedule = load_valid(root)
+    return sync(dataset, schedule, bench.backend())
+
+
+def google_notify(root, bench, used, **options):
+    dataset, schedule = load_valid(root)
+    context = feed_context(dataset, SITE, today=TODAY, root=root)
+    return notify(dataset, schedule, bench.backend(), context, mailer=used, sender=SENDER,
+                  today=TODAY, **options)
+
+
+@pytest.fixture
+def bench(tmp_path, minimal_root):
+    bench = GoogleBench(tmp_path)
+    google_sync(minimal_root, bench)
+    for row, person in enumerate(PEOPLE, start=1):
+        for col, value in enumerate(person):
+            bench.type(row, col, value, title=ROSTER)
+    google_sync(minimal_root, bench)
+    grid = bench.grid()
+    for day, role, name in (("2026-11-23", "trainer", "AWA exemple"),
+                            ("2026-11-25", "assistant", "Sam  Sample")):
+        bench.type(row_of(grid, shift_id(day, role)), col_of(grid, signup_label(1)), name)
+    return bench
+
+
+def test_the_sync_creates_roster_and_journal_in_its_one_batch(tmp_path, minimal_root):
+    bench = GoogleBench(tmp_path)
+    google_sync(minimal_root, bench)
+    assert bench.server.kinds() == ["metadata", "batchUpdate"]
+    roster = bench.server.sheet(SPREADSHEET, ROSTER)
+    assert roster.frozen_rows == 1 and bench.grid(ROSTER) == [list(ROSTER_HEADER)]
+    assert bench.grid(RECORDS) == [list(RECORD_HEADER)]
+    bench.server.log.clear()
+    google_sync(minimal_root, bench)
+    assert bench.server.kinds() == ["metadata", "batchGet"]  # nothing to write
+
+
+def test_tokens_are_written_in_the_owned_column_only(bench):
+    grid = bench.grid(ROSTER)
+    col = ROSTER_HEADER.index(TOKEN)
+    assert all(len(row[col]) >= 22 for row in grid[1:])
+    assert [row[:col] for row in grid[1:]] == [list(p) for p in PEOPLE]
+
+
+def test_one_notice_to_the_person_signed_up_and_nothing_on_a_rerun(bench, minimal_root,
+                                                                    smtp):  # noqa: F811
+    bench.server.log.clear()
+    assert google_notify(minimal_root, bench, mailer(smtp)).sent == 0
+    assert bench.server.kinds() == ["metadata", "batchGet"]
+    cancel(minimal_root, "2026-11-23")
+    google_sync(minimal_root, bench)
+    report = google_notify(minimal_root, bench, mailer(smtp))
+    assert report.sent == 1 and [r.recipients for r in smtp.received] == [["awa@example.org"]]
+    journal = bench.grid(RECORDS)
+    states = [row[RECORD_HEADER.index("état")] for row in journal[1:]]
+    assert states == ["en cours", "envoyé"]
+    bench.server.log.clear()
+    assert google_notify(minimal_root, bench, mailer(smtp)).sent == 0
+    assert bench.server.kinds() == ["metadata", "batchGet"] and len(smtp.received) == 1
+
+
+def test_cut_after_one_mail_then_again_sends_the_rest_once(bench, minimal_root,
+                                                           smtp):  # noqa: F811
+    cancel(minimal_root, "2026-11-23")
+    cancel(minimal_root, "2026-11-25")
+    google_sync(minimal_root, bench)
+    cut = CutAfterOne(Settings("smtp", "127.0.0.1", smtp.port, "", "", SENDER), timeout=5)
+    with pytest.raises(SystemExit):
+        google_notify(minimal_root, bench, cut)
+    assert len(smtp.received) == 1
+    assert google_notify(minimal_root, bench, mailer(smtp)).sent == 1
+    assert google_notify(minimal_root, bench, mailer(smtp)).sent == 0
+    assert sorted(r.recipients[0] for r in smtp.received) == ["awa@example.org",
+                                                              "sam@example.org"]
+
+
+def test_a_journal_write_whose_answer_is_lost_is_read_back_not_replayed(
+        bench, minimal_root, smtp):  # noqa: F811
+    cancel(minimal_root, "2026-11-23")
+    google_sync(minimal_root, bench)
+    # The 'en cours' row is stored, then the answer is lost (500 after applying).
+    bench.server.fail("batchUpdate", status=500, applied=True)
+    report = google_notify(minimal_root, bench, mailer(smtp))
+    assert report.sent == 1 and len(smtp.received) == 1
+    states = [row[RECORD_HEADER.index("état")] for row in bench.grid(RECORDS)[1:]]
+    assert states == ["en cours", "envoyé"]  # not twice 'en cours'
+
+
+def test_the_token_column_warns_whoever_edits_it_once(tmp_path, minimal_root):
+    bench = GoogleBench(tmp_path)
+    google_sync(minimal_root, bench)
+    google_sync(minimal_root, bench)
+    (guard,) = bench.server.sheet(SPREADSHEET, ROSTER).protected
+    col = ROSTER_HEADER.index(TOKEN)
+    assert guard["warningOnly"] is True
+    assert (guard["range"]["startColumnIndex"], guard["range"]["endColumnIndex"]) == \
+        (col, col + 1)

@@ -1,0 +1,86 @@
+"""The roster's pure parts: what the sync writes into it (only its own column), how rows
+are read, how typed names are matched."""
+
+from __future__ import annotations
+
+from konexio.notify.people import match, normalize, read_signups
+from konexio.sync.plan import WorksheetSnapshot
+from konexio.sync.roster import (
+    ROSTER,
+    ROSTER_HEADER,
+    TOKEN,
+    read_roster,
+    roster_edit,
+    upkeep,
+)
+
+GOOD = "A" * 32
+
+
+def tokens(*values):
+    made = iter(values)
+    return lambda: next(made)
+
+
+def test_a_missing_roster_is_created_with_its_header():
+    edit = roster_edit(WorksheetSnapshot(ROSTER, exists=False))
+    assert edit.create and [w.value for w in edit.writes] == list(ROSTER_HEADER)
+
+
+def test_only_the_token_column_is_written_and_only_where_needed():
+    rows = (
+        ("nom", "e-mail", "notes à moi", "téléphone", "langue", "rappels"),
+        ("Awa", "awa@example.org", "vient le lundi", "", "fr", ""),
+        ("", "", "une note sans personne", "", "", ""),
+        ("Sam", "", "", "", "", ""),
+    )
+    edit = roster_edit(WorksheetSnapshot(ROSTER, rows), tokens("t" * 32, "u" * 32))
+    # the header gets the missing column right of everything; rows get a token each
+    assert [(w.row, w.col, w.value) for w in edit.writes] == \
+        [(0, 6, TOKEN), (1, 6, "t" * 32), (3, 6, "u" * 32)]
+
+
+def test_good_tokens_stay_and_copied_or_short_ones_are_renewed():
+    rows = ((*ROSTER_HEADER,),
+            ("Awa", "awa@example.org", "", "", "", GOOD),
+            ("Sam", "sam@example.org", "", "", "", GOOD),  # a copied row
+            ("Lea", "lea@example.org", "", "", "", "abc"))
+    edit = roster_edit(WorksheetSnapshot(ROSTER, rows), tokens("n" * 32, "m" * 32))
+    col = ROSTER_HEADER.index(TOKEN)
+    assert [(w.row, w.col) for w in edit.writes] == [(2, col), (3, col)]
+    kept, journal = upkeep({ROSTER: WorksheetSnapshot(ROSTER, rows[:2])})
+    assert kept.empty and kept.guarded == col  # nothing to write; Google guards the column
+    assert journal.title == "Envois" and journal.create
+
+
+def test_reading_languages_reminders_and_problems_by_cell():
+    rows = ((*ROSTER_HEADER,),
+            ("Awa", "awa@example.org", "", "", "", GOOD),
+            ("Sam", "sam@example.org", "", "EN", "Non", GOOD),
+            ("Lea", "pas-une-adresse", "", "es", "oui", GOOD))
+    roster = read_roster(WorksheetSnapshot(ROSTER, rows))
+    assert [(v.language, v.reminders) for v in roster.volunteers] == \
+        [("fr", True), ("en", False), ("fr", True)]
+    assert roster.problems == (
+        f"{ROSTER}!D4 : langue « es » inconnue ; écrivez fr, en ou ar (français en attendant).",
+        f"{ROSTER}!B4 : adresse e-mail absente ou mal écrite.")
+    assert all("Lea" not in p for p in roster.problems)
+
+
+def test_names_match_whatever_the_case_accents_and_spaces():
+    assert normalize("  Éloïse   MARTIN ") == normalize("eloise martin") == "eloisemartin"
+    assert normalize("ليلى") == normalize(" لَيْلَى ")  # short vowels are marks too
+    roster = read_roster(WorksheetSnapshot(ROSTER, (
+        (*ROSTER_HEADER,), ("Éloïse Martin", "e@example.org", "", "", "", GOOD),
+        ("Jo", "j1@example.org", "", "", "", GOOD), ("JO", "j2@example.org", "", "", "", GOOD))))
+    sheet = WorksheetSnapshot("Paris", (
+        ("id", "date", "début", "fin", "lieu", "statut", "bénévole 1", "bénévole 2"),
+        ("c/2026-11-23/1400/trainer", "2026-11-23", "14:00", "16:00", "X", "prévue",
+         "eloise  martin", "Jo"),
+        ("c/2026-11-25/1400/trainer", "2026-11-25", "14:00", "16:00", "X", "prévue",
+         "Personne", "")))
+    found = match(roster, read_signups(sheet))
+    assert [m.volunteer.email for m in found.matched] == ["e@example.org"]
+    assert [s.position for s in found.ambiguous] == ["Paris!H2"]
+    assert [s.position for s in found.unmatched] == ["Paris!G3"]
+    assert [[v.row for v in rows] for rows in found.duplicates] == [[2, 3]]
