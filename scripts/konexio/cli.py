@@ -22,6 +22,7 @@ COMMANDS = (
     "sync",
     "coverage",
     "new",
+    "diff",
 )
 """Modules of ``konexio.commands``, in the order ``--help`` lists them."""
 
