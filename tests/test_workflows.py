@@ -330,3 +330,112 @@ def test_actionlint_really_checks_injections_and_shell(tmp_path: Path):
     assert done.returncode == 1
     assert "potentially untrusted" in done.stdout  # script injection
     assert "shellcheck" in done.stdout  # SC2086 on the unquoted $HOME
+
+
+# --- the publishing scripts, run with a stand-in for the gh command ----------------------
+
+FAKE_GH = '''#!/usr/bin/env python3
+"""Stands in for GitHub's gh: logs each call, prints the answer the test prepared for it."""
+import json, os, sys
+args = sys.argv[1:]
+with open(os.environ["GH_LOG"], "a", encoding="utf-8") as log:
+    log.write(json.dumps(args) + "\\n")
+answers = json.load(open(os.environ["GH_ANSWERS"], encoding="utf-8"))
+path = next(a for a in args if a.startswith("repos/"))
+sys.stdout.write(answers.get(path, ""))
+'''
+
+
+def _publish_step(name: str, tmp_path: Path, answers: dict[str, str], env: dict[str, str]
+                  ) -> tuple[subprocess.CompletedProcess, list[list[str]], str]:
+    import json
+
+    job = load("pr-preview.yml")["jobs"]["publish"]
+    s = step(job, name)
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    gh = bin_dir / "gh"
+    gh.write_text(FAKE_GH, encoding="utf-8")
+    gh.chmod(0o755)
+    (tmp_path / "answers.json").write_text(json.dumps(answers), encoding="utf-8")
+    output = tmp_path / "output"
+    output.write_text("", encoding="utf-8")
+    variables = {k: v for k, v in s.get("env", {}).items() if "${{" not in str(v)}
+    full = {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "GH_LOG": str(tmp_path / "log"),
+            "GH_ANSWERS": str(tmp_path / "answers.json"), "GITHUB_REPOSITORY": "konexio/site",
+            "RUNNER_TEMP": str(tmp_path), "GITHUB_OUTPUT": str(output), **variables, **env}
+    done = subprocess.run(["bash", "-e", "-c", s["run"]], env=full, capture_output=True,
+                          text=True, timeout=30)
+    log = tmp_path / "log"
+    calls = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
+    return done, calls, output.read_text(encoding="utf-8")
+
+
+def _left_number(tmp_path: Path, number: str) -> None:
+    (tmp_path / "pr").mkdir(exist_ok=True)
+    (tmp_path / "pr/number").write_text(number + "\n", encoding="utf-8")
+
+
+def test_the_number_left_by_the_run_is_kept_only_for_the_pull_request_at_that_commit(
+        tmp_path: Path):
+    _left_number(tmp_path, "12")
+    answers = {"repos/konexio/site/pulls/12": "abc123 open\n"}
+    done, _, output = _publish_step("Which pull request", tmp_path, answers,
+                                    {"HEAD_SHA": "abc123"})
+    assert done.returncode == 0, done.stderr
+    assert output == "number=12\nstate=open\n"
+
+    done, _, output = _publish_step("Which pull request", tmp_path, answers,
+                                    {"HEAD_SHA": "another"})
+    assert done.returncode == 1 and "nothing published" in done.stdout and "number=" not in output
+
+
+@pytest.mark.parametrize("number", ["0", "12; rm -rf /", "../1", "", "1234567890"])
+def test_a_number_that_is_not_a_plain_number_is_refused_before_any_call(tmp_path: Path,
+                                                                         number: str):
+    _left_number(tmp_path, number)
+    done, calls, output = _publish_step("Which pull request", tmp_path, {},
+                                        {"HEAD_SHA": "abc123"})
+    assert done.returncode == 1 and calls == [] and output == ""
+
+
+def _comment(tmp_path: Path, body: str, existing: str):
+    _left_number(tmp_path, "12")
+    (tmp_path / "pr/comment.md").write_text(body, encoding="utf-8")
+    answers = {"repos/konexio/site/issues/12/comments": existing}
+    return _publish_step("Post or update the comment", tmp_path, answers, {"PR_NUMBER": "12"})
+
+
+def test_the_first_summary_is_posted_as_a_new_comment(tmp_path: Path):
+    done, calls, _ = _comment(tmp_path, f"{MARKER}\n### Effet\n", existing="")
+    assert done.returncode == 0, done.stderr
+    assert calls[-1][:3] == ["api", "--method", "POST"]
+    assert calls[-1][3] == "repos/konexio/site/issues/12/comments"
+    assert calls[-1][-1] == f"body=@{tmp_path / 'comment.md'}"
+
+
+def test_a_later_summary_rewrites_the_bots_comment(tmp_path: Path):
+    done, calls, _ = _comment(tmp_path, f"{MARKER}\n### Effet\n", existing="987\n")
+    assert done.returncode == 0, done.stderr
+    assert calls[-1][:4] == ["api", "--method", "PATCH", "repos/konexio/site/issues/comments/987"]
+    assert [c for c in calls if "POST" in c] == []
+
+
+def test_a_summary_without_the_marker_is_not_posted_and_a_long_one_is_cut(tmp_path: Path):
+    done, calls, _ = _comment(tmp_path, "### no marker\n", existing="")
+    assert done.returncode == 1 and calls == []
+    done, _, _ = _comment(tmp_path, f"{MARKER}\n" + "x" * 100_000, existing="")
+    assert done.returncode == 0
+    assert len((tmp_path / "comment.md").read_bytes()) == 65000
+
+
+def test_what_the_run_left_decides_between_comment_preview_and_removal(tmp_path: Path):
+    listing = "repos/konexio/site/actions/runs/55/artifacts"
+    done, _, output = _publish_step("What the pull request's run left", tmp_path,
+                                    {listing: "pr-diff\n"}, {"RUN_ID": "55"})
+    assert done.returncode == 0, done.stderr
+    assert output == "diff=true\nsite=false\nclosed=false\n"  # invalid data: comment only
+    done, _, output = _publish_step("What the pull request's run left", tmp_path,
+                                    {listing: "pr-closed\n"}, {"RUN_ID": "55"})
+    assert output.endswith("diff=true\nsite=false\nclosed=false\n" + "diff=false\nsite=false\n"
+                           "closed=true\n")
