@@ -437,5 +437,7 @@ def test_what_the_run_left_decides_between_comment_preview_and_removal(tmp_path:
     assert output == "diff=true\nsite=false\nclosed=false\n"  # invalid data: comment only
     done, _, output = _publish_step("What the pull request's run left", tmp_path,
                                     {listing: "pr-closed\n"}, {"RUN_ID": "55"})
-    assert output.endswith("diff=true\nsite=false\nclosed=false\n" + "diff=false\nsite=false\n"
-                           "closed=true\n")
+    assert output == "diff=false\nsite=false\nclosed=true\n"  # closed: the removal
+    done, _, output = _publish_step("What the pull request's run left", tmp_path,
+                                    {listing: "pr-diff\npr-site\n"}, {"RUN_ID": "55"})
+    assert output == "diff=true\nsite=true\nclosed=false\n"
