@@ -219,3 +219,17 @@ def test_data_in_a_sub_folder_of_the_repository(tmp_path: Path, minimal_root: Pa
     code, out, _ = diff(top / "site-data", capsys)
     assert code == 0
     assert "Places : 12 → 9" in out
+
+
+def test_long_lists_are_capped_per_cohort_and_kind(repo: Path, capsys, monkeypatch):
+    from konexio.diff import render
+
+    monkeypatch.setattr(render, "MAX_LINES", 3)
+    replace(repo, ANTENNA, "closures:\n", "closures:\n  - start: 2026-11-23\n"
+            "    end: 2026-12-18\n    reason: {fr: Travaux, en: Building works, ar: أشغال}\n")
+    code, out, _ = diff(repo, capsys)
+    assert code == 0
+    # Mondays 23 and 30 Nov, 7 and 14 Dec; Wednesdays 25 Nov, 2, 9 and 16 Dec.
+    assert "8 séances supprimées" in out
+    assert out.count("Supprimée : ") == 3
+    assert "… et 5 autres" in out
