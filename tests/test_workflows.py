@@ -441,3 +441,21 @@ def test_what_the_run_left_decides_between_comment_preview_and_removal(tmp_path:
     done, _, output = _publish_step("What the pull request's run left", tmp_path,
                                     {listing: "pr-diff\npr-site\n"}, {"RUN_ID": "55"})
     assert output == "diff=true\nsite=true\nclosed=false\n"
+
+
+def test_a_failed_listing_of_comments_posts_nothing(tmp_path: Path):
+    _left_number(tmp_path, "12")
+    (tmp_path / "pr/comment.md").write_text(f"{MARKER}\n", encoding="utf-8")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "gh").write_text("#!/bin/sh\necho \"$*\" >> \"$GH_LOG\"\nexit 1\n",
+                                encoding="utf-8")
+    (bin_dir / "gh").chmod(0o755)
+    script = step(load("pr-preview.yml")["jobs"]["publish"], "Post or update the comment")["run"]
+    env = {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "GH_LOG": str(tmp_path / "log"),
+           "GITHUB_REPOSITORY": "konexio/site", "RUNNER_TEMP": str(tmp_path),
+           "PR_NUMBER": "12", "MARKER": MARKER}
+    done = subprocess.run(["bash", "-e", "-c", script], env=env, capture_output=True, text=True,
+                          timeout=30)
+    assert done.returncode != 0
+    assert "POST" not in (tmp_path / "log").read_text()
