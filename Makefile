@@ -53,8 +53,12 @@ sync: deps
 bench: test-deps
 	$(BIN)/python tests/bench/run.py
 
+# The same checks run inside `make test` (tests/test_lint.py, tests/test_workflows.py).
+# zizmor offline: no GitHub API call; actionlint finds shellcheck in .venv/bin.
 lint: test-deps
 	$(BIN)/ruff check scripts tests
+	$(BIN)/zizmor --offline --min-severity medium .github/workflows
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/actionlint
 
 clean:
 	rm -rf site .pytest_cache

@@ -33,12 +33,14 @@ def lint(text: str) -> list[str]:
     return [f"{p.line}:{p.column} {p.desc} ({p.rule})" for p in linter.run(text, CONFIG)]
 
 
-def test_hooks_run_the_validator_the_schema_check_and_yamllint():
+def test_hooks_run_the_validator_the_schema_check_yamllint_and_the_workflow_linters():
     found = hooks()
     assert {k: v["entry"] for k, v in found.items()} == {
         "konexio-validate": "konexio validate",
         "konexio-schema": "konexio schema --check",
         "yamllint": "yamllint --strict",
+        "zizmor": "zizmor --offline --min-severity medium .github/workflows",
+        "actionlint": "actionlint",
     }
     for hook in found.values():
         words = shlex.split(hook["entry"])
@@ -54,6 +56,8 @@ def test_hooks_run_the_validator_the_schema_check_and_yamllint():
     ("volunteers/roles.yml", "konexio-validate"),
     ("scripts/konexio/model/cohort.py", "konexio-schema"),
     ("schedules/schema/cohort.schema.json", "konexio-schema"),
+    (".github/workflows/daily.yml", "zizmor"),
+    (".github/workflows/pr-preview.yml", "actionlint"),
 ])
 def test_hooks_fire_on_the_files_they_guard(path: str, hook: str):
     assert re.search(hooks()[hook]["files"], path)

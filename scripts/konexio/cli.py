@@ -22,6 +22,7 @@ COMMANDS = (
     "sync",
     "coverage",
     "new",
+    "diff",
     "notify",
     "personal_feeds",
 )
