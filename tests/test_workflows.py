@@ -125,7 +125,7 @@ def test_daily_run_is_scheduled_on_push_to_main_and_by_hand_never_twice_at_once(
 
 def test_daily_run_syncs_reads_counts_back_then_builds_with_full_history_and_deploys():
     jobs = load("daily.yml")["jobs"]
-    assert list(jobs) == ["sync", "build", "deploy"]
+    assert list(jobs) == ["sync", "notify", "build", "deploy"]
     sync, build, deploy = jobs["sync"], jobs["build"], jobs["deploy"]
     lines = run_lines({"jobs": {"sync": sync}})
     assert "konexio sync --backend google" in lines
@@ -162,13 +162,34 @@ def test_sync_credentials_go_to_a_file_named_by_the_variable_the_sync_reads():
     assert all("secrets." not in line for line in run_lines(workflow))
     assert list(written["env"].values()) == ["${{ secrets.GOOGLE_SERVICE_ACCOUNT_KEY }}"]
     assert "umask 077" in written["run"]
-    assert text.count("secrets.") == 1
+    # The Google key in the sync and notify jobs (the same script), the SMTP URL once.
+    assert text.count("secrets.GOOGLE_SERVICE_ACCOUNT_KEY") == 2
+    assert text.count("secrets.") == 3
+    again = step(workflow["jobs"]["notify"], "Write the Google credentials")
+    assert again["run"] == written["run"] and again["env"] == written["env"]
     for name in ("konexio sync", "konexio coverage (open-slot counts for the site)",
-                 "Keep the counts for the build"):
+                 "Keep the counts for the build", "konexio personal-feeds",
+                 "Keep the personal calendars for the build"):
         assert step(workflow["jobs"]["sync"], name)["if"] == (
             "steps.credentials.outputs.configured == 'true'")
     assert workflow["jobs"]["sync"]["outputs"]["counts"] == (
         "${{ steps.credentials.outputs.configured }}")
+
+
+def test_notices_run_after_the_sync_in_a_job_that_cannot_stop_the_deploy():
+    jobs = load("daily.yml")["jobs"]
+    notify = jobs["notify"]
+    assert notify["needs"] == "sync"
+    assert notify["if"] == "needs.sync.outputs.counts == 'true'"
+    sent = step(notify, "konexio notify")
+    assert sent["run"] == "konexio notify --backend google"
+    assert sent["env"]["KONEXIO_SMTP_URL"] == "${{ secrets.KONEXIO_SMTP_URL }}"
+    # The site does not wait for the mails: a refused address must not stop publishing.
+    assert "notify" not in str(jobs["build"]["needs"]) and jobs["deploy"]["needs"] == "build"
+    personal = step(jobs["build"], "Personal calendars from the sync job")
+    assert personal["with"] == {"name": "personal-calendars", "path": "site/"}
+    names = [s.get("name") for s in jobs["build"]["steps"]]
+    assert names.index("make site") < names.index("Personal calendars from the sync job")
 
 
 def _run_credentials_step(tmp_path: Path, key: str) -> tuple[subprocess.CompletedProcess,
