@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import requests
 
-from fake_sheets import FakeSheets, session
+from fake_sheets import SYNC_ACCOUNT, FakeSheets, session
 from fake_sheets.workbench import SPREADSHEET, GoogleBench, col_of, row_of
 from konexio.shifts import Shift, ShiftStatus
 from konexio.sync.google import CREDENTIALS_VARIABLE, PROTECTION, TIMEOUT, GoogleBackend
@@ -249,7 +249,9 @@ def test_the_fake_answers_over_a_real_socket_on_the_loopback_interface(bench):
     assert bench.base.startswith("http://127.0.0.1:")
     plain = requests.Session()
     plain.trust_env = False
-    answer = plain.get(f"{bench.base}v4/spreadsheets/{SPREADSHEET}", timeout=5)
+    url = f"{bench.base}v4/spreadsheets/{SPREADSHEET}"
+    assert plain.get(url, timeout=5).json()["error"]["status"] == "UNAUTHENTICATED"
+    answer = plain.get(url, headers={"Authorization": f"Bearer {SYNC_ACCOUNT}"}, timeout=5)
     assert answer.status_code == 200
     assert answer.json()["spreadsheetId"] == SPREADSHEET
     run(bench, make_shifts(2))
