@@ -245,7 +245,9 @@ class Contract:
                 raise Invalid(f'Invalid JSON payload received. Unknown name "{key}"{where}: '
                               "Cannot find field.")
             here = path + [snake(key)]
-            if request and item is not None and _read_only(spec):
+            # Read-only ids are how update and delete requests name what they change
+            # (updateProtectedRange "with the specified protectedRangeId"): accepted.
+            if request and item is not None and _read_only(spec) and not key.endswith("Id"):
                 raise Invalid(f"Invalid value at '{_at(here)}': {name}.{key} is read-only.")
             self._value(spec, item, here, request)
         if request:
