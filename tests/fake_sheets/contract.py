@@ -304,9 +304,37 @@ class Contract:
             raise Invalid(f"Invalid {where}: ProtectedRange is warningOnly. Editors cannot "
                           "be set on it.")
         for key, spec in self.schemas[name].get("properties", {}).items():
-            if spec.get("format") == "google-fieldmask" and key in value:
+            if spec.get("format") != "google-fieldmask":
+                continue
+            if value.get(key) is None and "At least one field must be specified" in \
+                    spec.get("description", ""):
+                raise Invalid(f"Invalid {_at(path + [snake(key)])}: at least one field must "
+                              "be specified.")
+            if key in value:
                 root = self.mask_root(name, key)
                 self.check_write_mask(root, value[key], path + [snake(key)])
+
+    def normalize(self, schema: str, value):
+        """A checked body with proto3 JSON's spellings made plain: integers sent as strings
+        (or as 2.0) become ints, so whoever reads the body sees one type per field."""
+        if not isinstance(value, dict):
+            return value
+        properties = self.schemas[schema].get("properties", {})
+        return {key: self._normal(properties[key], item) for key, item in value.items()}
+
+    def _normal(self, spec: dict, value):
+        if value is None:
+            return None
+        if "$ref" in spec:
+            return self.normalize(spec["$ref"], value)
+        if spec.get("type") == "array":
+            return [self._normal(spec["items"], item) for item in value]
+        if spec.get("type") == "object":
+            inner = spec.get("additionalProperties", {"type": "any"})
+            return {key: self._normal(inner, item) for key, item in value.items()}
+        if spec.get("type") == "integer" and not isinstance(value, bool):
+            return int(value)
+        return value
 
     # -- field masks --------------------------------------------------------------------------
 

@@ -255,6 +255,8 @@ class FakeSheets:
     def _handle(self, entry: Logged, method: str, path: str, params: dict[str, list[str]],
                 body: object, account: str | None) -> tuple[int, dict]:
         api, path_params = CONTRACT.check(method, path, params, body)
+        if api.request:
+            body = CONTRACT.normalize(api.request, body or {})
         kind = KINDS.get(api.id)
         if kind is None:
             raise Unimplemented(api.id)
@@ -516,7 +518,7 @@ class FakeSheets:
         del sheet.protected[index]
 
     def _do_addConditionalFormatRule(self, book: Spreadsheet, args: dict, account: str) -> None:
-        rule = copy.deepcopy(args["rule"])
+        rule = copy.deepcopy(args.get("rule") or {})
         if not rule.get("ranges"):
             raise Rejected("rule must have at least one range")
         sheet = book.sheet(rule["ranges"][0].get("sheetId", 0))
