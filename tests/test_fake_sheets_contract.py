@@ -6,6 +6,7 @@ contract alone and to the fake over a real socket.
 
 from __future__ import annotations
 
+import copy
 import re
 import subprocess
 import sys
@@ -13,6 +14,8 @@ from pathlib import Path
 
 import pytest
 import requests
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fake_sheets import SYNC_ACCOUNT, FakeSheets
 from fake_sheets import server as fake_server
@@ -229,3 +232,37 @@ def test_the_fake_runs_alone_and_creates_spreadsheets_like_google():
     finally:
         alone.terminate()
         alone.wait(timeout=10)
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers(-(2**40), 2**40) | st.floats()
+                    | st.text(max_size=5),
+                    lambda inner: st.lists(inner, max_size=3)
+                    | st.dictionaries(st.text(max_size=5), inner, max_size=3), max_leaves=6)
+
+
+def _spots(value, path=()):
+    yield path
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _spots(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _spots(item, path + (index,))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_no_mutation_of_a_valid_request_makes_the_fake_crash(data):
+    case = data.draw(st.sampled_from([c for c in VALID if c.body]))
+    spot = data.draw(st.sampled_from(list(_spots(case.body))[1:]))
+    body = copy.deepcopy(case.body)
+    node = body
+    for step in spot[:-1]:
+        node = node[step]
+    node[spot[-1]] = data.draw(JSON)
+    fake = FakeSheets()
+    fake.create(SPREADSHEET, editors=(SYNC_ACCOUNT,))
+    status, answer = fake.handle(case.method, case.path, case.params, body, None, SYNC_ACCOUNT)
+    assert status != 500, answer
+    assert set(answer) != {"error"} or answer["error"]["message"]
+    fake_server.INTERNAL_ERRORS.clear()  # a 501 (not modelled) is no crash here

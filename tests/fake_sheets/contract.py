@@ -265,7 +265,11 @@ class Contract:
                 raise Invalid(f"Invalid value at '{_at(path)}' (TYPE_REPEATED), "
                               f"{json.dumps(value, ensure_ascii=False)}")
             for index, item in enumerate(value):
-                self._value(spec["items"], item, path[:-1] + [f"{path[-1]}[{index}]"], request)
+                here = path[:-1] + [f"{path[-1]}[{index}]"]
+                if item is None and spec["items"].get("type") != "any":
+                    raise Invalid(f"Invalid value at '{_at(here)}' (null): a list element "
+                                  "cannot be null.")
+                self._value(spec["items"], item, here, request)
             return
         if kind == "object":  # a map
             if not isinstance(value, dict):
@@ -316,11 +320,13 @@ class Contract:
 
     def normalize(self, schema: str, value):
         """A checked body with proto3 JSON's spellings made plain: integers sent as strings
-        (or as 2.0) become ints, so whoever reads the body sees one type per field."""
+        (or as 2.0) become ints, and null fields (the default value) are left out, so
+        whoever reads the body sees one type per field."""
         if not isinstance(value, dict):
             return value
         properties = self.schemas[schema].get("properties", {})
-        return {key: self._normal(properties[key], item) for key, item in value.items()}
+        return {key: self._normal(properties[key], item) for key, item in value.items()
+                if item is not None}
 
     def _normal(self, spec: dict, value):
         if value is None:
