@@ -266,3 +266,17 @@ def test_no_mutation_of_a_valid_request_makes_the_fake_crash(data):
     assert status != 500, answer
     assert set(answer) != {"error"} or answer["error"]["message"]
     fake_server.INTERNAL_ERRORS.clear()  # a 501 (not modelled) is no crash here
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_no_query_string_makes_the_fake_crash(data):
+    case = data.draw(st.sampled_from([c for c in VALID if c.method == "GET"]))
+    params = {**case.params}
+    name = data.draw(st.sampled_from(sorted(params) + ["fields", "ranges", "majorDimension"]))
+    params[name] = data.draw(st.lists(st.text(max_size=12), min_size=1, max_size=2))
+    fake = FakeSheets()
+    fake.create(SPREADSHEET, editors=(SYNC_ACCOUNT,))
+    status, answer = fake.handle(case.method, case.path, params, None, None, SYNC_ACCOUNT)
+    assert status != 500, answer
+    fake_server.INTERNAL_ERRORS.clear()  # a 501 (not modelled) is no crash here
