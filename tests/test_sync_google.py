@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import requests
 
-from fake_sheets import FakeSheets, session
+from fake_sheets import SYNC_ACCOUNT, FakeSheets, session
 from fake_sheets.workbench import SPREADSHEET, GoogleBench, col_of, row_of
 from konexio.shifts import Shift, ShiftStatus
 from konexio.sync.google import CREDENTIALS_VARIABLE, PROTECTION, TIMEOUT, GoogleBackend
@@ -120,6 +120,58 @@ def test_a_volunteer_typing_between_read_and_write_loses_nothing(bench):
     assert grid[row][col_of(grid, signup_label(1))] == "Awa D."
     assert grid[row][col_of(grid, "notes")] == "arrive à 14h15"
     assert grid[row + 1][col_of(grid, signup_label(2))] == "Karim B."
+
+
+OLD_ACCOUNT = "old-key@konexio-test.iam.gserviceaccount.com"
+NEW_ACCOUNT = "new-key@konexio-test.iam.gserviceaccount.com"
+
+
+def test_the_protection_warns_so_a_new_service_account_keeps_syncing(bench):
+    run(bench, make_shifts(3))
+    protection, = bench.server.sheet(SPREADSHEET, "Paris").protected
+    assert protection["warningOnly"] is True and "editors" not in protection
+    # The key is replaced by another service account's, shared as the README says.
+    bench.server.spreadsheets[SPREADSHEET].editors.add(NEW_ACCOUNT)
+    bench.account = NEW_ACCOUNT
+    run(bench, make_shifts(3, venue="Salle 2") + make_shifts(5)[-4:])
+    grid = bench.grid()
+    assert len(grid) == 1 + 6 + 4  # two roles a day: 6 rows updated, 4 appended
+    assert {row[col_of(grid, "lieu")] for row in grid[1:7]} == {"Salle 2"}
+
+
+def strict_protection(bench, editors: list[str]) -> None:
+    """What syncs before warning-only protection left: editors only."""
+    run(bench, make_shifts(3))
+    protection, = bench.server.sheet(SPREADSHEET, "Paris").protected
+    protection["warningOnly"] = False
+    protection["editors"] = {"users": editors}
+
+
+def test_an_old_protection_the_sync_may_edit_becomes_warning_only(bench):
+    from fake_sheets.server import OWNER
+    strict_protection(bench, [OWNER, SYNC_ACCOUNT])
+    bench.server.log.clear()
+    run(bench, make_shifts(3))  # nothing else to change: the protection alone is fixed
+    last = bench.server.log[-1].body["requests"]
+    assert [name for request in last for name in request] == ["updateProtectedRange"]
+    protection, = bench.server.sheet(SPREADSHEET, "Paris").protected
+    assert protection["warningOnly"] is True and "editors" not in protection
+
+
+def test_an_old_protection_of_another_account_stops_the_sync_plainly(bench):
+    from fake_sheets.server import OWNER
+    strict_protection(bench, [OWNER, OLD_ACCOUNT])
+    bench.server.log.clear()
+    run(bench, make_shifts(3))  # nothing to write: nothing blocked, no error
+    with pytest.raises(SyncError, match="autre compte.*supprimez"):
+        run(bench, make_shifts(3, venue="Salle 2"))
+    assert bench.server.count("batchUpdate") == 0  # refused before sending, not by Google
+    # The owner removes it, as the message says; the next sync protects again, warning-only.
+    bench.server.sheet(SPREADSHEET, "Paris").protected.clear()
+    run(bench, make_shifts(3, venue="Salle 2"))
+    protection, = bench.server.sheet(SPREADSHEET, "Paris").protected
+    assert protection["warningOnly"] is True
+    assert bench.grid()[1][col_of(bench.grid(), "lieu")] == "Salle 2"
 
 
 def test_429_is_retried_with_growing_waits_then_succeeds(bench):
@@ -249,7 +301,9 @@ def test_the_fake_answers_over_a_real_socket_on_the_loopback_interface(bench):
     assert bench.base.startswith("http://127.0.0.1:")
     plain = requests.Session()
     plain.trust_env = False
-    answer = plain.get(f"{bench.base}v4/spreadsheets/{SPREADSHEET}", timeout=5)
+    url = f"{bench.base}v4/spreadsheets/{SPREADSHEET}"
+    assert plain.get(url, timeout=5).json()["error"]["status"] == "UNAUTHENTICATED"
+    answer = plain.get(url, headers={"Authorization": f"Bearer {SYNC_ACCOUNT}"}, timeout=5)
     assert answer.status_code == 200
     assert answer.json()["spreadsheetId"] == SPREADSHEET
     run(bench, make_shifts(2))

@@ -6,6 +6,7 @@ Every other host is refused, so no test can reach the network.
 """
 
 from fake_sheets.server import FakeSheets, Fault, Sheet
-from fake_sheets.transport import FakeSheetsAdapter, RefusingAdapter, session
+from fake_sheets.transport import SYNC_ACCOUNT, FakeSheetsAdapter, RefusingAdapter, session
 
-__all__ = ["FakeSheets", "FakeSheetsAdapter", "Fault", "RefusingAdapter", "Sheet", "session"]
+__all__ = ["SYNC_ACCOUNT", "FakeSheets", "FakeSheetsAdapter", "Fault", "RefusingAdapter", "Sheet",
+           "session"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import requests
@@ -11,6 +12,21 @@ from requests.adapters import BaseAdapter
 from fake_sheets.server import FakeSheets
 
 SHEETS = "https://sheets.googleapis.com/"
+SYNC_ACCOUNT = "konexio-sync@konexio-test.iam.gserviceaccount.com"
+"""The service account tests sync as, unless they say otherwise."""
+
+
+def account_of(headers) -> str | None:
+    """Who calls: the fake takes the bearer token as the account's address."""
+    found = re.fullmatch(r"Bearer\s+(\S+)", headers.get("Authorization") or "")
+    return found.group(1) if found else None
+
+
+def authorize(made: requests.Session, account: str | None) -> requests.Session:
+    """Calls made through ``made`` come from ``account`` (as a real token would say)."""
+    if account:
+        made.headers["Authorization"] = f"Bearer {account}"
+    return made
 
 
 class FakeSheetsAdapter(BaseAdapter):
@@ -24,7 +40,7 @@ class FakeSheetsAdapter(BaseAdapter):
         parts = urlsplit(request.url)
         body = json.loads(request.body) if request.body else None
         status, answer = self.server.handle(request.method, parts.path, parse_qs(parts.query),
-                                            body, timeout)
+                                            body, timeout, account_of(request.headers))
         response = requests.Response()
         response.status_code = status
         response._content = json.dumps(answer).encode()
@@ -49,9 +65,9 @@ class RefusingAdapter(BaseAdapter):
         pass
 
 
-def session(server: FakeSheets) -> requests.Session:
-    """A session whose only reachable host is the fake Sheets API."""
-    made = requests.Session()
+def session(server: FakeSheets, account: str | None = SYNC_ACCOUNT) -> requests.Session:
+    """A session whose only reachable host is the fake Sheets API, calling as ``account``."""
+    made = authorize(requests.Session(), account)
     made.mount("http://", RefusingAdapter())
     made.mount("https://", RefusingAdapter())
     made.mount(SHEETS, FakeSheetsAdapter(server))  # longest prefix wins

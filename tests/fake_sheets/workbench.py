@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from fake_sheets.loopback import loopback_session, serve
 from fake_sheets.server import FakeSheets
-from fake_sheets.transport import session
+from fake_sheets.transport import SYNC_ACCOUNT, session
 from konexio.sync.google import GoogleBackend
 from konexio.sync.layout import cell_text
 from konexio.sync.retry import Retry
@@ -37,9 +37,12 @@ class GoogleBench:
     name = "google"
 
     def __init__(self, tmp_path: Path, antennas: tuple[str, ...] = ("paris",),
-                 transport: str = "http"):
+                 transport: str = "http", account: str = SYNC_ACCOUNT):
         self.server = FakeSheets()
-        self.server.create(SPREADSHEET)
+        # Owned by a person, shared with the service account, as the README tells them to.
+        self.server.create(SPREADSHEET, editors=(account,))
+        self.account = account
+        """The service account the sync runs as; a test may change it (a new key)."""
         self.sleeps: list[float] = []
         self.ids = {antenna: SPREADSHEET for antenna in antennas}
         # "http": real sockets to 127.0.0.1; "adapter": in process, for the few tests that
@@ -47,8 +50,10 @@ class GoogleBench:
         self.transport = transport
         self.base = serve(self.server) if transport == "http" else ""
 
-    def session(self):
-        return loopback_session(self.base) if self.transport == "http" else session(self.server)
+    def session(self, account: str | None = None):
+        account = account or self.account
+        return loopback_session(self.base, account) if self.transport == "http" \
+            else session(self.server, account)
 
     def backend(self, retry: Retry | None = None, **options) -> GoogleBackend:
         client = gspread.Client(None, self.session())

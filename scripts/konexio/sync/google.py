@@ -31,8 +31,12 @@ TIMEOUT = (10.0, 60.0)
 """(connect, read) seconds: gspread waits forever by default."""
 MAX_BATCH_BYTES = 1_500_000
 PROTECTION = "konexio sync : colonnes générées (modifiez le YAML, pas ces cellules)"
+"""Warning-only: any account may edit after a warning. A protection with editors would lock
+the sync out the day its service account (its key) changes, since only editors may change
+a protection; and the sync rewrites any generated cell people edit anyway."""
 METADATA_FIELDS = ("sheets(properties(sheetId,title,gridProperties),"
-                   "protectedRanges(protectedRangeId,description),conditionalFormats)")
+                   "protectedRanges(protectedRangeId,description,warningOnly,"
+                   "requestingUserCanEdit),conditionalFormats)")
 GREY = {"red": 0.6, "green": 0.6, "blue": 0.6}
 AMBER = {"red": 1.0, "green": 0.87, "blue": 0.6}
 
@@ -47,6 +51,9 @@ class SheetMeta:
     protections: tuple[str, ...]
     rules: tuple[tuple[int, tuple], ...]
     """Our conditional formats (index in the sheet's list, signature)."""
+    strict: tuple[tuple[int, bool], ...] = ()
+    """Our protections that are not warning-only (older syncs made them): their id, and
+    whether the account syncing now may edit them."""
 
 
 def quote_title(title: str) -> str:
@@ -81,6 +88,9 @@ def _meta(sheet: dict) -> SheetMeta:
         columns=grid.get("columnCount", 26), frozen_rows=grid.get("frozenRowCount", 0),
         protections=tuple(p.get("description", "") for p in sheet.get("protectedRanges", [])),
         rules=tuple(rules),
+        strict=tuple((p["protectedRangeId"], p.get("requestingUserCanEdit", False))
+                     for p in sheet.get("protectedRanges", [])
+                     if p.get("description") == PROTECTION and not p.get("warningOnly")),
     )
 
 
@@ -125,11 +135,11 @@ def worksheet_requests(plan: WorksheetPlan, meta: SheetMeta | None, taken: set[i
             "sheetId": sheet_id, "title": plan.title,
             "gridProperties": {"rowCount": 1000, "columnCount": max(26, plan.width),
                                "frozenRowCount": 1}}}})
-        columns, frozen, protections, ours = max(26, plan.width), 1, (), ()
+        columns, frozen, protections, ours, strict = max(26, plan.width), 1, (), (), ()
     else:
         sheet_id = meta.sheet_id
-        columns, frozen, protections, ours = (meta.columns, meta.frozen_rows,
-                                              meta.protections, meta.rules)
+        columns, frozen, protections, ours, strict = (meta.columns, meta.frozen_rows,
+                                                      meta.protections, meta.rules, meta.strict)
     if frozen != 1:
         requests.append({"updateSheetProperties": {
             "properties": {"sheetId": sheet_id, "gridProperties": {"frozenRowCount": 1}},
@@ -146,7 +156,11 @@ def worksheet_requests(plan: WorksheetPlan, meta: SheetMeta | None, taken: set[i
         requests.append({"addProtectedRange": {"protectedRange": {
             "range": {"sheetId": sheet_id, "startColumnIndex": 0,
                       "endColumnIndex": max(plan.columns.values()) + 1},
-            "description": PROTECTION, "warningOnly": False}}})
+            "description": PROTECTION, "warningOnly": True}}})
+    for protection_id in (p for p, can_edit in strict if can_edit):
+        requests.append({"updateProtectedRange": {
+            "protectedRange": {"protectedRangeId": protection_id, "warningOnly": True},
+            "fields": "warningOnly"}})
     wanted = format_rules(plan.columns, plan.signups, plan.width)
     if tuple(signature for _, signature in ours) != tuple(_signature(r) for r in wanted):
         for index, _ in sorted(ours, reverse=True):
@@ -161,6 +175,14 @@ def worksheet_requests(plan: WorksheetPlan, meta: SheetMeta | None, taken: set[i
         requests.append({"appendCells": {
             "sheetId": sheet_id, "fields": "userEnteredValue",
             "rows": [{"values": [_cell(value) for value in row]} for row in plan.appends]}})
+    if requests and any(not can_edit for _, can_edit in strict):
+        # Google would refuse the whole batch; only the owner or an editor can lift it.
+        raise SyncError(f"« {plan.title} » : la protection « {PROTECTION} » a été posée par "
+                        "un autre compte et le compte de service de la synchronisation ne "
+                        "peut plus écrire dans ces colonnes ; rien n'a été écrit. Dans Google "
+                        "Sheets, Données > Protéger des feuilles et des plages : supprimez "
+                        "cette protection (la synchronisation la recréera en simple "
+                        "avertissement), puis relancez.")
     return requests
 
 
