@@ -253,10 +253,74 @@ MESSAGES: dict[str, dict[str, str]] = {
               "or move that session",
     },
     "room.clash": {
-        "fr": "{place} est déjà occupé le {date} de {start} à {end} par la cohorte {other} "
-              "({other_file})",
-        "en": "{place} is already taken on {date} from {start} to {end} by cohort {other} "
-              "({other_file})",
+        "fr": "la salle « {room} » ({venue}) est déjà occupée le {date} de {start} à {end} "
+              "par la cohorte {other} ({other_file}) ; choisissez une autre salle (room) "
+              "ou une autre heure",
+        "en": "the room '{room}' ({venue}) is already taken on {date} from {start} to {end} "
+              "by cohort {other} ({other_file}); pick another room (room) or another time",
+    },
+    # Where a moved session lands
+    "move.outside": {
+        "fr": "le {date} est hors des dates de la cohorte ({start} au {end}) : une séance "
+              "peut être déplacée jusqu'au {last} au plus tard (rattrapage) ; vérifiez "
+              "« to_date »",
+        "en": "{date} is outside the cohort's dates ({start} to {end}): a session can be "
+              "moved until {last} at the latest (make-up session); check 'to_date'",
+    },
+    "move.other_year": {
+        "fr": "le {date} n'est pas l'année de la cohorte : la séance serait publiée un an "
+              "plus tôt ou plus tard ; vouliez-vous écrire {meant} ?",
+        "en": "{date} is not in the cohort's year: the session would be published a year "
+              "early or late; did you mean {meant}?",
+    },
+    "move.closed": {
+        "fr": "le {date} le lieu est fermé ({reason}) : la page afficherait la séance et "
+              "« pas de cours ce jour-là » ; choisissez un autre jour pour « to_date »",
+        "en": "the venue is closed on {date} ({reason}): the page would show the session "
+              "and 'no class that day'; pick another day for 'to_date'",
+    },
+    "move.overlap": {
+        "fr": "la cohorte a déjà une séance le {date} de {start} à {end} : deux séances à la "
+              "même heure ; choisissez un autre jour ou une autre heure (to_start)",
+        "en": "the cohort already has a session on {date} from {start} to {end}: two "
+              "sessions at the same time; pick another day or time (to_start)",
+    },
+    "move.past": {
+        "fr": "la séance est déplacée au {date}, date déjà passée (nous sommes le {today}) : "
+              "personne ne pourra y venir ; vérifiez « to_date »",
+        "en": "the session is moved to {date}, which is already past (today is {today}): "
+              "nobody can come; check 'to_date'",
+    },
+    # The whole cohort
+    "cohort.nothing_left": {
+        "fr": "la cohorte est ouverte (open) mais il ne lui reste aucune séance entre le "
+              "{start} et le {end} (jours fériés, fermetures et annulations) : le site "
+              "l'annoncerait sans séance ; changez ses dates, ou écrivez status: closed",
+        "en": "the cohort is open but has no session left between {start} and {end} "
+              "(public holidays, closures and cancellations): the site would advertise it "
+              "with no session; change its dates, or write status: closed",
+    },
+    "cohort.empty_weeks": {
+        "fr": "aucune séance pendant {weeks} semaines de suite, du {first} au {last} "
+              "(fermetures, jours fériés ou annulations) ; si c'est voulu, rien à faire, "
+              "sinon vérifiez les fermetures de l'antenne et « cancelled »",
+        "en": "no session for {weeks} weeks in a row, from {first} to {last} (closures, "
+              "public holidays or cancellations); if that is meant, nothing to do, otherwise "
+              "check the antenna's closures and 'cancelled'",
+    },
+    "cohort.too_long": {
+        "fr": "la cohorte dure {weeks} semaines (du {start} au {end}) alors qu'une cohorte "
+              "{program} en dure de {min} à {max} : toutes ces séances et leurs créneaux de "
+              "bénévoles seraient publiés ; vérifiez l'année et le mois de « end »",
+        "en": "the cohort lasts {weeks} weeks ({start} to {end}) while a {program} cohort "
+              "lasts {min} to {max}: all those sessions and their volunteer shifts would be "
+              "published; check the year and month of 'end'",
+    },
+    "cohort.too_short": {
+        "fr": "la cohorte dure {weeks} semaine(s) (du {start} au {end}) alors qu'une cohorte "
+              "{program} en dure de {min} à {max} ; vérifiez « start » et « end »",
+        "en": "the cohort lasts {weeks} week(s) ({start} to {end}) while a {program} cohort "
+              "lasts {min} to {max}; check 'start' and 'end'",
     },
     "duplicate.id": {
         "fr": "l'identifiant « {value} » est déjà utilisé plus haut",
@@ -301,6 +365,8 @@ def render(code: str, params: dict[str, Any], lang: str = "fr") -> str:
         values.setdefault("language", LANGUAGE_NAMES[lang].get(values["lang"], values["lang"]))
     if "what" in values:
         values["what"] = WHAT.get(values["what"], {}).get(lang, values["what"])
+    if "reason_fr" in values:  # a reason known in each language (holiday names too)
+        values["reason"] = values.get(f"reason_{lang}") or values["reason_fr"]
     if "already" in values:
         values["already"] = CHANGE_WORDS.get(values["already"], {}).get(lang, values["already"])
     if "weekday" in values:  # weekday numbers (0 = Monday) become words in ``lang``

@@ -15,10 +15,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 import holidays
 
 from konexio.expand.closed_days import closed_days
-from konexio.expand.occurrences import planned_days
+from konexio.expand.occurrences import moved_times, planned_days
 from konexio.load.discover import LOCATIONS, Kind
 from konexio.model.dataset import CohortEntry, Dataset, Entry
 from konexio.problems import Problem, problem
+from konexio.validate.holiday_names import holiday_names
 from konexio.validate.structure import suggest
 
 Rule = Callable[[Dataset, set[str]], Iterator[Problem]]
@@ -145,13 +146,17 @@ def cohorts_are_in_order(dataset: Dataset, ids: set[str]) -> Iterator[Problem]:
                          start=f"{session.start:%H:%M}")
             seen.add((session.day, session.start))
         for i, move in enumerate(cohort.moved):
-            start = move.to_start or _planned_start(entry, move.date, move.start)
-            end = move.to_end or _planned_end(entry, move.date, move.start)
-            if start and end and end <= start:
+            planned = _planned(entry, move.date, move.start)
+            if planned is None:  # no such session: changes_aim_at_real_sessions says so
+                continue
+            start, end = moved_times(move, planned.start, planned.end)
+            if end <= start:
                 yield at(entry, "order.times", "moved", i, "to_end" if move.to_end else "to_start",
                          start=f"{start:%H:%M}", end=f"{end:%H:%M}")
-            if move.to_date in (None, move.date) and move.to_start in (None, start) \
-                    and move.to_end is None and move.to_room is None:
+            # Compared with the planned session, not with the move itself: a new start
+            # alone is a real change.
+            if move.to_date in (None, move.date) and (start, end) == (planned.start, planned.end) \
+                    and move.to_room in (None, planned.room):
                 yield at(entry, "change.no_effect", "moved", i)
 
 
@@ -159,14 +164,10 @@ def _sessions_on(entry: CohortEntry, day: date):
     return [s for s in entry.model.sessions if s.day.index == day.weekday()]
 
 
-def _planned_start(entry: CohortEntry, day: date, start):
+def _planned(entry: CohortEntry, day: date, start):
+    """The one weekly session a change aimed at ``day`` (and ``start``) means, if one."""
     sessions = [s for s in _sessions_on(entry, day) if start in (None, s.start)]
-    return sessions[0].start if len(sessions) == 1 else None
-
-
-def _planned_end(entry: CohortEntry, day: date, start):
-    sessions = [s for s in _sessions_on(entry, day) if start in (None, s.start)]
-    return sessions[0].end if len(sessions) == 1 else None
+    return sessions[0] if len(sessions) == 1 else None
 
 
 def changes_aim_at_real_sessions(dataset: Dataset, ids: set[str]) -> Iterator[Problem]:
@@ -193,7 +194,8 @@ def changes_aim_at_real_sessions(dataset: Dataset, ids: set[str]) -> Iterator[Pr
                              date=change.date.isoformat(), start=cohort.start.isoformat(),
                              weekday=change.date.weekday(),
                              days=tuple(sorted({s.day.index for s in cohort.sessions})),
-                             end=cohort.end.isoformat(), reason=_closed_reason(closed, change.date))
+                             end=cohort.end.isoformat(),
+                             **_closed_reason(antenna.model, closed, change.date))
                     continue
                 if change.start is None and len(sessions) > 1:
                     yield at(entry, "change.ambiguous", field, i, "date",
@@ -213,11 +215,15 @@ def changes_aim_at_real_sessions(dataset: Dataset, ids: set[str]) -> Iterator[Pr
                     taken[(change.date, start)] = word
 
 
-def _closed_reason(closed, day: date) -> str:
+def _closed_reason(antenna, closed, day: date) -> dict[str, str]:
+    """Why there is no class on ``day``, in each message language."""
     if day not in closed:
-        return ""
+        return {}
     found = closed[day]
-    return found.holiday or found.reason.fr
+    if found.reason is not None:
+        return {"reason_fr": found.reason.fr, "reason_en": found.reason.en}
+    names = holiday_names(antenna.country, antenna.subdivision, day)
+    return {"reason_fr": names["fr"] or found.holiday, "reason_en": names["en"] or found.holiday}
 
 
 def volunteers_refer_to_real_things(dataset: Dataset, ids: set[str]) -> Iterator[Problem]:
