@@ -27,6 +27,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "ce fichier n'est à aucun emplacement connu ; les fichiers vont dans {places}",
         "en": "this file is in no known place; data files go in {places}",
     },
+    "file.not_yml": {
+        "fr": "ce fichier n'est pas lu : son nom ne finit pas par .yml ; renommez-le, par "
+              "exemple {name}",
+        "en": "this file is not read: its name does not end in .yml; rename it, for "
+              "example {name}",
+    },
+    "file.yaml_suffix": {
+        "fr": "les fichiers de données finissent par .yml, pas .yaml ; renommez-le {name}",
+        "en": "data files end in .yml, not .yaml; rename it {name}",
+    },
+    "file.name": {
+        "fr": "le nom « {value} » a des majuscules, des espaces ou des accents ; il devient "
+              "une adresse du site et un nom de calendrier : renommez le fichier {name}",
+        "en": "the name '{value}' has capitals, spaces or accents; it becomes a site address "
+              "and a calendar name: rename the file {name}",
+    },
     "yaml.empty": {
         "fr": "ce fichier est vide",
         "en": "this file is empty",
@@ -56,9 +72,46 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the '*' alias refers to an '&' anchor that does not exist",
     },
     "yaml.syntax": {
-        "fr": "le YAML ne peut pas être lu ici ({detail}) ; vérifiez l'indentation, "
-              "les guillemets et les « : »",
+        "fr": "le YAML ne peut pas être lu ici ; vérifiez l'indentation, les guillemets et "
+              "les « : » de cette ligne et de la précédente",
         "en": "the YAML cannot be read here ({detail}); check indentation, quotes and ':'",
+    },
+    "yaml.unclosed_quote": {
+        "fr": "ce guillemet n'est jamais refermé ; ajoutez le même guillemet à la fin du texte",
+        "en": "this quote is never closed; add the same quote at the end of the text",
+    },
+    "yaml.unclosed_bracket": {
+        "fr": "ce « {bracket} » n'est pas refermé sur la même valeur ; vérifiez les virgules "
+              "et le crochet de fin",
+        "en": "this '{bracket}' is not closed in the same value; check the commas and the "
+              "closing bracket",
+    },
+    "yaml.bad_start": {
+        "fr": "une valeur ne peut pas commencer par « {char} » ; mettez-la entre guillemets, "
+              "par exemple \"{char}...\"",
+        "en": "a value cannot start with '{char}'; put it in quotes, for example "
+              "\"{char}...\"",
+    },
+    "yaml.escape": {
+        "fr": "une barre oblique inverse « \\ » entre guillemets doubles doit être doublée ; "
+              "écrivez « \\\\ » ou utilisez des guillemets simples",
+        "en": "a backslash '\\' inside double quotes must be doubled; write '\\\\' or use "
+              "single quotes",
+    },
+    "yaml.invisible_nbsp": {
+        "fr": "une espace insécable (invisible) est ici ; effacez-la et tapez une espace "
+              "ordinaire",
+        "en": "a non-breaking space (invisible) is here; delete it and type an ordinary space",
+    },
+    "yaml.invisible_zwsp": {
+        "fr": "un caractère invisible (espace de largeur nulle) est ici ; effacez ce caractère "
+              "et les deux voisins, puis retapez-les",
+        "en": "an invisible character (zero-width space) is here; delete it and its two "
+              "neighbours, then type them again",
+    },
+    "yaml.invisible_tab": {
+        "fr": "une tabulation est ici, dans une valeur ; remplacez-la par une espace",
+        "en": "a tab is here, inside a value; replace it with a space",
     },
     "yaml.duplicate_key": {
         "fr": "la clé « {key} » apparaît deux fois (déjà à la ligne {first_line}) ; "
@@ -138,7 +191,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{value}' is not yes/no; write true or false",
     },
     "field.invalid": {
-        "fr": "valeur refusée pour « {field} » : {detail}",
+        "fr": "valeur refusée pour « {field} » ; comparez-la avec l'exemple du guide "
+              "(CONTRIBUTING.md)",
         "en": "value refused for '{field}': {detail}",
     },
     "konexio.date_format": {
@@ -321,6 +375,47 @@ MESSAGES: dict[str, dict[str, str]] = {
               "{program} en dure de {min} à {max} ; vérifiez « start » et « end »",
         "en": "the cohort lasts {weeks} week(s) ({start} to {end}) while a {program} cohort "
               "lasts {min} to {max}; check 'start' and 'end'",
+    },
+    "language.unknown": {
+        "fr": "« {value} » n'est pas une langue que le site sait nommer ; écrivez le code à "
+              "deux lettres de la langue du cours, par exemple fr, en ou ar (langues du "
+              "site : {allowed})",
+        "en": "'{value}' is not a language the site can name; write the two-letter code of "
+              "the course's language, for example fr, en or ar (site languages: {allowed})",
+    },
+    "needs.partial": {
+        "fr": "« needs » ne cite pas {missing} : les séances de cette cohorte n'auraient plus "
+              "de créneau {missing}, alors que le programme {program} en prévoit ; ajoutez "
+              "par exemple « {example} », ou « 0 » si c'est voulu",
+        "en": "'needs' leaves out {missing}: this cohort's sessions would have no {missing} "
+              "shift, though the {program} program has some; add for example '{example}', "
+              "or '0' if that is meant",
+    },
+    "sheet.url": {
+        "fr": "c'est l'adresse entière de la feuille ; copiez seulement l'identifiant, "
+              "la partie entre /d/ et /edit : {value}",
+        "en": "this is the sheet's whole address; copy only the id, the part between /d/ "
+              "and /edit: {value}",
+    },
+    "sheet.id_space": {
+        "fr": "l'identifiant de feuille « {value} » contient un espace ; copiez-le de "
+              "l'adresse de la feuille (entre /d/ et /edit), sans espace",
+        "en": "the spreadsheet id '{value}' contains a space; copy it from the sheet's "
+              "address (between /d/ and /edit), without spaces",
+    },
+    "sheet.id_char": {
+        "fr": "« {value} » n'est pas un identifiant de feuille Google (seulement des lettres, "
+              "des chiffres, « - » et « _ ») ; copiez-le de l'adresse de la feuille, entre "
+              "/d/ et /edit",
+        "en": "'{value}' is not a Google spreadsheet id (only letters, digits, '-' and '_'); "
+              "copy it from the sheet's address, between /d/ and /edit",
+    },
+    "sheet.id_short": {
+        "fr": "l'identifiant de feuille « {value} » est trop court ({length} caractères ; "
+              "ceux de Google en ont plus de 40) ; copiez-le en entier de l'adresse de la "
+              "feuille, entre /d/ et /edit",
+        "en": "the spreadsheet id '{value}' is too short ({length} characters; Google's "
+              "have over 40); copy it whole from the sheet's address, between /d/ and /edit",
     },
     "duplicate.id": {
         "fr": "l'identifiant « {value} » est déjà utilisé plus haut",

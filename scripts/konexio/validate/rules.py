@@ -6,6 +6,8 @@ so every mistake is reported in one run.
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
@@ -13,12 +15,14 @@ from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import holidays
+from babel import Locale, UnknownLocaleError
 
+from konexio import LANGUAGES
 from konexio.expand.closed_days import closed_days
 from konexio.expand.occurrences import moved_times, planned_days
 from konexio.load.discover import LOCATIONS, Kind
 from konexio.model.dataset import CohortEntry, Dataset, Entry
-from konexio.problems import Problem, problem
+from konexio.problems import Problem, problem, warning
 from konexio.validate.holiday_names import holiday_names
 from konexio.validate.structure import suggest
 
@@ -29,6 +33,33 @@ def at(entry: Entry, code: str, *path: str | int, key: bool = False, **params) -
     """A problem located at ``path`` in the entry's file."""
     pos = entry.doc.pos(tuple(path), key=key)
     return problem(entry.file, pos.line, pos.col, code, **params)
+
+
+def warning_at(entry: Entry, code: str, *path: str | int, key: bool = False,
+               **params) -> Problem:
+    """A warning located at ``path`` in the entry's file."""
+    pos = entry.doc.pos(tuple(path), key=key)
+    return warning(entry.file, pos.line, pos.col, code, **params)
+
+
+@cache
+def _language_shown(code: str) -> bool:
+    """True when Babel can name the language in every language of the site (the pages
+    write « cours en {language} »); the build would otherwise stop on it."""
+    try:
+        locale = Locale.parse(code)
+        return all(locale.get_display_name(lang) for lang in LANGUAGES)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+
+
+def _closest_language(code: str) -> str:
+    """The site language meant by a slip: two letters swapped (« rf ») or one mistyped."""
+    for lang in LANGUAGES:
+        if sorted(lang) == sorted(code):
+            return lang
+    close = difflib.get_close_matches(code, LANGUAGES, n=1, cutoff=0.5)
+    return close[0] if close else ""
 
 
 def _known(kind: Kind, ids: set[str]) -> set[str]:
@@ -97,7 +128,17 @@ def cohorts_refer_to_real_things(dataset: Dataset, ids: set[str]) -> Iterator[Pr
             yield problem(entry.file, 1, 1, "ref.unknown", what="antenna", value=entry.antenna,
                           where=LOCATIONS[Kind.antenna],
                           suggestion=suggest(entry.antenna, antennas))
+        if not _language_shown(cohort.language):
+            yield at(entry, "language.unknown", "language", value=cohort.language,
+                     allowed=", ".join(LANGUAGES),
+                     suggestion=_closest_language(cohort.language))
         if dataset.roles is not None:
+            usual = dataset.roles.model.needs.get(cohort.program, {})
+            left_out = [r for r, n in usual.items() if n > 0 and r not in (cohort.needs or usual)]
+            if cohort.needs and left_out:
+                yield warning_at(entry, "needs.partial", "needs", key=True,
+                                 missing=", ".join(left_out), program=cohort.program,
+                                 example=f"{left_out[0]}: {usual[left_out[0]]}")
             for role in (cohort.needs or {}):
                 if role not in roles:
                     yield at(entry, "ref.unknown_role", "needs", role, key=True, value=role,
@@ -250,11 +291,30 @@ def volunteers_refer_to_real_things(dataset: Dataset, ids: set[str]) -> Iterator
                     yield at(entry, "count.negative", "needs", program, role)
     if dataset.sheets is not None:
         entry = dataset.sheets
-        for antenna in entry.model.spreadsheets:
+        for antenna, sheet_id in entry.model.spreadsheets.items():
+            if not SHEET_ID.match(sheet_id):
+                url = SHEET_URL.search(sheet_id)
+                if url:
+                    yield at(entry, "sheet.url", "spreadsheets", antenna, value=url[1])
+                else:
+                    yield at(entry, f"sheet.id_{_why_not_an_id(sheet_id)}", "spreadsheets",
+                             antenna, value=sheet_id[:60], length=len(sheet_id))
             if antenna not in antennas:
                 yield at(entry, "ref.unknown", "spreadsheets", antenna, key=True, what="antenna",
                          value=antenna, where=LOCATIONS[Kind.antenna],
                          suggestion=suggest(antenna, antennas))
+
+
+SHEET_ID = re.compile(r"^[A-Za-z0-9_-]{20,}$")
+"""A Google spreadsheet id: letters, digits, '-' and '_' (44 of them today; 20 at least)."""
+SHEET_URL = re.compile(r"docs\.google\.com/spreadsheets/d/([A-Za-z0-9_-]+)")
+
+
+def _why_not_an_id(value: str) -> str:
+    bad = next((c for c in value if not re.match(r"[A-Za-z0-9_-]", c)), None)
+    if bad is not None:
+        return "space" if bad.isspace() else "char"
+    return "short"
 
 
 RULES: tuple[Rule, ...] = (

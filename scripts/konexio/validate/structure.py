@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from konexio import LANGUAGES
-from konexio.load.discover import LOCATIONS, DataFile, Kind, discover
+from konexio.load.discover import LOCATIONS, DataFile, Kind, badly_named, discover
 from konexio.load.yaml_positions import YamlDocument, parse_yaml
 from konexio.model import MODELS
 from konexio.model.dataset import CohortEntry, Dataset, Entry
@@ -169,6 +169,9 @@ def read_dataset(root: Path) -> tuple[Dataset, set[str], list[Problem]]:
     problems: list[Problem] = []
     seen_ids: set[str] = set()
     places = ", ".join(LOCATIONS.values())
+    for bad in badly_named(root):
+        problems.append(problem(bad.rel, 1, 1, bad.code, value=bad.rel.rsplit("/", 1)[-1],
+                                name=bad.suggestion))
     for file in discover(root):
         if file.kind is None:
             problems.append(problem(file.rel, 1, 1, "file.unknown_place", places=places))
