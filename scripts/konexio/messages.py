@@ -145,9 +145,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "field.slug": {
         "fr": "« {value} » n'est pas un identifiant valide ; utilisez des minuscules sans accent, "
-              "des chiffres et des tirets, par exemple digitall-beginner",
+              "des chiffres et des tirets, par exemple {example}",
         "en": "'{value}' is not a valid identifier; use lower-case letters without accents, "
-              "digits and dashes, for example digitall-beginner",
+              "digits and dashes, for example {example}",
     },
     "field.pattern": {
         "fr": "« {value} » n'a pas la forme attendue pour « {field} » ({expected})",

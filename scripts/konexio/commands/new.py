@@ -17,6 +17,7 @@ from konexio.scaffold.closures import insert_closure
 from konexio.scaffold.drafts import (
     AntennaDraft,
     CohortDraft,
+    check_antenna_request,
     check_slug,
     closure_draft,
     cohort_draft,
@@ -125,6 +126,7 @@ def _cohort(args) -> None:
 def _antenna(args) -> None:
     checkout = read_checkout(args.root)
     antenna_id = check_slug(args.antenna_id)
+    check_antenna_request(args.country, args.timezone)
     draft = AntennaDraft(antenna_id, args.country, args.timezone, date.today().year)
     if antenna_id in checkout.known(Kind.antenna):
         raise ScaffoldError("exists", path=draft.path)

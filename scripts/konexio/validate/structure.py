@@ -60,6 +60,17 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+def _slug_example(loc: tuple[Any, ...]) -> str:
+    """An id of the kind expected at ``loc``, for the message's example."""
+    names = {str(p) for p in loc}
+    for field, example in (("needs", "assistant"), ("spreadsheets", "paris"),
+                           ("venues", "belleville"), ("venue", "belleville"),
+                           ("roles", "assistant")):
+        if field in names:
+            return example
+    return "digitall-beginner"
+
+
 def _field_name(loc: tuple[Any, ...]) -> str:
     """The key concerned; for a translation, with its text's key (``name.fr``)."""
     names = [str(p) for p in loc if isinstance(p, str) and p != "[key]"]
@@ -105,7 +116,8 @@ def error_to_problem(doc: YamlDocument, model: type[BaseModel], error: dict) -> 
         if pattern.startswith("^[a-z0-9]+(?:-") and not str(value).strip():
             return problem(doc.path, at.line, at.col, "field.empty", field=name)
         if pattern.startswith("^[a-z0-9]+(?:-"):
-            return problem(doc.path, at.line, at.col, "field.slug", value=_short(value))
+            return problem(doc.path, at.line, at.col, "field.slug", value=_short(value),
+                           example=_slug_example(loc))
         expected = {
             r"^[A-Z]{2}$": "FR, KE, MW, JO ...",
             r"^[a-z]{2}$": "fr, en, ar ...",
