@@ -58,9 +58,10 @@ def report(problems, fmt: str = "text", lang: str = "fr", stream=None) -> None:
         if warnings:
             line += f" {warnings} warning{'s' if warnings != 1 else ''}."
     else:
-        line = f"{count} problème{'s' if count != 1 else ''} trouvé{'s' if count != 1 else ''}."
+        # French puts 0 and 1 in the singular.
+        line = f"{count} problème{'s' if count > 1 else ''} trouvé{'s' if count > 1 else ''}."
         if warnings:
-            line += f" {warnings} avertissement{'s' if warnings != 1 else ''}."
+            line += f" {warnings} avertissement{'s' if warnings > 1 else ''}."
     print(line, file=stream)
 
 
