@@ -376,6 +376,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the cohort lasts {weeks} week(s) ({start} to {end}) while a {program} cohort "
               "lasts {min} to {max}; check 'start' and 'end'",
     },
+    "text.copied": {
+        "fr": "le texte en {language} de « {field} » n'est pas traduit (c'est du français "
+              "recopié) : le site l'afficherait tel quel à ses lecteurs ; écrivez la "
+              "traduction, ou enlevez la ligne « {lang}: » et demandez-la dans la pull request",
+        "en": "the {language} text of '{field}' is not translated (it is French copied over): "
+              "the site would show it as is to its readers; write the translation, or remove "
+              "the '{lang}:' line and ask for it in the pull request",
+    },
     "language.unknown": {
         "fr": "« {value} » n'est pas une langue que le site sait nommer ; écrivez le code à "
               "deux lettres de la langue du cours, par exemple fr, en ou ar (langues du "

@@ -305,6 +305,45 @@ def volunteers_refer_to_real_things(dataset: Dataset, ids: set[str]) -> Iterator
                          suggestion=suggest(antenna, antennas))
 
 
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
+
+
+def _texts(value, path: tuple = ()):
+    """Every translated text (a mapping with fr, en and ar) in a file, with its path."""
+    if isinstance(value, dict):
+        if {"fr", "en", "ar"} <= set(value) and all(isinstance(value[k], str)
+                                                   for k in ("fr", "en", "ar")):
+            yield path, value
+        for key, inner in value.items():
+            yield from _texts(inner, (*path, key))
+    elif isinstance(value, list):
+        for i, inner in enumerate(value):
+            yield from _texts(inner, (*path, i))
+
+
+def _name_of(path: tuple) -> str:
+    return next((str(p) for p in reversed(path) if isinstance(p, str)), "")
+
+
+def texts_are_translated(dataset: Dataset, ids: set[str]) -> Iterator[Problem]:
+    """A French sentence copied into ``en`` or ``ar`` passes every other check and is then
+    shown as is to the readers of that language: flag it (names like « Paris » are the same
+    in French and English, so only sentences of three words or more count there)."""
+    entries = [*dataset.programs.values(), *dataset.antennas.values(),
+               *dataset.cohorts.values(), *([dataset.roles] if dataset.roles else [])]
+    for entry in entries:
+        for path, text in _texts(entry.doc.data):
+            french = text["fr"].strip()
+            if text["ar"].strip() == french or (
+                    not _ARABIC.search(text["ar"]) and len(_LATIN_WORD.findall(text["ar"])) >= 3):
+                yield warning_at(entry, "text.copied", *path, "ar", lang="ar",
+                                 field=_name_of(path))
+            if text["en"].strip() == french and len(french.split()) >= 3:
+                yield warning_at(entry, "text.copied", *path, "en", lang="en",
+                                 field=_name_of(path))
+
+
 SHEET_ID = re.compile(r"^[A-Za-z0-9_-]{20,}$")
 """A Google spreadsheet id: letters, digits, '-' and '_' (44 of them today; 20 at least)."""
 SHEET_URL = re.compile(r"docs\.google\.com/spreadsheets/d/([A-Za-z0-9_-]+)")
@@ -323,6 +362,7 @@ RULES: tuple[Rule, ...] = (
     cohorts_are_in_order,
     changes_aim_at_real_sessions,
     volunteers_refer_to_real_things,
+    texts_are_translated,
 )
 
 
