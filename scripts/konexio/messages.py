@@ -314,6 +314,12 @@ MESSAGES: dict[str, dict[str, str]] = {
               "by cohort {other} ({other_file}); pick another room (room) or another time",
     },
     # Where a moved session lands
+    "move.past_midnight": {
+        "fr": "la séance dure {length} : commencée à {start}, elle finirait après minuit ; "
+              "choisissez une heure plus tôt, ou écrivez aussi l'heure de fin (to_end)",
+        "en": "the session lasts {length}: started at {start}, it would end after midnight; "
+              "pick an earlier time, or write the end time too (to_end)",
+    },
     "move.outside": {
         "fr": "le {date} est hors des dates de la cohorte ({start} au {end}) : une séance "
               "peut être déplacée jusqu'au {last} au plus tard (rattrapage) ; vérifiez "

@@ -191,7 +191,12 @@ def cohorts_are_in_order(dataset: Dataset, ids: set[str]) -> Iterator[Problem]:
             if planned is None:  # no such session: changes_aim_at_real_sessions says so
                 continue
             start, end = moved_times(move, planned.start, planned.end)
-            if end <= start:
+            if move.to_start is not None and move.to_end is None and end <= start:
+                minutes = (planned.end.hour - planned.start.hour) * 60 \
+                    + planned.end.minute - planned.start.minute
+                yield at(entry, "move.past_midnight", "moved", i, "to_start",
+                         start=f"{start:%H:%M}", length=f"{minutes // 60}h{minutes % 60:02d}")
+            elif end <= start:
                 yield at(entry, "order.times", "moved", i, "to_end" if move.to_end else "to_start",
                          start=f"{start:%H:%M}", end=f"{end:%H:%M}")
             # Compared with the planned session, not with the move itself: a new start
