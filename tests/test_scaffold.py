@@ -131,7 +131,8 @@ def test_new_antenna_is_valid_once_the_blanks_are_filled(minimal_root, capsys):
     # Before: the validator points at each blank.
     blanks = problems_in(minimal_root, rel)
     assert len(blanks) == text.count(': ""')
-    assert "schedules/antennas/lyon.yml:8:7: « name.fr » est vide" in blanks
+    assert "schedules/antennas/lyon.yml:8:7: « name.fr » est vide ; écrivez le texte après « : »" \
+        in blanks
     assert "à compléter" in capsys.readouterr().out
 
     path.write_text(fill_blanks(text), encoding="utf-8")
@@ -173,7 +174,8 @@ def test_new_closure_with_blank_reasons_tells_what_to_fill(minimal_root, capsys)
                "--end", "2027-05-08", "--venue", "belleville", "--reason-fr", "Travaux") == 0
     rel = "schedules/antennas/paris.yml"
     assert [p.split(": ", 1)[1] for p in problems_in(minimal_root, rel)] == [
-        "« reason.en » est vide", "« reason.ar » est vide"]
+        "« reason.en » est vide ; écrivez le texte après « : »",
+        "« reason.ar » est vide ; écrivez le texte après « : »"]
     assert "  venue: belleville" in (minimal_root / rel).read_text(encoding="utf-8")
 
 

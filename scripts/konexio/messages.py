@@ -128,8 +128,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # Shape of the values
     "field.missing": {
-        "fr": "il manque « {field} »",
-        "en": "'{field}' is missing",
+        "fr": "il manque « {field} » ; ajoutez la ligne « {field}: » (voir CONTRIBUTING.md)",
+        "en": "'{field}' is missing; add the line '{field}: ...' (see CONTRIBUTING.en.md)",
     },
     "text.missing_language": {
         "fr": "il manque la traduction en {language} de « {field} » (ajoutez « {lang}: »)",
@@ -183,8 +183,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{value}' is out of range for '{field}' ({limit})",
     },
     "field.empty": {
-        "fr": "« {field} » est vide",
-        "en": "'{field}' is empty",
+        "fr": "« {field} » est vide ; écrivez le texte après « : »",
+        "en": "'{field}' is empty; write the text after ':'",
     },
     "field.bool": {
         "fr": "« {value} » n'est pas oui/non ; écrivez true ou false",
@@ -232,12 +232,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the room '{value}' is not a room of the venue {venue} (rooms: {allowed})",
     },
     "order.dates": {
-        "fr": "la fin ({end}) est avant le début ({start})",
-        "en": "the end ({end}) is before the start ({start})",
+        "fr": "la fin ({end}) est avant le début ({start}) ; vérifiez l'année, le mois et le "
+              "jour des deux dates",
+        "en": "the end ({end}) is before the start ({start}); check the year, month and day "
+              "of both dates",
     },
     "order.times": {
-        "fr": "la séance finit ({end}) avant de commencer ({start})",
-        "en": "the session ends ({end}) before it starts ({start})",
+        "fr": "la séance finit ({end}) avant de commencer ({start}) ; les heures s'écrivent "
+              "sur 24 heures (\"14:00\", pas \"2:00\")",
+        "en": "the session ends ({end}) before it starts ({start}); times use the 24-hour "
+              "clock (\"14:00\", not \"2:00\")",
     },
     "timezone.unknown": {
         "fr": "« {value} » n'est pas un fuseau horaire IANA (par exemple Europe/Paris)",
@@ -269,8 +273,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "two sessions on {day} at {start}; remove the repeated one",
     },
     "change.outside": {
-        "fr": "le {date} est hors des dates de la cohorte ({start} au {end})",
-        "en": "{date} is outside the cohort's dates ({start} to {end})",
+        "fr": "le {date} est hors des dates de la cohorte ({start} au {end}) ; « date » est "
+              "le jour où la séance était prévue",
+        "en": "{date} is outside the cohort's dates ({start} to {end}); 'date' is the day "
+              "the session was planned",
     },
     "change.weekday": {
         "fr": "la cohorte n'a pas de séance le {date} (un {weekday}) ; ses séances ont lieu "
@@ -297,8 +303,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the session of {date} is already {already} above; a session has one change",
     },
     "change.no_effect": {
-        "fr": "ce déplacement ne change ni la date, ni l'heure, ni la salle",
-        "en": "this move changes neither the date, the time nor the room",
+        "fr": "ce déplacement ne change ni la date, ni l'heure, ni la salle ; écrivez ce qui "
+              "change (to_date, to_start, to_end ou to_room), ou enlevez ce déplacement",
+        "en": "this move changes neither the date, the time nor the room; write what changes "
+              "(to_date, to_start, to_end or to_room), or remove this move",
     },
     "dst.gap": {
         "fr": "le {date}, {time} n'existe pas à {zone} (changement d'heure) ; choisissez "
@@ -432,12 +440,12 @@ MESSAGES: dict[str, dict[str, str]] = {
               "have over 40); copy it whole from the sheet's address, between /d/ and /edit",
     },
     "duplicate.id": {
-        "fr": "l'identifiant « {value} » est déjà utilisé plus haut",
-        "en": "the id '{value}' is already used above",
+        "fr": "l'identifiant « {value} » est déjà utilisé plus haut ; donnez-en un autre",
+        "en": "the id '{value}' is already used above; pick another one",
     },
     "count.negative": {
-        "fr": "le nombre de personnes ne peut pas être négatif",
-        "en": "the number of people cannot be negative",
+        "fr": "le nombre de personnes ne peut pas être négatif ; écrivez 0 pour personne",
+        "en": "the number of people cannot be negative; write 0 for nobody",
     },
 }
 
