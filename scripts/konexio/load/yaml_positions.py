@@ -184,11 +184,16 @@ def _invisible(path: str, text: str) -> tuple[str, list[Problem]]:
         quote = ""
         started = False
         for col, char in enumerate(line):
-            if not quote and char == "#" and (col == 0 or line[col - 1] in " \t"):
+            if not quote and char == "#" and (col == 0 or line[col - 1] in " \t\ufeff"):
                 out.append(line[col:])
                 break
             if char in ("'", '"'):
-                quote = "" if quote == char else (quote or char)
+                # A quote opens a value only where a value starts (l'Ascension is no quote).
+                before = line[:col].rstrip(" \t")
+                if quote == char:
+                    quote = ""
+                elif not quote and (not before or before[-1] in ":-[{,"):
+                    quote = char
             if char in INVISIBLE and not (char == "\t" and not started) \
                     and not (char == "\ufeff" and number == 0 and col == 0):
                 what, stands_for = INVISIBLE[char]
