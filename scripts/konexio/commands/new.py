@@ -71,7 +71,7 @@ def _sessions(draft: CohortDraft) -> str:
 
 def _report(root: Path, rel: str, lang: str) -> None:
     """What the validator says about the new file (other files are not our business)."""
-    mine = [p for p in check(root).problems if p.path == rel]
+    mine = [p for p in check(root).everything if p.path == rel]
     if not mine:
         print(say("valid", lang))
         return
