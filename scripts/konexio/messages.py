@@ -16,7 +16,8 @@ LANGUAGE_NAMES = {
 MESSAGES: dict[str, dict[str, str]] = {
     # Reading the file
     "file.unreadable": {
-        "fr": "impossible de lire ce fichier ({detail})",
+        "fr": "impossible de lire ce fichier ; vérifiez qu'il n'est pas vide ou corrompu, "
+              "ou enregistrez-le de nouveau",
         "en": "this file cannot be read ({detail})",
     },
     "file.encoding": {

@@ -118,10 +118,12 @@ def error_to_problem(doc: YamlDocument, model: type[BaseModel], error: dict) -> 
         if pattern.startswith("^[a-z0-9]+(?:-"):
             return problem(doc.path, at.line, at.col, "field.slug", value=_short(value),
                            example=_slug_example(loc))
+        # An example of the right form, never the pattern itself (no one reads regexes).
         expected = {
             r"^[A-Z]{2}$": "FR, KE, MW, JO ...",
             r"^[a-z]{2}$": "fr, en, ar ...",
-        }.get(pattern, pattern)
+            r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$": "paris@konexio.eu",
+        }.get(pattern, "CONTRIBUTING.md")
         return problem(doc.path, at.line, at.col, "field.pattern", value=_short(value),
                        field=name, expected=expected)
     if kind in ("int_type", "int_parsing", "int_from_float"):
