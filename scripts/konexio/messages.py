@@ -337,13 +337,13 @@ MESSAGES: dict[str, dict[str, str]] = {
               "moved until {last} at the latest (make-up session); check 'to_date'",
     },
     "move.other_year": {
-        "fr": "le {date} n'est pas l'année de la cohorte : la séance serait publiée un an "
-              "plus tôt ou plus tard ; vouliez-vous écrire {meant} ?",
-        "en": "{date} is not in the cohort's year: the session would be published a year "
-              "early or late; did you mean {meant}?",
+        "fr": "le {date} tombe un an avant ou après la cohorte : la séance serait publiée à "
+              "la mauvaise année ; vouliez-vous écrire {meant} ?",
+        "en": "{date} falls a year before or after the cohort: the session would be "
+              "published in the wrong year; did you mean {meant}?",
     },
     "move.closed": {
-        "fr": "le {date} le lieu est fermé ({reason}) : la page afficherait la séance et "
+        "fr": "le lieu est fermé le {date} ({reason}) : la page afficherait la séance et "
               "« pas de cours ce jour-là » ; choisissez un autre jour pour « to_date »",
         "en": "the venue is closed on {date} ({reason}): the page would show the session "
               "and 'no class that day'; pick another day for 'to_date'",
