@@ -114,7 +114,9 @@ def badly_named(root: Path) -> list[BadName]:
             name = path.name
             stem, dot, suffix = name.rpartition(".")
             if not dot or suffix.lower() not in ("yml", "yaml"):
-                found.append(BadName(rel, "file.not_yml", f"{as_slug(name)}.yml"))
+                # « notes.txt » -> notes.yml, « cohorte.yml.txt » -> cohorte.yml
+                meant = re.sub(r"\.ya?ml$", "", stem, flags=re.I) if dot else name
+                found.append(BadName(rel, "file.not_yml", f"{as_slug(meant)}.yml"))
             elif suffix != "yml":
                 found.append(BadName(rel, "file.yaml_suffix", f"{as_slug(stem)}.yml"))
             elif not _SLUG.match(stem):
