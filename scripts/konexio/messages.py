@@ -323,6 +323,12 @@ MESSAGES: dict[str, dict[str, str]] = {
               "by cohort {other} ({other_file}); pick another room (room) or another time",
     },
     # Where a moved session lands
+    "closure.holiday": {
+        "fr": "cette fermeture ne couvre que des jours fériés ({reason}), déjà sans cours : "
+              "inutile de les écrire ; pour un pont, écrivez le jour d'avant ou d'après",
+        "en": "this closure covers only public holidays ({reason}), already without class: "
+              "no need to type them; for a bridge day, write the day before or after",
+    },
     "move.past_midnight": {
         "fr": "la séance dure {length} : commencée à {start}, elle finirait après minuit ; "
               "choisissez une heure plus tôt, ou écrivez aussi l'heure de fin (to_end)",

@@ -10,7 +10,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -103,6 +103,23 @@ def antennas_are_real(dataset: Dataset, ids: set[str]) -> Iterator[Problem]:
                 yield at(entry, "ref.unknown_venue", "closures", i, "venue", value=closure.venue,
                          antenna=entry.id, allowed=", ".join(venue_ids),
                          suggestion=suggest(closure.venue, venue_ids))
+
+
+def closures_are_not_public_holidays(dataset: Dataset, ids: set[str]) -> Iterator[Problem]:
+    """A closure made only of public holidays is typed for nothing (they are known), and is
+    often the day before or after the one meant (the bridge day, not the holiday)."""
+    for entry in dataset.antennas.values():
+        antenna = entry.model
+        for i, closure in enumerate(antenna.closures):
+            if closure.end < closure.start or (closure.end - closure.start).days > 31:
+                continue
+            days = [closure.start + timedelta(days=n)
+                    for n in range((closure.end - closure.start).days + 1)]
+            names = [holiday_names(antenna.country, antenna.subdivision, day) for day in days]
+            if all(name["fr"] for name in names):
+                yield warning_at(entry, "closure.holiday", "closures", i, "start",
+                                 reason_fr=", ".join(n["fr"] for n in names),
+                                 reason_en=", ".join(n["en"] for n in names))
 
 
 def programs_follow_programs(dataset: Dataset, ids: set[str]) -> Iterator[Problem]:
@@ -362,6 +379,7 @@ def _why_not_an_id(value: str) -> str:
 
 
 RULES: tuple[Rule, ...] = (
+    closures_are_not_public_holidays,
     programs_follow_programs,
     cohorts_refer_to_real_things,
     cohorts_are_in_order,
