@@ -109,3 +109,41 @@ def test_an_antenna_whose_country_or_region_is_unknown_is_reported_not_a_crash(m
         assert result.returncode == 1
         assert "Traceback" not in result.stderr
         assert result.stderr.splitlines()[0].startswith("schedules/antennas/paris.yml:")
+
+
+def slip_cohort(root: Path) -> None:
+    """A cohort whose end is typed a year late: published, with a warning."""
+    (root / "schedules/cohorts/paris/late.yml").write_text(
+        (root / "schedules/cohorts/paris/digitall-beginner-paris-2026-11.yml")
+        .read_text(encoding="utf-8").replace("end: 2027-01-15", "end: 2028-01-15"),
+        encoding="utf-8")
+    other = root / "schedules/cohorts/paris/digitall-beginner-paris-2026-11.yml"
+    other.write_text(other.read_text(encoding="utf-8").replace("Salle 1", "Salle 2"),
+                     encoding="utf-8")
+
+
+def test_warnings_alone_exit_0_and_are_tagged(minimal_root: Path):
+    slip_cohort(minimal_root)
+    result = konexio("validate", "--root", str(minimal_root))
+    assert result.returncode == 0, result.stderr
+    assert "schedules/cohorts/paris/late.yml:4:6: warning: la cohorte dure 63 semaines" \
+        in result.stderr
+    assert "0 problème trouvé. 1 avertissement." in result.stderr
+    assert "valides" in result.stdout
+
+
+def test_strict_makes_warnings_errors(minimal_root: Path):
+    slip_cohort(minimal_root)
+    result = konexio("validate", "--root", str(minimal_root), "--strict", "--lang", "en")
+    assert result.returncode == 1
+    assert "schedules/cohorts/paris/late.yml:4:6: the cohort lasts 63 weeks" in result.stderr
+    assert "warning:" not in result.stderr
+
+
+def test_github_format_gives_warning_annotations(minimal_root: Path):
+    slip_cohort(minimal_root)
+    result = konexio("validate", "--root", str(minimal_root), "--format", "github")
+    assert result.returncode == 0
+    assert "::warning file=schedules/cohorts/paris/late.yml,line=4,col=6::la cohorte dure" \
+        in result.stdout
+    assert "::error" not in result.stdout

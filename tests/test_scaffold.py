@@ -131,7 +131,8 @@ def test_new_antenna_is_valid_once_the_blanks_are_filled(minimal_root, capsys):
     # Before: the validator points at each blank.
     blanks = problems_in(minimal_root, rel)
     assert len(blanks) == text.count(': ""')
-    assert "schedules/antennas/lyon.yml:8:7: « name.fr » est vide" in blanks
+    assert "schedules/antennas/lyon.yml:8:7: « name.fr » est vide ; écrivez le texte après « : »" \
+        in blanks
     assert "à compléter" in capsys.readouterr().out
 
     path.write_text(fill_blanks(text), encoding="utf-8")
@@ -173,7 +174,8 @@ def test_new_closure_with_blank_reasons_tells_what_to_fill(minimal_root, capsys)
                "--end", "2027-05-08", "--venue", "belleville", "--reason-fr", "Travaux") == 0
     rel = "schedules/antennas/paris.yml"
     assert [p.split(": ", 1)[1] for p in problems_in(minimal_root, rel)] == [
-        "« reason.en » est vide", "« reason.ar » est vide"]
+        "« reason.en » est vide ; écrivez le texte après « : »",
+        "« reason.ar » est vide ; écrivez le texte après « : »"]
     assert "  venue: belleville" in (minimal_root / rel).read_text(encoding="utf-8")
 
 
@@ -205,3 +207,67 @@ def test_new_closure_refuses_bad_requests_and_writes_nothing(minimal_root, capsy
     assert "La fin (2027-05-07) est avant le début (2027-05-08)." in err
     assert "Vouliez-vous dire « paris » ?" in err
     assert path.read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (("--weeks", "0"), "--weeks 0 : une cohorte dure de 1 à 104 semaines"),
+    (("--weeks", "-3"), "--weeks -3 : une cohorte dure de 1 à 104 semaines"),
+    (("--weeks", "520"), "--weeks 520 : une cohorte dure de 1 à 104 semaines"),
+])
+def test_new_cohort_refuses_an_absurd_length(minimal_root, capsys, args, expected):
+    assert new(minimal_root, "cohort", "--antenna", "paris", "--program", "digitall-beginner",
+               "--start", "2027-03-01", *args) == 2
+    assert expected in capsys.readouterr().err
+    assert len(list((minimal_root / "schedules/cohorts/paris").iterdir())) == 1
+
+
+def test_new_cohort_says_when_it_falls_entirely_in_closures(minimal_root, capsys):
+    assert new(minimal_root, "cohort", "--antenna", "paris", "--program", "digitall-beginner",
+               "--start", "2026-12-21", "--weeks", "2") == 2
+    err = capsys.readouterr().err
+    assert "Du 2026-12-21 au 2027-01-03, toutes les séances tombent un jour sans cours " \
+           "(Vacances de Noël)" in err
+    assert "Rien n'a été écrit" in err
+    assert len(list((minimal_root / "schedules/cohorts/paris").iterdir())) == 1
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (("--country", "fr"), "Les jours fériés du pays « fr » sont inconnus"),
+    (("--country", "XX"), "écrivez un code ISO à deux lettres en majuscules"),
+    (("--timezone", "Europe/Pariss"), "« Europe/Pariss » n'est pas un fuseau horaire IANA"),
+])
+def test_new_antenna_refuses_an_unknown_country_or_zone_at_once(minimal_root, capsys, args,
+                                                                 expected):
+    assert new(minimal_root, "antenna", "--id", "lyon", *args) == 2
+    assert expected in capsys.readouterr().err
+    assert not (minimal_root / "schedules/antennas/lyon.yml").exists()
+
+
+def uncomment(text: str, key: str) -> str:
+    """What the skeleton's comment says to do: drop '# ' from the example's lines."""
+    lines = text.splitlines(keepends=True)
+    at = lines.index(f"# {key}:\n")
+    end = at + 1
+    while end < len(lines) and lines[end].startswith("#   "):
+        end += 1
+    return "".join(lines[:at] + [line[2:] for line in lines[at:end]] + lines[end:])
+
+
+@pytest.mark.parametrize("key", ["cancelled", "moved"])
+def test_the_first_change_added_as_the_skeleton_says_is_valid(minimal_root, key):
+    assert new(minimal_root, "cohort", "--antenna", "paris", "--program", "digitall-beginner",
+               "--start", "2027-03-01") == 0
+    rel = "schedules/cohorts/paris/digitall-beginner-belleville-2027-03.yml"
+    path = minimal_root / rel
+    text = path.read_text(encoding="utf-8")
+    assert "[]" not in text, "an empty list traps the person who adds the first item"
+    path.write_text(uncomment(text, key), encoding="utf-8")
+    assert problems_in(minimal_root, rel) == []
+    data = parse_yaml(rel, path.read_text(encoding="utf-8"))[0].data
+    assert data[key][0]["date"] == "2027-03-01"
+
+
+def test_new_antenna_skeleton_has_no_empty_list_to_trap_the_first_item(minimal_root):
+    assert new(minimal_root, "antenna", "--id", "lyon") == 0
+    text = (minimal_root / "schedules/antennas/lyon.yml").read_text(encoding="utf-8")
+    assert "[]" not in text

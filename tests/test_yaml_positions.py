@@ -60,3 +60,42 @@ def test_never_raises_whatever_the_text(text):
     for found in problems:
         assert found.line >= 1 and found.col >= 1
         assert found.message("fr") and found.message("en")
+
+
+PARSER_WORDS = ("while ", "found ", "expected ", "scanning", "mapping", "token", "stream")
+
+
+@given(st.text(alphabet=st.sampled_from(list('ab: -"\'[]{},#@`%|>\n\t\\')), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_french_messages_never_quote_the_english_parser(text):
+    _doc, problems = parse_yaml("f.yml", "a: 1\n" + text)
+    for found in problems:
+        french = found.message("fr")
+        assert not any(word in french for word in PARSER_WORDS), french
+
+
+def test_invisible_characters_are_named_where_they_are_and_read_as_meant():
+    text = "venue:\u00a0belleville\nroom: Salle\t2\nid: belle\u200bville\n"
+    doc, problems = parse_yaml("f.yml", text)
+    assert [(p.line, p.col, p.code) for p in problems] == [
+        (1, 7, "yaml.invisible_nbsp"), (2, 12, "yaml.invisible_tab"),
+        (3, 10, "yaml.invisible_zwsp")]
+    assert doc.data == {"venue": "belleville", "room": "Salle 2", "id": "belleville"}
+
+
+def test_invisible_characters_in_comments_and_a_leading_bom_are_left_alone():
+    text = "\ufeff# note\u00a0:\u200b\na: b  # c\u00a0d\n"
+    doc, problems = parse_yaml("f.yml", text)
+    assert problems == []
+    assert doc.data == {"a": "b"}
+
+
+def test_a_hash_inside_quotes_is_not_a_comment():
+    _doc, problems = parse_yaml("f.yml", 'a: "x #1\u00a0y"\n')
+    assert [(p.line, p.col) for p in problems] == [(1, 9)]
+
+
+def test_an_apostrophe_in_a_plain_text_does_not_hide_a_comment():
+    doc, problems = parse_yaml("f.yml", "fr: Pont de l'Ascension  # note\u00a0ici\n")
+    assert problems == []
+    assert doc.data == {"fr": "Pont de l'Ascension"}

@@ -50,16 +50,22 @@ def add_common(command: argparse.ArgumentParser) -> None:
 
 
 def report(problems, fmt: str = "text", lang: str = "fr", stream=None) -> None:
-    """Print every problem, one line each, then a count."""
+    """Print every problem, one line each, then a count (errors and warnings apart)."""
     stream = stream or sys.stderr
     for found in problems:
         print(found.as_github(lang) if fmt == "github" else found.as_text(lang), file=stream)
-    count = len(problems)
+    warnings = sum(1 for p in problems if getattr(p, "is_warning", False))
+    count = len(problems) - warnings
     if lang == "en":
-        print(f"{count} problem{'s' if count != 1 else ''} found.", file=stream)
+        line = f"{count} problem{'s' if count != 1 else ''} found."
+        if warnings:
+            line += f" {warnings} warning{'s' if warnings != 1 else ''}."
     else:
-        print(f"{count} problème{'s' if count != 1 else ''} trouvé{'s' if count != 1 else ''}.",
-              file=stream)
+        # French puts 0 and 1 in the singular.
+        line = f"{count} problème{'s' if count > 1 else ''} trouvé{'s' if count > 1 else ''}."
+        if warnings:
+            line += f" {warnings} avertissement{'s' if warnings > 1 else ''}."
+    print(line, file=stream)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,7 +6,7 @@ sees every mistake of a pull request in one run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from konexio.messages import render
@@ -21,6 +21,13 @@ class Problem:
     col: int
     code: str
     params: tuple[tuple[str, Any], ...] = ()
+    severity: str = "error"
+    """``error`` stops publishing; ``warning`` is published but worth a second look (and
+    stops publishing too under ``--strict``)."""
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == "warning"
 
     def sort_key(self) -> tuple:
         """Files in path order, then by position, so output reads top to bottom."""
@@ -30,17 +37,29 @@ class Problem:
         return render(self.code, dict(self.params), lang)
 
     def as_text(self, lang: str = "fr") -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.message(lang)}"
+        # ``warning:`` is a tag for tools (editors, problem matchers), like a compiler's.
+        tag = "warning: " if self.is_warning else ""
+        return f"{self.path}:{self.line}:{self.col}: {tag}{self.message(lang)}"
 
     def as_github(self, lang: str = "fr") -> str:
         # Workflow commands end at a newline and treat '%' specially: escape both.
         text = self.message(lang).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.path},line={self.line},col={self.col}::{text}"
+        level = "warning" if self.is_warning else "error"
+        return f"::{level} file={self.path},line={self.line},col={self.col}::{text}"
+
+    def as_error(self) -> Problem:
+        """The same problem as an error (``--strict``)."""
+        return replace(self, severity="error")
 
 
 def problem(path: str, line: int, col: int, code: str, **params: Any) -> Problem:
     """Build a problem; params fill the message template of ``code``."""
     return Problem(path, line, col, code, tuple(sorted(params.items())))
+
+
+def warning(path: str, line: int, col: int, code: str, **params: Any) -> Problem:
+    """Like ``problem``, for something legal but probably not meant: it is published."""
+    return Problem(path, line, col, code, tuple(sorted(params.items())), "warning")
 
 
 class DataError(Exception):

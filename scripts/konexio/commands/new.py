@@ -17,6 +17,7 @@ from konexio.scaffold.closures import insert_closure
 from konexio.scaffold.drafts import (
     AntennaDraft,
     CohortDraft,
+    check_antenna_request,
     check_slug,
     closure_draft,
     cohort_draft,
@@ -70,7 +71,7 @@ def _sessions(draft: CohortDraft) -> str:
 
 def _report(root: Path, rel: str, lang: str) -> None:
     """What the validator says about the new file (other files are not our business)."""
-    mine = [p for p in check(root).problems if p.path == rel]
+    mine = [p for p in check(root).everything if p.path == rel]
     if not mine:
         print(say("valid", lang))
         return
@@ -125,6 +126,7 @@ def _cohort(args) -> None:
 def _antenna(args) -> None:
     checkout = read_checkout(args.root)
     antenna_id = check_slug(args.antenna_id)
+    check_antenna_request(args.country, args.timezone)
     draft = AntennaDraft(antenna_id, args.country, args.timezone, date.today().year)
     if antenna_id in checkout.known(Kind.antenna):
         raise ScaffoldError("exists", path=draft.path)

@@ -1,4 +1,4 @@
-"""``konexio validate``: every problem of the data, one line each, exit 1 if any."""
+"""``konexio validate``: every problem of the data, one line each, exit 1 if any error."""
 
 from __future__ import annotations
 
@@ -13,15 +13,18 @@ def register(sub) -> None:
     add_common(command)
     command.add_argument("--format", choices=("text", "github"), default="text",
                          help="text: path:line:col: message; github: workflow annotations")
+    command.add_argument("--strict", action="store_true",
+                         help="treat warnings as errors (exit 1 if there is any)")
     command.set_defaults(run=run)
 
 
 def run(args) -> int:
-    checked = check(args.root)
+    checked = check(args.root, strict=args.strict)
+    # Annotations must reach the log on stdout; plain text goes to stderr like compilers.
+    stream = sys.stdout if args.format == "github" else sys.stderr
+    if checked.problems or checked.warnings:
+        report(checked.everything, args.format, args.lang, stream)
     if checked.problems:
-        # Annotations must reach the log on stdout; plain text goes to stderr like compilers.
-        stream = sys.stdout if args.format == "github" else sys.stderr
-        report(checked.problems, args.format, args.lang, stream)
         return 1
     schedule = checked.schedule
     count = len(schedule.occurrences) if schedule else 0

@@ -93,6 +93,20 @@ def planned_days(start: date, end: date, weekday: int) -> list[date]:
         if first <= end else []
 
 
+def moved_times(move: Move, start: time, end: time) -> tuple[time, time]:
+    """Start and end of a moved session: a new start alone keeps the session's length (a
+    two-hour class moved to 10:00 ends at 12:00, not at its old end)."""
+    new_start = move.to_start or start
+    if move.to_end is not None:
+        return new_start, move.to_end
+    if move.to_start is None:
+        return start, end
+    length = datetime.combine(date.min, end) - datetime.combine(date.min, start)
+    shifted = datetime.combine(date.min, new_start) + length
+    # A length that would run past midnight is kept as the old end: the check refuses it.
+    return (new_start, shifted.time()) if shifted.date() == date.min else (new_start, end)
+
+
 def _change_for(changes: list[Cancellation] | list[Move], day: date, clock: time):
     """The change aimed at the session planned on ``day`` at ``clock``, with its index.
 
@@ -135,10 +149,11 @@ def expand_cohort(
                 ))
             elif isinstance(move, Move):
                 new_day = move.to_date or day
+                new_start, new_end = moved_times(move, session.start, session.end)
                 occurrences.append(Occurrence(
                     **base, room=move.to_room or session.room,
-                    start=local(new_day, move.to_start or session.start, zone),
-                    end=local(new_day, move.to_end or session.end, zone),
+                    start=local(new_day, new_start, zone),
+                    end=local(new_day, new_end, zone),
                     status=OccurrenceStatus.scheduled, moved=True, reason=move.reason,
                     source=("moved", m_index),
                 ))

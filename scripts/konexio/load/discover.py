@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -68,4 +70,55 @@ def discover(root: Path) -> list[DataFile]:
             rel = path.relative_to(root).as_posix()
             kind, ident, group = kind_of(rel)
             found.append(DataFile(path, rel, kind, ident, group))
+    return found
+
+
+NAMED_FOLDERS = ("schedules/programs", "schedules/antennas", "schedules/cohorts")
+"""Folders where a file's name is an id (it becomes a URL and a feed name)."""
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def as_slug(text: str) -> str:
+    """``Digitall Beginner (Été)`` -> ``digitall-beginner-ete``: the name to suggest."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return "-".join(re.findall(r"[a-z0-9]+", plain))
+
+
+@dataclass(frozen=True)
+class BadName:
+    """A file under a data folder that is named so that it is ignored or misread."""
+
+    rel: str
+    code: str
+    """``file.not_yml`` (ignored today), ``file.yaml_suffix`` or ``file.name``."""
+    suggestion: str
+
+
+def badly_named(root: Path) -> list[BadName]:
+    """Files of the id folders whose name is not ``<lower-case id>.yml``.
+
+    A file saved without ``.yml`` is never read (its cohort silently vanishes), and a name
+    with capitals or spaces ends up in URLs and feed names; both are reported, with the
+    name to use. Hidden files (``.gitkeep``, ``.DS_Store``) are not the coordinators'.
+    """
+    found: list[BadName] = []
+    for folder in NAMED_FOLDERS:
+        base = root / folder
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*")):
+            if not path.is_file() or any(p.startswith(".") for p in path.relative_to(base).parts):
+                continue
+            rel = path.relative_to(root).as_posix()
+            name = path.name
+            stem, dot, suffix = name.rpartition(".")
+            if not dot or suffix.lower() not in ("yml", "yaml"):
+                # « notes.txt » -> notes.yml, « cohorte.yml.txt » -> cohorte.yml
+                meant = re.sub(r"\.ya?ml$", "", stem, flags=re.I) if dot else name
+                found.append(BadName(rel, "file.not_yml", f"{as_slug(meant)}.yml"))
+            elif suffix != "yml":
+                found.append(BadName(rel, "file.yaml_suffix", f"{as_slug(stem)}.yml"))
+            elif not _SLUG.match(stem):
+                found.append(BadName(rel, "file.name", f"{as_slug(stem)}.yml"))
     return found

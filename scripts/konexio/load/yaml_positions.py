@@ -130,7 +130,81 @@ def _syntax_problem(path: str, error: yaml.YAMLError, text: str) -> Problem:
         return problem(path, line, col, "yaml.indentation")
     if "found undefined alias" in reason:
         return problem(path, line, col, "yaml.unknown_alias")
+    # PyYAML speaks English: each frequent slip gets its own sentence, so that a French
+    # message never quotes the parser.
+    context = str(getattr(error, "context", "") or "")
+    if "quoted scalar" in context and "end of stream" in reason:
+        opening = getattr(error, "context_mark", None)
+        at = (opening.line + 1, opening.column + 1) if opening else (line, col)
+        return problem(path, *at, "yaml.unclosed_quote")
+    if "flow sequence" in context or "flow mapping" in context:
+        opening = getattr(error, "context_mark", None)
+        at = (opening.line + 1, opening.column + 1) if opening else (line, col)
+        return problem(path, *at, "yaml.unclosed_bracket",
+                       bracket="[" if "sequence" in context else "{")
+    if "cannot start any token" in reason:
+        char = reason.split("'")[1] if reason.count("'") >= 2 else "?"
+        return problem(path, line, col, "yaml.bad_start", char=char)
+    if "unknown escape character" in reason:
+        return problem(path, line, col, "yaml.escape")
     return problem(path, line, col, "yaml.syntax", detail=reason)
+
+
+INVISIBLE = {
+    "\u00a0": ("nbsp", " "),
+    "\u202f": ("nbsp", " "),
+    "\u2007": ("nbsp", " "),
+    "\u200b": ("zwsp", ""),
+    "\u200c": ("zwsp", ""),
+    "\u200d": ("zwsp", ""),
+    "\u2060": ("zwsp", ""),
+    "\ufeff": ("zwsp", ""),
+    "\t": ("tab", " "),
+}
+"""Characters a person cannot see in the web editor, what each is, and what it stands for.
+
+A non-breaking space after ``venue:`` is not a space to YAML (the line becomes one long
+key and the parser blames the *next* line); a zero-width space inside an id makes it
+differ from the same id elsewhere. Each is reported where it is, then the file is read as
+if it held the character meant, so the other mistakes are still found."""
+
+
+def _invisible(path: str, text: str) -> tuple[str, list[Problem]]:
+    """``text`` with invisible characters replaced, and a problem at each one.
+
+    Comments are not checked (nothing reads them), nor tabs that indent a line (the parser
+    reports those as indentation).
+    """
+    problems: list[Problem] = []
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        if not any(c in INVISIBLE for c in line):
+            continue
+        out: list[str] = []
+        quote = ""
+        started = False
+        for col, char in enumerate(line):
+            if not quote and char == "#" and (col == 0 or line[col - 1] in " \t\ufeff"):
+                out.append(line[col:])
+                break
+            if char in ("'", '"'):
+                # A quote opens a value only where a value starts (l'Ascension is no quote).
+                before = line[:col].rstrip(" \t")
+                if quote == char:
+                    quote = ""
+                elif not quote and (not before or before[-1] in ":-[{,"):
+                    quote = char
+            if char in INVISIBLE and not (char == "\t" and not started) \
+                    and not (char == "\ufeff" and number == 0 and col == 0):
+                what, stands_for = INVISIBLE[char]
+                problems.append(problem(path, number + 1, col + 1, f"yaml.invisible_{what}"))
+                out.append(stands_for)
+                continue
+            if char not in " \t":
+                started = True
+            out.append(char)
+        lines[number] = "".join(out)
+    return "\n".join(lines), problems
 
 
 def parse_yaml(path: str, text: str) -> tuple[YamlDocument | None, list[Problem]]:
@@ -139,17 +213,17 @@ def parse_yaml(path: str, text: str) -> tuple[YamlDocument | None, list[Problem]
     Returns the document, or None when the file cannot be read at all, and the problems
     found on the way (duplicate keys do not stop the reading: every one is reported).
     """
-    problems: list[Problem] = []
+    text, problems = _invisible(path, text)
     try:
         nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
     except yaml.YAMLError as error:
-        return None, [_syntax_problem(path, error, text)]
+        return None, [*problems, _syntax_problem(path, error, text)]
     if len(nodes) > 1:
         second = nodes[1]
         at = _mark(second) if second is not None else Pos(1, 1)
-        return None, [problem(path, at.line, at.col, "yaml.many_documents")]
+        return None, [*problems, problem(path, at.line, at.col, "yaml.many_documents")]
     doc = YamlDocument(path, None)
     if not nodes or nodes[0] is None:
-        return None, [problem(path, 1, 1, "yaml.empty")]
+        return None, [*problems, problem(path, 1, 1, "yaml.empty")]
     doc.data = _Builder(doc, problems).build(nodes[0], ())
     return doc, problems

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import Field
+from pydantic import Field, StrictInt
 
 from konexio.model.types import Count, Strict, Text
 
@@ -19,6 +19,14 @@ class Level(StrEnum):
     all = "all"
 
 
+class Weeks(Strict):
+    """How many weeks a cohort of the program usually lasts, from its first to its last day
+    (holidays included); a cohort outside these bounds gets a warning."""
+
+    min: StrictInt = Field(ge=1, le=260)
+    max: StrictInt = Field(ge=1, le=260)
+
+
 class Program(Strict):
     """One program of the catalogue (``schedules/programs/<id>.yml``)."""
 
@@ -28,6 +36,8 @@ class Program(Strict):
     order: Count = Field(default=100, description="Position in lists (smaller first).")
     learn: list[Text] = Field(min_length=1, description="What you learn, one item a line.")
     duration: Text
+    weeks: Weeks | None = Field(default=None, description=(
+        "Usual length of a cohort in weeks, e.g. {min: 4, max: 12}; checks cohort dates."))
     rhythm: Text
     requirements: list[Text] = Field(min_length=1, description="Who can join.")
     placement_test: Text | None = None

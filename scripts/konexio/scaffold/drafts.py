@@ -13,7 +13,12 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from zoneinfo import available_timezones
 
+import holidays
+
+from konexio.expand.closed_days import closed_days
+from konexio.expand.occurrences import planned_days
 from konexio.load.discover import LOCATIONS, Kind
 from konexio.model.antenna import Antenna
 from konexio.model.dataset import CohortEntry, Dataset
@@ -25,6 +30,8 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DEFAULT_WEEKS = 5
 DEFAULT_CAPACITY = 12
 DEFAULT_TIMES = ("14:00", "16:00")
+MAX_WEEKS = 104
+"""Two years: the longest program (work-study) lasts 24 months; more is a typo."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,11 @@ class CohortDraft:
     @property
     def path(self) -> str:
         return f"schedules/cohorts/{self.antenna}/{self.id}.yml"
+
+    @property
+    def next_day(self) -> date:
+        """The day after the start: the example move's new day."""
+        return self.start + timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -129,6 +141,8 @@ def cohort_draft(checkout: Checkout, *, antenna: str, program: str, start: str,
                  venue: str | None = None, cohort_id: str | None = None,
                  weeks: int | None = None) -> CohortDraft:
     """The new cohort's values, refusing unknown antennas, programs and venues."""
+    if weeks is not None and not 1 <= weeks <= MAX_WEEKS:
+        raise ScaffoldError("bad_weeks", value=weeks, max=MAX_WEEKS)
     model = antenna_model(checkout, antenna)
     require(checkout, Kind.program, program)
     first = parse_date(start)
@@ -150,14 +164,41 @@ def cohort_draft(checkout: Checkout, *, antenna: str, program: str, start: str,
         capacity = DEFAULT_CAPACITY
     program_entry = checkout.dataset.programs.get(program)
     rooms = next(v.rooms for v in model.venues if v.id == venue)
+    last = first + timedelta(weeks=weeks, days=-1)
+    _refuse_when_all_closed(model, venue, first, last, sessions)
     return CohortDraft(
         id=cohort_id, antenna=antenna, program=program,
         program_name=program_entry.model.name.fr if program_entry else program,
         venue=venue, venues=tuple(v.id for v in model.venues), rooms=tuple(rooms),
-        start=first, end=first + timedelta(weeks=weeks, days=-1), weeks=weeks,
+        start=first, end=last, weeks=weeks,
         language=language, capacity=capacity, sessions=sessions,
         copied_from=similar.file if similar else None,
     )
+
+
+def _refuse_when_all_closed(model: Antenna, venue: str, first: date, last: date,
+                           sessions: tuple[SessionDraft, ...]) -> None:
+    """A cohort whose every session falls on a holiday or a closure would be advertised
+    with no session: say so before writing anything."""
+    days = [day for s in sessions
+            for day in planned_days(first, last, list(Weekday).index(Weekday(s.day)))]
+    closed = closed_days(model, venue, first, last)
+    if days and all(day in closed for day in days):
+        reasons = sorted({closed[d].reason.fr if closed[d].reason else closed[d].holiday
+                          for d in days})
+        raise ScaffoldError("all_closed", start=first.isoformat(), end=last.isoformat(),
+                            reasons=", ".join(reasons))
+
+
+def check_antenna_request(country: str, timezone: str) -> None:
+    """Refuse a country whose public holidays are unknown, or a time zone that does not exist."""
+    supported = holidays.list_supported_countries()
+    if country not in supported:
+        raise ScaffoldError("bad_country", value=country,
+                            suggestion=suggest(country.upper(), supported))
+    if timezone not in available_timezones():
+        raise ScaffoldError("bad_timezone", value=timezone,
+                            suggestion=suggest(timezone, available_timezones()))
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,31 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "'{value}' is not a valid identifier; use lower-case letters without accents, "
               "digits and dashes, for example digitall-beginner.",
     },
+    "bad_weeks": {
+        "fr": "--weeks {value} : une cohorte dure de 1 à {max} semaines ; écrivez par exemple "
+              "--weeks 5.",
+        "en": "--weeks {value}: a cohort lasts 1 to {max} weeks; write for example --weeks 5.",
+    },
+    "bad_country": {
+        "fr": "Les jours fériés du pays « {value} » sont inconnus : écrivez un code ISO à deux "
+              "lettres en majuscules, par exemple --country FR.{hint}",
+        "en": "Public holidays of country '{value}' are unknown: write a two-letter ISO code "
+              "in capitals, for example --country FR.{hint}",
+    },
+    "bad_timezone": {
+        "fr": "« {value} » n'est pas un fuseau horaire IANA : écrivez par exemple "
+              "--timezone Europe/Paris.{hint}",
+        "en": "'{value}' is not an IANA time zone: write for example "
+              "--timezone Europe/Paris.{hint}",
+    },
+    "all_closed": {
+        "fr": "Du {start} au {end}, toutes les séances tombent un jour sans cours ({reasons}) : "
+              "la cohorte serait annoncée sans séance. Rien n'a été écrit ; choisissez un "
+              "autre début (--start) ou une autre durée (--weeks).",
+        "en": "From {start} to {end}, every session falls on a day without class ({reasons}): "
+              "the cohort would be advertised with no session. Nothing was written; pick "
+              "another start (--start) or length (--weeks).",
+    },
     "end_before_start": {
         "fr": "La fin ({end}) est avant le début ({start}).",
         "en": "The end ({end}) is before the start ({start}).",

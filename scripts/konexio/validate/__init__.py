@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from konexio.expand.occurrences import Schedule, expand
@@ -15,37 +16,52 @@ from konexio.validate.structure import read_dataset
 
 @dataclass(frozen=True)
 class Checked:
-    """The outcome of reading a checkout: the data, its expansion, and what is wrong."""
+    """The outcome of reading a checkout: the data, its expansion, and what is wrong.
+
+    ``problems`` are the errors (nothing is published while there is one); ``warnings`` are
+    published but shown, since they are most often a slip (under ``strict`` they are errors).
+    """
 
     dataset: Dataset
     schedule: Schedule | None
     problems: tuple[Problem, ...]
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
+    @property
+    def everything(self) -> tuple[Problem, ...]:
+        """Errors and warnings together, in file and line order."""
+        return tuple(sorted((*self.problems, *self.warnings), key=Problem.sort_key))
 
-def check(root: Path) -> Checked:
+
+def check(root: Path, *, strict: bool = False, today: date | None = None) -> Checked:
     """Read, type, validate and expand the data under ``root``.
 
     The schedule is expanded only when the data is otherwise sound, and dropped again when
-    the expansion shows a problem, so nothing is ever published from broken data.
+    the expansion shows an error, so nothing is ever published from broken data. ``today``
+    (default: the real today) dates the warnings about sessions moved into the past.
     """
-    dataset, ids, problems = read_dataset(root)
-    problems += check_dataset(dataset, ids)
+    dataset, ids, found = read_dataset(root)
+    found += check_dataset(dataset, ids)
     schedule = None
-    if not problems:
+    if not [p for p in found if not p.is_warning]:
         schedule = expand(dataset)
-        problems += check_schedule(dataset, schedule)
-        if problems:
-            schedule = None
-    return Checked(dataset, schedule, tuple(sorted(set(problems), key=Problem.sort_key)))
+        found += check_schedule(dataset, schedule, today or date.today())
+    if strict:
+        found = [p.as_error() for p in found]
+    found = sorted(set(found), key=Problem.sort_key)
+    errors = tuple(p for p in found if not p.is_warning)
+    if errors:
+        schedule = None
+    return Checked(dataset, schedule, errors, tuple(p for p in found if p.is_warning))
 
 
-def load_valid(root: Path) -> tuple[Dataset, Schedule]:
-    """The dataset and its schedule, or ``DataError`` with every problem."""
-    checked = check(root)
+def load_valid(root: Path, *, strict: bool = False) -> tuple[Dataset, Schedule]:
+    """The dataset and its schedule, or ``DataError`` with every error."""
+    checked = check(root, strict=strict)
     if checked.schedule is None:
         raise DataError(list(checked.problems))
     return checked.dataset, checked.schedule

@@ -6,19 +6,24 @@ so every mistake is reported in one run.
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import holidays
+from babel import Locale, UnknownLocaleError
 
+from konexio import LANGUAGES
 from konexio.expand.closed_days import closed_days
-from konexio.expand.occurrences import planned_days
+from konexio.expand.occurrences import moved_times, planned_days
 from konexio.load.discover import LOCATIONS, Kind
 from konexio.model.dataset import CohortEntry, Dataset, Entry
-from konexio.problems import Problem, problem
+from konexio.problems import Problem, problem, warning
+from konexio.validate.holiday_names import holiday_names
 from konexio.validate.structure import suggest
 
 Rule = Callable[[Dataset, set[str]], Iterator[Problem]]
@@ -28,6 +33,33 @@ def at(entry: Entry, code: str, *path: str | int, key: bool = False, **params) -
     """A problem located at ``path`` in the entry's file."""
     pos = entry.doc.pos(tuple(path), key=key)
     return problem(entry.file, pos.line, pos.col, code, **params)
+
+
+def warning_at(entry: Entry, code: str, *path: str | int, key: bool = False,
+               **params) -> Problem:
+    """A warning located at ``path`` in the entry's file."""
+    pos = entry.doc.pos(tuple(path), key=key)
+    return warning(entry.file, pos.line, pos.col, code, **params)
+
+
+@cache
+def _language_shown(code: str) -> bool:
+    """True when Babel can name the language in every language of the site (the pages
+    write « cours en {language} »); the build would otherwise stop on it."""
+    try:
+        locale = Locale.parse(code)
+        return all(locale.get_display_name(lang) for lang in LANGUAGES)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+
+
+def _closest_language(code: str) -> str:
+    """The site language meant by a slip: two letters swapped (« rf ») or one mistyped."""
+    for lang in LANGUAGES:
+        if sorted(lang) == sorted(code):
+            return lang
+    close = difflib.get_close_matches(code, LANGUAGES, n=1, cutoff=0.5)
+    return close[0] if close else ""
 
 
 def _known(kind: Kind, ids: set[str]) -> set[str]:
@@ -73,6 +105,23 @@ def antennas_are_real(dataset: Dataset, ids: set[str]) -> Iterator[Problem]:
                          suggestion=suggest(closure.venue, venue_ids))
 
 
+def closures_are_not_public_holidays(dataset: Dataset, ids: set[str]) -> Iterator[Problem]:
+    """A closure made only of public holidays is typed for nothing (they are known), and is
+    often the day before or after the one meant (the bridge day, not the holiday)."""
+    for entry in dataset.antennas.values():
+        antenna = entry.model
+        for i, closure in enumerate(antenna.closures):
+            if closure.end < closure.start or (closure.end - closure.start).days > 31:
+                continue
+            days = [closure.start + timedelta(days=n)
+                    for n in range((closure.end - closure.start).days + 1)]
+            names = [holiday_names(antenna.country, antenna.subdivision, day) for day in days]
+            if all(name["fr"] for name in names):
+                yield warning_at(entry, "closure.holiday", "closures", i, "start",
+                                 reason_fr=", ".join(n["fr"] for n in names),
+                                 reason_en=", ".join(n["en"] for n in names))
+
+
 def programs_follow_programs(dataset: Dataset, ids: set[str]) -> Iterator[Problem]:
     programs = _known(Kind.program, ids)
     for entry in dataset.programs.values():
@@ -96,7 +145,17 @@ def cohorts_refer_to_real_things(dataset: Dataset, ids: set[str]) -> Iterator[Pr
             yield problem(entry.file, 1, 1, "ref.unknown", what="antenna", value=entry.antenna,
                           where=LOCATIONS[Kind.antenna],
                           suggestion=suggest(entry.antenna, antennas))
+        if not _language_shown(cohort.language):
+            yield at(entry, "language.unknown", "language", value=cohort.language,
+                     allowed=", ".join(LANGUAGES),
+                     suggestion=_closest_language(cohort.language))
         if dataset.roles is not None:
+            usual = dataset.roles.model.needs.get(cohort.program, {})
+            left_out = [r for r, n in usual.items() if n > 0 and r not in (cohort.needs or usual)]
+            if cohort.needs and left_out:
+                yield warning_at(entry, "needs.partial", "needs", key=True,
+                                 missing=", ".join(left_out), program=cohort.program,
+                                 example=f"{left_out[0]}: {usual[left_out[0]]}")
             for role in (cohort.needs or {}):
                 if role not in roles:
                     yield at(entry, "ref.unknown_role", "needs", role, key=True, value=role,
@@ -145,13 +204,22 @@ def cohorts_are_in_order(dataset: Dataset, ids: set[str]) -> Iterator[Problem]:
                          start=f"{session.start:%H:%M}")
             seen.add((session.day, session.start))
         for i, move in enumerate(cohort.moved):
-            start = move.to_start or _planned_start(entry, move.date, move.start)
-            end = move.to_end or _planned_end(entry, move.date, move.start)
-            if start and end and end <= start:
+            planned = _planned(entry, move.date, move.start)
+            if planned is None:  # no such session: changes_aim_at_real_sessions says so
+                continue
+            start, end = moved_times(move, planned.start, planned.end)
+            if move.to_start is not None and move.to_end is None and end <= start:
+                minutes = (planned.end.hour - planned.start.hour) * 60 \
+                    + planned.end.minute - planned.start.minute
+                yield at(entry, "move.past_midnight", "moved", i, "to_start",
+                         start=f"{start:%H:%M}", length=f"{minutes // 60}h{minutes % 60:02d}")
+            elif end <= start:
                 yield at(entry, "order.times", "moved", i, "to_end" if move.to_end else "to_start",
                          start=f"{start:%H:%M}", end=f"{end:%H:%M}")
-            if move.to_date in (None, move.date) and move.to_start in (None, start) \
-                    and move.to_end is None and move.to_room is None:
+            # Compared with the planned session, not with the move itself: a new start
+            # alone is a real change.
+            if move.to_date in (None, move.date) and (start, end) == (planned.start, planned.end) \
+                    and move.to_room in (None, planned.room):
                 yield at(entry, "change.no_effect", "moved", i)
 
 
@@ -159,14 +227,10 @@ def _sessions_on(entry: CohortEntry, day: date):
     return [s for s in entry.model.sessions if s.day.index == day.weekday()]
 
 
-def _planned_start(entry: CohortEntry, day: date, start):
+def _planned(entry: CohortEntry, day: date, start):
+    """The one weekly session a change aimed at ``day`` (and ``start``) means, if one."""
     sessions = [s for s in _sessions_on(entry, day) if start in (None, s.start)]
-    return sessions[0].start if len(sessions) == 1 else None
-
-
-def _planned_end(entry: CohortEntry, day: date, start):
-    sessions = [s for s in _sessions_on(entry, day) if start in (None, s.start)]
-    return sessions[0].end if len(sessions) == 1 else None
+    return sessions[0] if len(sessions) == 1 else None
 
 
 def changes_aim_at_real_sessions(dataset: Dataset, ids: set[str]) -> Iterator[Problem]:
@@ -193,7 +257,8 @@ def changes_aim_at_real_sessions(dataset: Dataset, ids: set[str]) -> Iterator[Pr
                              date=change.date.isoformat(), start=cohort.start.isoformat(),
                              weekday=change.date.weekday(),
                              days=tuple(sorted({s.day.index for s in cohort.sessions})),
-                             end=cohort.end.isoformat(), reason=_closed_reason(closed, change.date))
+                             end=cohort.end.isoformat(),
+                             **_closed_reason(antenna.model, closed, change.date))
                     continue
                 if change.start is None and len(sessions) > 1:
                     yield at(entry, "change.ambiguous", field, i, "date",
@@ -213,11 +278,15 @@ def changes_aim_at_real_sessions(dataset: Dataset, ids: set[str]) -> Iterator[Pr
                     taken[(change.date, start)] = word
 
 
-def _closed_reason(closed, day: date) -> str:
+def _closed_reason(antenna, closed, day: date) -> dict[str, str]:
+    """Why there is no class on ``day``, in each message language."""
     if day not in closed:
-        return ""
+        return {}
     found = closed[day]
-    return found.holiday or found.reason.fr
+    if found.reason is not None:
+        return {"reason_fr": found.reason.fr, "reason_en": found.reason.en}
+    names = holiday_names(antenna.country, antenna.subdivision, day)
+    return {"reason_fr": names["fr"] or found.holiday, "reason_en": names["en"] or found.holiday}
 
 
 def volunteers_refer_to_real_things(dataset: Dataset, ids: set[str]) -> Iterator[Problem]:
@@ -244,19 +313,79 @@ def volunteers_refer_to_real_things(dataset: Dataset, ids: set[str]) -> Iterator
                     yield at(entry, "count.negative", "needs", program, role)
     if dataset.sheets is not None:
         entry = dataset.sheets
-        for antenna in entry.model.spreadsheets:
+        for antenna, sheet_id in entry.model.spreadsheets.items():
+            if not SHEET_ID.match(sheet_id):
+                url = SHEET_URL.search(sheet_id)
+                if url:
+                    yield at(entry, "sheet.url", "spreadsheets", antenna, value=url[1])
+                else:
+                    yield at(entry, f"sheet.id_{_why_not_an_id(sheet_id)}", "spreadsheets",
+                             antenna, value=sheet_id[:60], length=len(sheet_id))
             if antenna not in antennas:
                 yield at(entry, "ref.unknown", "spreadsheets", antenna, key=True, what="antenna",
                          value=antenna, where=LOCATIONS[Kind.antenna],
                          suggestion=suggest(antenna, antennas))
 
 
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
+
+
+def _texts(value, path: tuple = ()):
+    """Every translated text (a mapping with fr, en and ar) in a file, with its path."""
+    if isinstance(value, dict):
+        if {"fr", "en", "ar"} <= set(value) and all(isinstance(value[k], str)
+                                                   for k in ("fr", "en", "ar")):
+            yield path, value
+        for key, inner in value.items():
+            yield from _texts(inner, (*path, key))
+    elif isinstance(value, list):
+        for i, inner in enumerate(value):
+            yield from _texts(inner, (*path, i))
+
+
+def _name_of(path: tuple) -> str:
+    return next((str(p) for p in reversed(path) if isinstance(p, str)), "")
+
+
+def texts_are_translated(dataset: Dataset, ids: set[str]) -> Iterator[Problem]:
+    """A French sentence copied into ``en`` or ``ar`` passes every other check and is then
+    shown as is to the readers of that language: flag it (names like « Paris » are the same
+    in French and English, so only sentences of three words or more count there)."""
+    entries = [*dataset.programs.values(), *dataset.antennas.values(),
+               *dataset.cohorts.values(), *([dataset.roles] if dataset.roles else [])]
+    for entry in entries:
+        for path, text in _texts(entry.doc.data):
+            french = text["fr"].strip()
+            if text["ar"].strip() == french or (
+                    not _ARABIC.search(text["ar"]) and len(_LATIN_WORD.findall(text["ar"])) >= 3):
+                yield warning_at(entry, "text.copied", *path, "ar", lang="ar",
+                                 field=_name_of(path))
+            if text["en"].strip() == french and len(french.split()) >= 3:
+                yield warning_at(entry, "text.copied", *path, "en", lang="en",
+                                 field=_name_of(path))
+
+
+SHEET_ID = re.compile(r"^[A-Za-z0-9_-]{20,}$")
+"""A Google spreadsheet id: letters, digits, '-' and '_' (44 of them today; 20 at least)."""
+SHEET_URL = re.compile(r"docs\.google\.com/spreadsheets/d/([A-Za-z0-9_-]+)")
+
+
+def _why_not_an_id(value: str) -> str:
+    bad = next((c for c in value if not re.match(r"[A-Za-z0-9_-]", c)), None)
+    if bad is not None:
+        return "space" if bad.isspace() else "char"
+    return "short"
+
+
 RULES: tuple[Rule, ...] = (
+    closures_are_not_public_holidays,
     programs_follow_programs,
     cohorts_refer_to_real_things,
     cohorts_are_in_order,
     changes_aim_at_real_sessions,
     volunteers_refer_to_real_things,
+    texts_are_translated,
 )
 
 

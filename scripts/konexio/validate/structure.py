@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from konexio import LANGUAGES
-from konexio.load.discover import LOCATIONS, DataFile, Kind, discover
+from konexio.load.discover import LOCATIONS, DataFile, Kind, badly_named, discover
 from konexio.load.yaml_positions import YamlDocument, parse_yaml
 from konexio.model import MODELS
 from konexio.model.dataset import CohortEntry, Dataset, Entry
@@ -60,6 +60,17 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+def _slug_example(loc: tuple[Any, ...]) -> str:
+    """An id of the kind expected at ``loc``, for the message's example."""
+    names = {str(p) for p in loc}
+    for field, example in (("needs", "assistant"), ("spreadsheets", "paris"),
+                           ("venues", "belleville"), ("venue", "belleville"),
+                           ("roles", "assistant")):
+        if field in names:
+            return example
+    return "digitall-beginner"
+
+
 def _field_name(loc: tuple[Any, ...]) -> str:
     """The key concerned; for a translation, with its text's key (``name.fr``)."""
     names = [str(p) for p in loc if isinstance(p, str) and p != "[key]"]
@@ -105,11 +116,14 @@ def error_to_problem(doc: YamlDocument, model: type[BaseModel], error: dict) -> 
         if pattern.startswith("^[a-z0-9]+(?:-") and not str(value).strip():
             return problem(doc.path, at.line, at.col, "field.empty", field=name)
         if pattern.startswith("^[a-z0-9]+(?:-"):
-            return problem(doc.path, at.line, at.col, "field.slug", value=_short(value))
+            return problem(doc.path, at.line, at.col, "field.slug", value=_short(value),
+                           example=_slug_example(loc))
+        # An example of the right form, never the pattern itself (no one reads regexes).
         expected = {
             r"^[A-Z]{2}$": "FR, KE, MW, JO ...",
             r"^[a-z]{2}$": "fr, en, ar ...",
-        }.get(pattern, pattern)
+            r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$": "paris@konexio.eu",
+        }.get(pattern, "CONTRIBUTING.md")
         return problem(doc.path, at.line, at.col, "field.pattern", value=_short(value),
                        field=name, expected=expected)
     if kind in ("int_type", "int_parsing", "int_from_float"):
@@ -169,6 +183,9 @@ def read_dataset(root: Path) -> tuple[Dataset, set[str], list[Problem]]:
     problems: list[Problem] = []
     seen_ids: set[str] = set()
     places = ", ".join(LOCATIONS.values())
+    for bad in badly_named(root):
+        problems.append(problem(bad.rel, 1, 1, bad.code, value=bad.rel.rsplit("/", 1)[-1],
+                                name=bad.suggestion))
     for file in discover(root):
         if file.kind is None:
             problems.append(problem(file.rel, 1, 1, "file.unknown_place", places=places))

@@ -1,0 +1,61 @@
+"""Codes and names coordinators type: languages, file names, spreadsheet ids."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from konexio.validate import check
+
+COHORT = "schedules/cohorts/paris/digitall-beginner-paris-2026-11.yml"
+
+
+def set_language(root: Path, code: str) -> None:
+    path = root / COHORT
+    path.write_text(path.read_text(encoding="utf-8").replace("language: fr",
+                                                             f"language: {code}"),
+                    encoding="utf-8")
+
+
+@pytest.mark.parametrize("code", ["fr", "ar", "sw", "ps", "uk"])
+def test_a_language_babel_can_name_in_every_site_language_is_accepted(minimal_root, code):
+    set_language(minimal_root, code)
+    assert check(minimal_root).ok
+
+
+@pytest.mark.parametrize(("code", "suggestion"), [("rf", "fr"), ("ra", "ar"), ("xx", "")])
+def test_an_unknown_language_is_refused_with_the_site_language_meant(minimal_root, code,
+                                                                     suggestion):
+    set_language(minimal_root, code)
+    [found] = check(minimal_root).problems
+    assert (found.line, found.col, found.code) == (5, 11, "language.unknown")
+    assert dict(found.params)["suggestion"] == suggestion
+
+
+def test_hidden_files_and_the_schema_folder_are_not_reported(minimal_root):
+    (minimal_root / "schedules/cohorts/paris/.gitkeep").write_text("", encoding="utf-8")
+    (minimal_root / "schedules/schema").mkdir()
+    (minimal_root / "schedules/schema/cohort.schema.json").write_text("{}", encoding="utf-8")
+    assert check(minimal_root).ok
+
+
+def test_any_other_file_in_an_id_folder_is_reported(minimal_root):
+    (minimal_root / "schedules/programs/Notes.txt").write_text("x", encoding="utf-8")
+    [found] = check(minimal_root).problems
+    assert found.as_text() == (
+        "schedules/programs/Notes.txt:1:1: ce fichier n'est pas lu : son nom ne finit pas "
+        "par .yml ; renommez-le, par exemple notes.yml")
+
+
+def test_a_real_spreadsheet_id_is_accepted(minimal_root):
+    (minimal_root / "volunteers/sheets.yml").write_text(
+        "spreadsheets:\n  paris: 1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_abc-efgh\n",
+        encoding="utf-8")
+    assert check(minimal_root).ok
+
+
+def test_a_yml_name_with_a_second_extension_gets_its_name_back(minimal_root):
+    (minimal_root / "schedules/programs/digistart.yml.txt").write_text("x", encoding="utf-8")
+    [found] = check(minimal_root).problems
+    assert found.message().endswith("par exemple digistart.yml")
