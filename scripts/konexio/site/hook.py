@@ -32,10 +32,10 @@ def _root(config) -> Path:
 @event_priority(100)  # before the search plugin, which reads theme.language in on_config
 def on_config(config):
     lang = languages.language_of(config.docs_dir)
-    config.theme["language"] = lang
+    config.theme["language"] = languages.THEME[lang]
     search = config.plugins.get("material/search")
-    if search is not None:  # Material has no search language for Arabic: name each one
-        search.config.lang = [lang]
+    if search is not None:  # Material has no search language for some: languages.yml names them
+        search.config.lang = list(languages.SEARCH[lang])
     site_url = languages.root_site_url(config.site_url or "/", lang)
     if lang == languages.DEFAULT:
         report = translations.report(Path(config.docs_dir).parent)
@@ -44,12 +44,14 @@ def on_config(config):
         if not report.ok:
             raise PluginError("Some pages or words are not translated (see above).")
         try:
-            run.begin(_root(config), site_url)
+            started = run.begin(_root(config), site_url)
         except DataError as error:
             for found in error.problems:
                 log.error(found.as_text())
             raise PluginError(f"{len(error.problems)} problem(s) in the data (see above): "
                               "nothing was built.") from None
+        for line in translations.data_coverage(started.site.dataset):
+            log.info(line)
     config.extra["kx_lang"] = lang
     config.extra["kx_alternates"] = languages.alternates(lang, site_url)
     return config
@@ -108,9 +110,9 @@ def on_post_template(output: str, template_name: str, config) -> str:
 
 
 def _with_direction(output: str, lang: str) -> str:
-    opening = f'<html lang="{lang}" class="no-js">'
-    return output.replace(opening, f'<html lang="{lang}" dir="{languages.DIRECTION[lang]}" '
-                                   'class="no-js">', 1)
+    opening = f'<html lang="{languages.THEME[lang]}" class="no-js">'
+    return output.replace(opening, f'<html lang="{languages.TAGS[lang]}" '
+                                   f'dir="{languages.DIRECTION[lang]}" class="no-js">', 1)
 
 
 def on_post_build(config) -> None:
