@@ -22,6 +22,7 @@ from konexio import i18n, urls
 from konexio.feeds import FeedSpec, feed_catalogue
 from konexio.feeds.howto import HOWTOS, SUBSCRIBE_VS_DOWNLOAD
 from konexio.model.types import Text
+from konexio.pages import structured
 from konexio.pages.formatting import Dates
 from konexio.pages.views import HOME_LIMIT, Site
 from konexio.pages.words import GROUPS
@@ -238,8 +239,11 @@ class Renderer:
             pages.append(self.render("antenna.md.j2", Here(lang, "antenna", antenna_id),
                                      antenna_id=antenna_id, antenna=antenna))
         for cohort_id in sorted(site.cohorts):
-            pages.append(self.render("cohort.md.j2", Here(lang, "cohort", cohort_id),
-                                     view=site.cohorts[cohort_id]))
+            here = Here(lang, "cohort", cohort_id)
+            data = structured.course(site.cohorts[cohort_id], lang,
+                                     urls.absolute_url(site.site_url, here.url), site.site_url)
+            pages.append(self.render("cohort.md.j2", here, view=site.cohorts[cohort_id],
+                                     json_ld=structured.json_ld(data)))
         return pages
 
 

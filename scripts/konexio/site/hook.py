@@ -18,6 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from konexio import LANGUAGES, urls
+from konexio.pages import share_image
 from konexio.pages.render import render_pages
 from konexio.problems import DataError
 from konexio.site import languages, run, translations
@@ -54,6 +55,7 @@ def on_config(config):
             log.info(line)
     config.extra["kx_lang"] = lang
     config.extra["kx_alternates"] = languages.alternates(lang, site_url)
+    config.extra["kx_share_image"] = urls.absolute_url(site_url, share_image.PATH)
     return config
 
 
@@ -65,6 +67,9 @@ def on_files(files: Files, config) -> Files:
             raise PluginError(f"docs/{lang}/{page.src_uri} is made from the data: "
                               "remove the hand-written file.")
         files.append(File.generated(config, page.src_uri, content=page.markdown))
+    if lang == languages.DEFAULT:  # one picture for every language, at the root
+        files.append(File.generated(config, share_image.PATH,
+                                    content=share_image.share_image(run.current().site)))
     return files
 
 
