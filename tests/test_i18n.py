@@ -104,3 +104,30 @@ def test_a_text_falls_back_to_the_language_the_reader_likelier_reads():
     assert text.pick("ar") == ("ar", "مرحبا")
     assert Text(fr="Bonjour", en="Hello", ar="مرحبا", uk="Привіт").pick("uk") == ("uk", "Привіт")
     assert i18n.fallbacks("fa") == ("fa", "en", "fr")
+
+
+def test_a_dari_text_in_the_yaml_is_counted_and_shown_without_fallback(minimal_root):
+    from datetime import date
+
+    from konexio.pages.render import render_pages
+    from konexio.pages.views import Site
+    from konexio.validate import load_valid
+    from konexio.validate.coverage import coverage
+
+    program = minimal_root / "schedules/programs/digitall-beginner.yml"
+    text = program.read_text(encoding="utf-8")
+    assert "name: {fr: DigitAll débutant" in text
+    program.write_text(text.replace("name: {fr: DigitAll débutant",
+                                    "name: {fa: دیجیتال مبتدی, fr: DigitAll débutant"),
+                       encoding="utf-8")
+    dataset, schedule = load_valid(minimal_root)
+    counts = {c.lang: (c.translated, c.total) for c in coverage(dataset)}
+    total = counts["fr"][1]
+    assert counts["fa"] == (1, total) and counts["uk"] == (0, total)
+    assert counts["ar"] == (total, total)
+    site = Site.of(dataset, schedule, date(2026, 11, 10), "https://example.org/")
+    pages = {p.src_uri: p.markdown for p in render_pages(site, "fa")}
+    cohort = pages["cohorts/digitall-beginner-paris-2026-11/index.md"]
+    assert "# دیجیتال مبتدی\n" in cohort
+    # The venue has no Dari name: English, marked as such.
+    assert '<span lang="en" dir="ltr">' in cohort
