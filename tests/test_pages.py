@@ -95,7 +95,9 @@ def test_text_from_yaml_is_escaped_for_html_and_markdown(minimal_root):
         pages = pages_of(minimal_root, lang)
         assert "&lt;script&gt;" in pages["programs/digitall-beginner/index.md"]
         for src, text in pages.items():
-            assert "<script" not in text, src
+            # The only script is the cohort's JSON-LD, where the data's "<" is \u003c.
+            assert text.count("<script") == text.count('<script type="application/ld+json">')
+            assert text.count("</script>") == text.count("<script"), src
             # Markdown lines (raw HTML lines are not read as Markdown) escape its syntax.
             for line in text.split("---", 2)[2].splitlines():
                 if not line.startswith("<"):
@@ -181,3 +183,23 @@ def test_weekdays_are_joined_with_the_locale_and():
     days = (Weekday.monday, Weekday.tuesday, Weekday.thursday)
     assert Dates("fr").weekdays(days) == "lundi, mardi et jeudi"
     assert Dates("en").weekdays(days) == "Monday, Tuesday and Thursday"
+
+
+def test_values_in_another_script_are_isolated():
+    from konexio.pages.render import isolate
+
+    assert isolate("18 rue Philippe de Girard, 75018 Paris") == \
+        "<bdi>18 rue Philippe de Girard, 75018 Paris</bdi>"
+    # No letter: auto would take the surrounding direction and reverse the range.
+    assert isolate("09:30–11:30") == '<bdi dir="ltr">09:30–11:30</bdi>'
+    assert isolate("<b>") == "<bdi>&lt;b&gt;</bdi>"
+
+
+def test_a_fallback_text_is_escaped_then_marked_with_its_language():
+    from konexio.pages.render import Localized, plain, yaml_value
+
+    text = Localized("*Room* <1>", "en", "fa")
+    assert md(text) == r'<span lang="en" dir="ltr">\*Room\* &lt;1&gt;</span>'
+    assert yaml_value(text) == '"*Room* &lt;1&gt;"'  # a <title> gets the text alone
+    assert plain(text) == "*Room* <1>" and type(plain(text)) is str
+    assert md(Localized("Salle", "fr", "fr")) == "Salle"

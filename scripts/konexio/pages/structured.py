@@ -91,6 +91,6 @@ def course(view: CohortView, lang: str, page_url: str, site_url: str) -> dict:
 def json_ld(data: dict) -> Markup:
     """A ``<script type="application/ld+json">``; ``<``, ``>`` and ``&`` escaped so that no
     text of the data can close the script."""
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    text = json.dumps(data, ensure_ascii=False)  # one line: one raw HTML line for Markdown
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(f'<script type="application/ld+json">\n{text}\n</script>')
+    return Markup(f'<script type="application/ld+json">{text}</script>')
