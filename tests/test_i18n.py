@@ -131,3 +131,16 @@ def test_a_dari_text_in_the_yaml_is_counted_and_shown_without_fallback(minimal_r
     assert "# دیجیتال مبتدی\n" in cohort
     # The venue has no Dari name: English, marked as such.
     assert '<span lang="en" dir="ltr">' in cohort
+
+
+def test_validate_reports_each_languages_coverage(minimal_root):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "konexio", "validate", "--root",
+                             str(minimal_root)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert any(line.startswith("ar: ") and "(100 %, required)" in line for line in lines)
+    assert any(line.startswith("fa: 0/") and "optional, falls back" in line for line in lines)
+    assert any(line.startswith("uk: 0/") for line in lines)
