@@ -13,7 +13,7 @@ export UV_PYTHON := $(PYTHON)
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: site test serve validate schema bench sync lint clean deps test-deps lock
+.PHONY: site test serve validate schema bench sync lint clean deps test-deps lock catalogs
 
 $(UV):
 	$(PYTHON) -m venv $(UV_HOME)
@@ -52,6 +52,19 @@ sync: deps
 # antennas) in a temporary folder; about 10 minutes on two cores. See tests/bench/run.py.
 bench: test-deps
 	$(BIN)/python tests/bench/run.py
+
+# The fixed words of pages and feeds, one gettext catalog per language (French is the source).
+# After changing a word in a template or in pages/words.py, feeds/words.py: the template
+# (.pot) is extracted again and every catalog updated; translate what is new in Poedit.
+# compile prints each catalog's statistics and runs Babel's checks (placeholders); the build
+# itself compiles the .po files in memory, so a stale .mo (never committed) cannot matter.
+catalogs: deps
+	cd scripts && ../$(BIN)/pybabel extract -F babel.cfg -k NC_:1c,2 --no-location \
+	  --sort-output -w 100 --project=Konexio --copyright-holder=Konexio \
+	  -o konexio/locale/konexio.pot .
+	cd scripts && ../$(BIN)/pybabel update -i konexio/locale/konexio.pot -d konexio/locale \
+	  -D konexio --no-fuzzy-matching --ignore-obsolete -w 100
+	$(BIN)/pybabel compile -d scripts/konexio/locale -D konexio --statistics
 
 # The same checks run inside `make test` (tests/test_lint.py, tests/test_workflows.py).
 # zizmor offline: no GitHub API call; actionlint finds shellcheck in .venv/bin.

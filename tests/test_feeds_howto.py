@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import string
 
-from konexio import LANGUAGES
+from konexio import REQUIRED as LANGUAGES  # the others fall back to these
 from konexio.feeds.howto import HOWTOS, SUBSCRIBE_VS_DOWNLOAD
 
 

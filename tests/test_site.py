@@ -91,10 +91,14 @@ def pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-def test_three_languages_with_the_same_pages(built):
+OTHERS = ("en/", "ar/", "fa/", "uk/")
+TAGS = {"fr": "fr", "en": "en", "ar": "ar", "fa": "fa-AF", "uk": "uk"}
+
+
+def test_every_language_has_the_same_pages(built):
     fr = {p.relative_to(built).as_posix() for p in pages(built)
-          if not p.relative_to(built).as_posix().startswith(("en/", "ar/"))}
-    for lang in ("en", "ar"):
+          if not p.relative_to(built).as_posix().startswith(OTHERS)}
+    for lang in ("en", "ar", "fa", "uk"):
         other = {p.relative_to(built / lang).as_posix() for p in (built / lang).rglob("*.html")}
         assert other == fr
     assert {"index.html", f"{COHORT}index.html", "apply/index.html", "guide/index.html",
@@ -109,10 +113,10 @@ def test_front_matter_of_hand_written_pages_is_read(built):
 def test_each_page_declares_its_language_and_direction(built):
     for page in pages(built):
         rel = page.relative_to(built).as_posix()
-        lang = rel[:2] if rel.startswith(("en/", "ar/")) else "fr"
+        lang = rel[:2] if rel.startswith(OTHERS) else "fr"
         html = parse(page).html
-        assert html["lang"] == lang, rel
-        assert html["dir"] == ("rtl" if lang == "ar" else "ltr"), rel
+        assert html["lang"] == TAGS[lang], rel
+        assert html["dir"] == ("rtl" if lang in ("ar", "fa") else "ltr"), rel
 
 
 def test_no_broken_internal_link(built):
@@ -132,7 +136,8 @@ def test_language_switch_points_at_the_same_page(built):
     switch = {address for tag, _name, address in parse(page).found
               if tag == "a" and address.endswith(COHORT)}
     assert {target_of(built, page, a) for a in switch} == {
-        built / COHORT / "index.html", built / "ar" / COHORT / "index.html"}
+        built / COHORT / "index.html", built / "ar" / COHORT / "index.html",
+        built / "fa" / COHORT / "index.html", built / "uk" / COHORT / "index.html"}
     text = page.read_text(encoding="utf-8")
     assert 'hreflang="ar" lang="ar" dir="rtl">العربية</a>' in text
 
@@ -198,7 +203,7 @@ def test_antenna_page_has_a_printable_timetable_with_a_qr_code(built):
     assert '<table class="kx-timetable">' in sheet
     assert "<svg" in sheet and "<title>Code QR vers https://formations.konexio.eu/antennas/" \
         "paris/</title>" in sheet
-    assert "lundi et mercredi 14:00" in sheet and "Centre Belleville" in sheet
+    assert 'lundi et mercredi <bdi dir="ltr">14:00' in sheet and "Centre Belleville" in sheet
 
 
 def test_nav_lists_few_pages_and_no_cohort(shipped):

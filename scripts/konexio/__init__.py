@@ -5,5 +5,8 @@ load (YAML with positions) -> model (typed) -> validate -> expand (occurrences)
 -> pages / feeds / shifts.
 """
 
-LANGUAGES = ("fr", "en", "ar")
-"""Site languages, French first (it is the default and the fallback)."""
+from konexio.i18n import LANGUAGES, REQUIRED
+
+__all__ = ["LANGUAGES", "REQUIRED"]
+"""Site languages, French first (it is the default and the fallback), as listed in
+``konexio/locale/languages.yml``; ``REQUIRED`` are those every YAML text must have."""

@@ -23,7 +23,7 @@ TEMPLATES = {
     "apply": "apply/",
     "guide": "guide/",
 }
-PREFIX = {"fr": "", "en": "en/", "ar": "ar/"}
+PREFIX = {"fr": "", "en": "en/", "ar": "ar/", "fa": "fa/", "uk": "uk/"}
 
 
 def test_the_cohort_of_these_tests_exists(site_dir: Path):
@@ -93,7 +93,7 @@ def test_home_without_javascript_lists_open_groups_and_links(phone_without_js, b
     assert page.url == base_url + "antennas/lille/"
 
 
-@pytest.mark.parametrize("lang", ["fr", "en", "ar"])
+@pytest.mark.parametrize("lang", list(PREFIX))
 @pytest.mark.parametrize("template", list(TEMPLATES))
 def test_page_fits_a_phone_and_passes_axe(phone, base_url, outside, tmp_path_factory,
                                           template, lang):

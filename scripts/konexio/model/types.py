@@ -92,7 +92,21 @@ class Text(Strict):
     fr: NonEmpty
     en: NonEmpty
     ar: NonEmpty
+    # Not required (konexio/locale/languages.yml): a text without them falls back.
+    fa: NonEmpty | None = None
+    uk: NonEmpty | None = None
 
     def get(self, lang: str) -> str:
-        """The text in ``lang``, or in French for a language the site does not have."""
-        return getattr(self, lang, None) or self.fr
+        """The text in ``lang``, or in its fallback (``pick``)."""
+        return self.pick(lang)[1]
+
+    def pick(self, lang: str) -> tuple[str, str]:
+        """(language, text): the text in ``lang`` or, when it has none, in the first
+        language of ``lang``'s fallback that it has (French at the latest)."""
+        from konexio.i18n import BY_CODE, fallbacks
+
+        for code in fallbacks(lang) if lang in BY_CODE else ("fr",):
+            value = getattr(self, code, None)
+            if value:
+                return code, value
+        return "fr", self.fr

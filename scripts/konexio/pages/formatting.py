@@ -21,13 +21,15 @@ from babel.dates import (
 )
 from babel.lists import format_list
 
+from konexio.i18n import BY_CODE
 from konexio.model.types import Weekday
 
 HOME_ZONE = "Europe/Paris"
 """Times in this zone need no zone name: most readers live in it."""
 
-BABEL_LOCALES = {"fr": "fr_FR", "en": "en_GB", "ar": "ar"}
-"""British English writes 24-hour times and 'Monday 2 November', like French does."""
+BABEL_LOCALES = {code: language.locale for code, language in BY_CODE.items()}
+"""From ``locale/languages.yml`` (British English writes 24-hour times and 'Monday 2
+November', like French does)."""
 
 
 @dataclass(frozen=True)

@@ -18,13 +18,14 @@ import segno
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
-from konexio import urls
+from konexio import i18n, urls
 from konexio.feeds import FeedSpec, feed_catalogue
 from konexio.feeds.howto import HOWTOS, SUBSCRIBE_VS_DOWNLOAD
 from konexio.model.types import Text
+from konexio.pages import structured
 from konexio.pages.formatting import Dates
 from konexio.pages.views import HOME_LIMIT, Site
-from konexio.pages.words import word
+from konexio.pages.words import GROUPS
 
 DOC_PAGES = ("apply", "about", "faq", "privacy", "guide")
 """Hand-written pages (``docs/<lang>/<name>.md``), linked from generated pages."""
@@ -46,17 +47,66 @@ def source(kind: str, ident: str = "") -> str:
     return urls.page_dir(kind, ident) + "index.md"
 
 
+class Localized(str):
+    """A text from the YAML, with the language it is written in: the page's, or a fallback
+    (``Text.pick``). In HTML, a text in another language than the page's carries its own
+    ``lang`` and ``dir``, so a screen reader switches voice and the text keeps its order."""
+
+    lang: str
+    page: str
+
+    def __new__(cls, text: str, lang: str, page: str) -> Localized:
+        value = super().__new__(cls, text)
+        value.lang, value.page = lang, page
+        return value
+
+    @property
+    def foreign(self) -> bool:
+        return self.lang != self.page
+
+    def wrap(self, html: Markup) -> Markup:
+        if not self.foreign:
+            return html
+        language = i18n.BY_CODE[self.lang]
+        return Markup('<span lang="{}" dir="{}">{}</span>').format(
+            language.tag, language.direction, html)
+
+    def __html__(self) -> Markup:
+        return self.wrap(escape(str(self)))
+
+
 def md(value) -> Markup:
     """Escape a text for Markdown, then for HTML: it shows exactly as typed."""
     if isinstance(value, Markup):
         return value
     flat = " ".join(str(value).split())
-    return Markup(escape(_MARKDOWN_SPECIAL.sub(r"\\\1", flat)))
+    html = Markup(escape(_MARKDOWN_SPECIAL.sub(r"\\\1", flat)))
+    return value.wrap(html) if isinstance(value, Localized) else html
 
 
 def yaml_value(value: str) -> Markup:
     """A front-matter value: JSON is YAML, and escaping keeps tags out of <title>."""
-    return Markup(json.dumps(str(escape(value)), ensure_ascii=False))
+    return Markup(json.dumps(str(escape(plain(value))), ensure_ascii=False))
+
+
+def plain(value) -> str:
+    """The text alone, without the language mark of a fallback (for <title>, <option>)."""
+    return str(value) if isinstance(value, Localized) else value
+
+
+def isolate(value, direction: str = "auto") -> Markup:
+    """``value`` in a ``<bdi>``: an address, a room, an e-mail or a time keeps its own order
+    inside a sentence of another direction ("20 rue de Belleville, 75020 Paris" in Arabic).
+    ``auto`` takes the direction of the value's first letter; ``ltr`` is for values with no
+    letter (times, dates in digits) or always written left to right (e-mails, addresses of
+    web pages). A value without any letter ("14:00–16:00") is taken as ``ltr``: ``auto``
+    would leave it to the surrounding direction, which reverses a range of times."""
+    html = value if isinstance(value, Markup) else escape(value)
+    if direction == "auto" and not any(char.isalpha() for char in str(value)):
+        direction = "ltr"
+    if direction == "auto":
+        return Markup("<bdi>{}</bdi>").format(html)
+    return Markup('<bdi dir="{}">{}</bdi>').format(direction, html)
 
 
 @dataclass(frozen=True)
@@ -105,19 +155,30 @@ class FeedLinks:
 
 @pass_context
 def _translate(context, value: Text | None) -> str:
-    return "" if value is None else value.get(context["lang"])
+    if value is None:
+        return ""
+    found, text = value.pick(context["lang"])
+    return Localized(text, found, context["lang"])
 
 
 @cache
-def environment() -> Environment:
+def environment(lang: str) -> Environment:
+    """The templates' environment in ``lang``: ``_``, ``gettext`` and ``ngettext`` read
+    that language's catalog (Jinja's i18n extension, new-style: ``%(name)s`` filled and
+    escaped by the call)."""
     env = Environment(
         loader=PackageLoader("konexio.pages", "templates"),
         autoescape=True, undefined=StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_translations(i18n.translations(lang), newstyle=True)
     env.filters["md"] = md
     env.filters["tr"] = _translate
     env.filters["yaml"] = yaml_value
+    env.filters["plain"] = plain
+    env.filters["bdi"] = isolate
+    env.filters["ltr"] = lambda value: isolate(value, "ltr")
     return env
 
 
@@ -140,8 +201,9 @@ class Renderer:
             spec for spec in feed_catalogue(site.dataset, site.schedule)
         }
 
-    def t(self, key: str, **params) -> str:
-        return word(key, self.lang, **params)
+    def word(self, group: str, value: str) -> str:
+        """The word for one value of the data (``word("status", "open")``)."""
+        return i18n.gettext(self.lang, GROUPS[group][value])
 
     def feed(self, here: Here, scope: str, ident: str = "", antenna: str = "") -> FeedLinks:
         spec = self.feeds[(scope, ident, antenna)]
@@ -152,8 +214,8 @@ class Renderer:
 
     def render(self, template: str, here: Here, **values) -> GeneratedPage:
         page_url = urls.absolute_url(self.site.site_url, here.url)
-        text = environment().get_template(template).render(
-            lang=self.lang, t=self.t, fmt=self.dates, here=here, site=self.site,
+        text = environment(self.lang).get_template(template).render(
+            lang=self.lang, word=self.word, fmt=self.dates, here=here, site=self.site,
             feed=lambda *a, **k: self.feed(here, *a, **k), page_url=page_url,
             qr=qr_svg, home_limit=HOME_LIMIT, howtos=HOWTOS,
             subscribe_vs_download=SUBSCRIBE_VS_DOWNLOAD, **values,
@@ -177,8 +239,11 @@ class Renderer:
             pages.append(self.render("antenna.md.j2", Here(lang, "antenna", antenna_id),
                                      antenna_id=antenna_id, antenna=antenna))
         for cohort_id in sorted(site.cohorts):
-            pages.append(self.render("cohort.md.j2", Here(lang, "cohort", cohort_id),
-                                     view=site.cohorts[cohort_id]))
+            here = Here(lang, "cohort", cohort_id)
+            data = structured.course(site.cohorts[cohort_id], lang,
+                                     urls.absolute_url(site.site_url, here.url), site.site_url)
+            pages.append(self.render("cohort.md.j2", here, view=site.cohorts[cohort_id],
+                                     json_ld=structured.json_ld(data)))
         return pages
 
 

@@ -18,6 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from konexio import LANGUAGES, urls
+from konexio.pages import share_image
 from konexio.pages.render import render_pages
 from konexio.problems import DataError
 from konexio.site import languages, run, translations
@@ -32,10 +33,10 @@ def _root(config) -> Path:
 @event_priority(100)  # before the search plugin, which reads theme.language in on_config
 def on_config(config):
     lang = languages.language_of(config.docs_dir)
-    config.theme["language"] = lang
+    config.theme["language"] = languages.THEME[lang]
     search = config.plugins.get("material/search")
-    if search is not None:  # Material has no search language for Arabic: name each one
-        search.config.lang = [lang]
+    if search is not None:  # Material has no search language for some: languages.yml names them
+        search.config.lang = list(languages.SEARCH[lang])
     site_url = languages.root_site_url(config.site_url or "/", lang)
     if lang == languages.DEFAULT:
         report = translations.report(Path(config.docs_dir).parent)
@@ -44,14 +45,17 @@ def on_config(config):
         if not report.ok:
             raise PluginError("Some pages or words are not translated (see above).")
         try:
-            run.begin(_root(config), site_url)
+            started = run.begin(_root(config), site_url)
         except DataError as error:
             for found in error.problems:
                 log.error(found.as_text())
             raise PluginError(f"{len(error.problems)} problem(s) in the data (see above): "
                               "nothing was built.") from None
+        for line in translations.data_coverage(started.site.dataset):
+            log.info(line)
     config.extra["kx_lang"] = lang
     config.extra["kx_alternates"] = languages.alternates(lang, site_url)
+    config.extra["kx_share_image"] = urls.absolute_url(site_url, share_image.PATH)
     return config
 
 
@@ -63,6 +67,9 @@ def on_files(files: Files, config) -> Files:
             raise PluginError(f"docs/{lang}/{page.src_uri} is made from the data: "
                               "remove the hand-written file.")
         files.append(File.generated(config, page.src_uri, content=page.markdown))
+    if lang == languages.DEFAULT:  # one picture for every language, at the root
+        files.append(File.generated(config, share_image.PATH,
+                                    content=share_image.share_image(run.current().site)))
     return files
 
 
@@ -108,9 +115,9 @@ def on_post_template(output: str, template_name: str, config) -> str:
 
 
 def _with_direction(output: str, lang: str) -> str:
-    opening = f'<html lang="{lang}" class="no-js">'
-    return output.replace(opening, f'<html lang="{lang}" dir="{languages.DIRECTION[lang]}" '
-                                   'class="no-js">', 1)
+    opening = f'<html lang="{languages.THEME[lang]}" class="no-js">'
+    return output.replace(opening, f'<html lang="{languages.TAGS[lang]}" '
+                                   f'dir="{languages.DIRECTION[lang]}" class="no-js">', 1)
 
 
 def on_post_build(config) -> None:

@@ -1,8 +1,9 @@
-"""What differs between the three language builds of the site.
+"""What differs between the language builds of the site.
 
-French is built from ``docs/fr`` into the site root, English from ``docs/en`` into ``en/``
-and Arabic from ``docs/ar`` into ``ar/``: the language of a build is the name of its docs
-folder, so ``mkdocs.yml`` describes the French build and the others only override
+The languages are listed in ``konexio/locale/languages.yml``. French is built from
+``docs/fr`` into the site root, every other language from ``docs/<code>`` into ``<code>/``
+(English into ``en/``, Arabic into ``ar/``...): the language of a build is the name of its
+docs folder, so ``mkdocs.yml`` describes the French build and the others only override
 ``docs_dir``, ``site_dir`` and ``site_url``.
 """
 
@@ -12,13 +13,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from konexio import LANGUAGES, urls
+from konexio.i18n import BY_CODE
 
 DEFAULT = urls.DEFAULT_LANGUAGE
 
-NAMES = {"fr": "Français", "en": "English", "ar": "العربية"}
+NAMES = {code: language.name for code, language in BY_CODE.items()}
 """Each language in its own words, for the language switch."""
 
-DIRECTION = {"fr": "ltr", "en": "ltr", "ar": "rtl"}
+DIRECTION = {code: language.direction for code, language in BY_CODE.items()}
+
+TAGS = {code: language.tag for code, language in BY_CODE.items()}
+"""BCP 47 tags for ``<html lang>`` and ``hreflang`` (Dari: ``fa-AF``)."""
+
+THEME = {code: language.theme for code, language in BY_CODE.items()}
+"""mkdocs-material's language for its own words (it writes ``<html lang>`` with it)."""
+
+SEARCH = {code: language.search for code, language in BY_CODE.items()}
 
 
 def language_of(docs_dir: str | Path) -> str:
@@ -47,6 +57,8 @@ class Alternate:
 
     lang: str
     name: str
+    tag: str
+    og_locale: str
     root: str
     """Path from the current language's root to this language's root ('', '../', 'ar/')."""
     absolute: str
@@ -59,7 +71,8 @@ def alternates(lang: str, site_url: str) -> list[Alternate]:
     """The language switch of a build in ``lang``, in the order of ``LANGUAGES``."""
     up = "../" if urls.lang_prefix(lang) else ""
     return [
-        Alternate(lang=other, name=NAMES[other], root=up + urls.lang_prefix(other),
+        Alternate(lang=other, name=NAMES[other], tag=TAGS[other],
+                  og_locale=BY_CODE[other].og_locale, root=up + urls.lang_prefix(other),
                   absolute=urls.absolute_url(site_url, urls.lang_prefix(other)),
                   direction=DIRECTION[other], current=other == lang)
         for other in LANGUAGES

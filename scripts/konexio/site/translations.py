@@ -1,8 +1,10 @@
 """The build-time translation report: which texts are missing in which language.
 
-Every hand-written page (``docs/<lang>/**.md``) must exist in every language, and every
-word of the generated pages must be translated; texts from the YAML are checked by the
-validator (each ``Text`` needs fr, en and ar). A missing one fails the build.
+Every hand-written page (``docs/<lang>/**.md``) must exist in every language of
+``konexio/locale/languages.yml``, and every catalog must translate every message of the
+pages and feeds (``konexio.i18n.catalog_problems``); texts from the YAML are checked by the
+validator (each ``Text`` needs the required languages). A missing one fails the build. The
+report also says what the data has in the optional languages and what waits for review.
 """
 
 from __future__ import annotations
@@ -10,8 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from konexio import LANGUAGES
-from konexio.pages import words
+from konexio import LANGUAGES, i18n
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class Missing:
 
     lang: str
     what: str
-    """The page path that should exist, or ``word <key>``."""
+    """The page path that should exist, or ``catalog <path>: <problem>``."""
     source: str
     """Where the text exists in another language."""
 
@@ -33,6 +34,8 @@ class Report:
     pages: int
     words: int
     missing: tuple[Missing, ...]
+    review: tuple[tuple[str, int], ...] = ()
+    """(language, entries of its catalog waiting for a native reader)."""
 
     @property
     def ok(self) -> bool:
@@ -41,7 +44,9 @@ class Report:
     def lines(self) -> list[str]:
         head = (f"translations: {self.pages} hand-written pages and {self.words} words in "
                 f"{len(LANGUAGES)} languages, {len(self.missing)} missing")
-        return [head] + [m.line() for m in self.missing]
+        waiting = [f"  {lang}: {count} of {self.words} words written by a non-native "
+                   "speaker, to be reviewed" for lang, count in self.review if count]
+        return [head] + waiting + [m.line() for m in self.missing]
 
 
 def hand_written(docs: Path) -> dict[str, set[str]]:
@@ -51,7 +56,7 @@ def hand_written(docs: Path) -> dict[str, set[str]]:
 
 
 def report(docs: Path) -> Report:
-    """Compare the language folders under ``docs`` and the words of the generated pages."""
+    """Compare the language folders under ``docs`` and the catalogs of the fixed words."""
     pages = hand_written(docs)
     every = set().union(*pages.values())
     missing = []
@@ -59,6 +64,17 @@ def report(docs: Path) -> Report:
         source = next(f"docs/{lang}/{page}" for lang in LANGUAGES if page in pages[lang])
         missing += [Missing(lang, f"docs/{lang}/{page}", source)
                     for lang in LANGUAGES if page not in pages[lang]]
-    missing += [Missing(lang, f"word {key}", "scripts/konexio/pages/words.py")
-                for key, lang in words.missing()]
-    return Report(len(every), len(words.WORDS), tuple(missing))
+    template = i18n.read_template()
+    for lang in LANGUAGES:
+        missing += [Missing(lang, f"catalog {problem.line()}", "scripts/konexio/locale/konexio.pot")
+                    for problem in i18n.catalog_problems(lang, template)]
+    words = sum(1 for message in template if message.id)
+    review = tuple((lang, i18n.needing_review(lang)) for lang in LANGUAGES)
+    return Report(len(every), words, tuple(missing), review)
+
+
+def data_coverage(dataset) -> list[str]:
+    """The build report's lines on the YAML's texts in each language."""
+    from konexio.validate.coverage import coverage
+
+    return ["texts of the data per language: " + "; ".join(c.line() for c in coverage(dataset))]

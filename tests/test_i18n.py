@@ -1,0 +1,146 @@
+"""The catalogs of the fixed words: complete in every language, placeholders intact, the
+template (.pot) up to date with the code, and the language list consistent with the model."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+
+from konexio import LANGUAGES, REQUIRED, i18n
+from konexio.model.types import Text
+
+SCRIPTS = Path(__file__).parent.parent / "scripts"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_catalog_has_every_message_with_the_same_placeholders(lang):
+    assert i18n.catalog_problems(lang) == []
+
+
+def test_the_template_lists_what_the_code_and_templates_ask_for():
+    with (SCRIPTS / "babel.cfg").open() as cfg:
+        method_map, options_map = parse_mapping_cfg(cfg)
+    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None,
+                "NC_": ((1, "c"), 2)}
+    extracted = {(context, msgid if isinstance(msgid, str) else msgid[0])
+                 for _file, _line, msgid, _comments, context in extract_from_dir(
+                     str(SCRIPTS), method_map, options_map, keywords=keywords)}
+    template = {(m.context, m.id if isinstance(m.id, str) else m.id[0])
+                for m in i18n.read_template() if m.id}
+    assert extracted == template, "run 'make catalogs'"
+    assert len(template) > 150
+
+
+def _broken_copy(tmp_path, monkeypatch, lang, old, new):
+    locale = tmp_path / "locale"
+    shutil.copytree(i18n.LOCALE_DIR, locale)
+    po = locale / lang / "LC_MESSAGES" / "konexio.po"
+    text = po.read_text(encoding="utf-8")
+    assert old in text
+    po.write_text(text.replace(old, new, 1), encoding="utf-8")
+    monkeypatch.setattr(i18n, "LOCALE_DIR", locale)
+    return i18n.catalog_problems(lang)
+
+
+def test_a_placeholder_spelt_otherwise_is_found(tmp_path, monkeypatch):
+    found = _broken_copy(tmp_path, monkeypatch, "en",
+                         'msgstr "from %(date)s to %(end)s"', 'msgstr "from %(date)s to %(fin)s"')
+    assert [(p.message, p.what) for p in found] == [
+        ("du %(date)s au %(end)s", "placeholders ['date', 'fin'] instead of ['date', 'end']")]
+
+
+def test_a_missing_message_is_found(tmp_path, monkeypatch):
+    found = _broken_copy(tmp_path, monkeypatch, "ar", 'msgid "Imprimer"', 'msgid "Imprimez"')
+    assert [(p.message, p.what) for p in found] == [("Imprimer", "missing")]
+
+
+def test_a_fuzzy_entry_counts_as_missing(tmp_path, monkeypatch):
+    found = _broken_copy(tmp_path, monkeypatch, "uk", 'msgid "Imprimer"',
+                         '#, fuzzy\nmsgid "Imprimer"')
+    assert [(p.message, p.what) for p in found] == [("Imprimer", "fuzzy (not used)")]
+
+
+def test_plural_forms_follow_each_language():
+    # Ukrainian: 1 заняття, 3 заняття, 5 занять; French: 0 and 1 are singular.
+    assert i18n.translations("uk").ngettext("%(num)d séance", "%(num)d séances", 5) \
+        % {"num": 5} == "5 занять"
+    assert i18n.translations("uk").ngettext("%(num)d séance", "%(num)d séances", 3) \
+        % {"num": 3} == "3 заняття"
+    assert i18n.translations("fr").ngettext("%(num)d séance", "%(num)d séances", 0) \
+        % {"num": 0} == "0 séance"
+    assert i18n.translations("en").ngettext("%(num)d séance", "%(num)d séances", 1) \
+        % {"num": 1} == "1 session"
+
+
+def test_feed_words_have_their_own_context():
+    assert i18n.pgettext("en", i18n.FEED_CONTEXT, "Inscriptions ouvertes") == \
+        "Open for applications"
+    assert i18n.gettext("en", "Inscriptions ouvertes") == "Open: you can apply"
+
+
+def test_translations_written_here_wait_for_a_native_reader():
+    template = sum(1 for m in i18n.read_template() if m.id)
+    assert i18n.needing_review("fa") == template
+    assert i18n.needing_review("uk") == template
+    assert i18n.needing_review("fr") == 0
+
+
+def test_languages_file_and_text_model_agree():
+    assert LANGUAGES[:3] == ("fr", "en", "ar") and set(LANGUAGES) >= {"fa", "uk"}
+    assert REQUIRED == ("fr", "en", "ar")
+    fields = Text.model_fields
+    assert set(fields) == set(LANGUAGES)
+    assert {name for name, field in fields.items() if field.is_required()} == set(REQUIRED)
+    assert i18n.BY_CODE["fa"].tag == "fa-AF" and i18n.BY_CODE["fa"].rtl
+
+
+def test_a_text_falls_back_to_the_language_the_reader_likelier_reads():
+    text = Text(fr="Bonjour", en="Hello", ar="مرحبا")
+    assert text.pick("fa") == ("en", "Hello")
+    assert text.pick("ar") == ("ar", "مرحبا")
+    assert Text(fr="Bonjour", en="Hello", ar="مرحبا", uk="Привіт").pick("uk") == ("uk", "Привіт")
+    assert i18n.fallbacks("fa") == ("fa", "en", "fr")
+
+
+def test_a_dari_text_in_the_yaml_is_counted_and_shown_without_fallback(minimal_root):
+    from datetime import date
+
+    from konexio.pages.render import render_pages
+    from konexio.pages.views import Site
+    from konexio.validate import load_valid
+    from konexio.validate.coverage import coverage
+
+    program = minimal_root / "schedules/programs/digitall-beginner.yml"
+    text = program.read_text(encoding="utf-8")
+    assert "name: {fr: DigitAll débutant" in text
+    program.write_text(text.replace("name: {fr: DigitAll débutant",
+                                    "name: {fa: دیجیتال مبتدی, fr: DigitAll débutant"),
+                       encoding="utf-8")
+    dataset, schedule = load_valid(minimal_root)
+    counts = {c.lang: (c.translated, c.total) for c in coverage(dataset)}
+    total = counts["fr"][1]
+    assert counts["fa"] == (1, total) and counts["uk"] == (0, total)
+    assert counts["ar"] == (total, total)
+    site = Site.of(dataset, schedule, date(2026, 11, 10), "https://example.org/")
+    pages = {p.src_uri: p.markdown for p in render_pages(site, "fa")}
+    cohort = pages["cohorts/digitall-beginner-paris-2026-11/index.md"]
+    assert "# دیجیتال مبتدی\n" in cohort
+    # The venue has no Dari name: English, marked as such.
+    assert '<span lang="en" dir="ltr">' in cohort
+
+
+def test_validate_reports_each_languages_coverage(minimal_root):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "konexio", "validate", "--root",
+                             str(minimal_root)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert any(line.startswith("ar: ") and "(100 %, required)" in line for line in lines)
+    assert any(line.startswith("fa: 0/") and "optional, falls back" in line for line in lines)
+    assert any(line.startswith("uk: 0/") for line in lines)
