@@ -137,10 +137,19 @@ def test_validate_reports_each_languages_coverage(minimal_root):
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, "-m", "konexio", "validate", "--root",
-                             str(minimal_root)], capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    lines = [line.strip() for line in result.stdout.splitlines()]
+    def report(*lang: str) -> list[str]:
+        result = subprocess.run([sys.executable, "-m", "konexio", "validate", "--root",
+                                 str(minimal_root), *lang], capture_output=True, text=True,
+                                check=False)
+        assert result.returncode == 0, result.stderr
+        return [line.strip() for line in result.stdout.splitlines()]
+
+    lines = report("--lang", "en")
     assert any(line.startswith("ar: ") and "(100 %, required)" in line for line in lines)
     assert any(line.startswith("fa: 0/") and "optional, falls back" in line for line in lines)
     assert any(line.startswith("uk: 0/") for line in lines)
+    # French by default, with no English word in it.
+    lines = report()
+    assert any(line.startswith("ar : ") and "(100 %, obligatoire)" in line for line in lines)
+    assert any(line.startswith("fa : 0/") and "repli" in line for line in lines)
+    assert not any("texts" in line for line in lines)

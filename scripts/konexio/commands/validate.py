@@ -33,14 +33,14 @@ def run(args) -> int:
         print(f"The data is valid: {cohorts} cohort(s), {count} session(s).")
     else:
         print(f"Les données sont valides : {cohorts} cohorte(s), {count} séance(s).")
-    print_coverage(checked.dataset)
+    print_coverage(checked.dataset, args.lang)
     return 0
 
 
-def print_coverage(dataset) -> None:
+def print_coverage(dataset, lang: str = "fr") -> None:
     """The texts of the data per language: required ones are checked above, the others
     fall back (konexio/locale/languages.yml) and are only counted."""
     from konexio.validate.coverage import coverage
 
     for line in coverage(dataset):
-        print(f"  {line.line()}")
+        print(f"  {line.line(lang)}")

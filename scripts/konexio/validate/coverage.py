@@ -29,7 +29,12 @@ class Coverage:
     def percent(self) -> int:
         return 100 if not self.total else self.translated * 100 // self.total
 
-    def line(self) -> str:
+    def line(self, lang: str = "en") -> str:
+        """One line of the report, in the coordinator's language (``fr`` or ``en``)."""
+        if lang == "fr":
+            state = "obligatoire" if self.required else "facultative, repli sur une autre"
+            return (f"{self.lang} : {self.translated}/{self.total} textes des données "
+                    f"({self.percent} %, {state})")
         state = "required" if self.required else "optional, falls back"
         return (f"{self.lang}: {self.translated}/{self.total} texts of the data "
                 f"({self.percent} %, {state})")
