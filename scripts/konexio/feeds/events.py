@@ -1,5 +1,9 @@
 """One occurrence -> one VEVENT, in one language. Pure: same inputs, same bytes.
 
+``vevent`` builds it with icalendar (the reference, and what tests compare with);
+``vevent_bytes`` writes the same bytes directly, about twenty times faster, since a session
+appears in up to five feeds of every language and large networks have tens of thousands.
+
 One VEVENT per occurrence rather than an RRULE: holidays, closures, moves and
 cancellations are already applied by the expander, and Outlook is known to misread
 recurring events against RDATE-style VTIMEZONE blocks across a clock change.
@@ -15,6 +19,7 @@ from icalendar import Event
 
 from konexio import urls
 from konexio.expand.occurrences import Occurrence
+from konexio.feeds.fold import content_line, escape_text
 from konexio.feeds.stamps import stamp
 from konexio.feeds.words import clock, full_date, word
 from konexio.model.dataset import Dataset
@@ -34,7 +39,8 @@ class FeedContext:
     """Last change of each data file (``stamps.commit_times``); may be empty."""
     rendered: dict[tuple[str, str, bool], bytes] = field(default_factory=dict, compare=False)
     """VEVENT bytes by (occurrence key, language, with needs), filled by ``render_feed``:
-    a cache valid for this context only, since the bytes depend on everything above."""
+    a cache valid for this context only, since the bytes depend on everything above.
+    ``write_feeds`` empties it between languages, so it holds one language at a time."""
     held: dict = field(default_factory=dict, compare=False)
     """The occurrences of each feed, indexed once per build by ``published_events``."""
 
@@ -158,3 +164,38 @@ def vevent(occurrence: Occurrence, lang: str, context: FeedContext,
     # A cancelled session should not make its hour look busy.
     event.add("transp", "TRANSPARENT" if occurrence.cancelled else "OPAQUE")
     return event
+
+
+def _local(moment: datetime) -> tuple[str, str]:
+    """(parameters, value) of a DTSTART/DTEND as icalendar writes an aware datetime."""
+    key = getattr(moment.tzinfo, "key", None)
+    if key is None or key == "UTC":
+        return "", moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return f";TZID={key}", moment.strftime("%Y%m%dT%H%M%S")
+
+
+def vevent_bytes(occurrence: Occurrence, lang: str, context: FeedContext,
+                 *, show_needs: bool = False) -> bytes:
+    """``vevent(...).to_ical()``, written directly: icalendar's order (its canonical
+    properties first, then the others alphabetically), its escaping and its folding."""
+    dataset = context.dataset
+    dtstamp = stamp(context.times, source_files(occurrence, dataset)).astimezone(UTC)
+    needs = dataset.needs(occurrence.cohort) if show_needs else None
+    start_parameters, start = _local(occurrence.start)
+    end_parameters, end = _local(occurrence.end)
+    page = cohort_page(occurrence, lang, context.site_url)
+    return b"".join((
+        b"BEGIN:VEVENT\r\n",
+        content_line("SUMMARY", escape_text(summary(occurrence, lang, dataset))),
+        content_line("DTSTART", start, start_parameters),
+        content_line("DTEND", end, end_parameters),
+        content_line("DTSTAMP", dtstamp.strftime("%Y%m%dT%H%M%SZ")),
+        content_line("UID", escape_text(uid(occurrence))),
+        content_line("SEQUENCE", str(sequence(occurrence))),
+        content_line("DESCRIPTION", escape_text(description(occurrence, lang, context, needs))),
+        content_line("LOCATION", escape_text(location(occurrence, lang, dataset))),
+        b"STATUS:CANCELLED\r\n" if occurrence.cancelled else b"STATUS:CONFIRMED\r\n",
+        b"TRANSP:TRANSPARENT\r\n" if occurrence.cancelled else b"TRANSP:OPAQUE\r\n",
+        content_line("URL", page),
+        b"END:VEVENT\r\n",
+    ))
