@@ -36,8 +36,11 @@ test: test-deps
 	bash scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest
 
+# Live preview of one language (SITE_LANG=en or ar for the others): the data's pages are
+# re-staged under .cache/stage/ on every edit and `mkdocs serve` rebuilds from there.
+SITE_LANG ?=
 serve: deps
-	$(BIN)/mkdocs serve
+	$(BIN)/konexio serve $(if $(SITE_LANG),--site-lang $(SITE_LANG))
 
 validate: deps
 	$(BIN)/konexio validate
