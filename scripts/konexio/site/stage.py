@@ -18,7 +18,6 @@ watching engine (``mkdocs serve -f out/<lang>/mkdocs.yml``) rebuilds on real edi
 from __future__ import annotations
 
 import dataclasses
-import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -156,7 +155,3 @@ def stage(root: Path, out: Path, site: Site, langs: Iterable[str] = LANGUAGES) -
     written or removed."""
     langs = list(langs)
     return write_changed(out, planned_files(root, site, langs), langs)
-
-
-def clear(out: Path) -> None:
-    shutil.rmtree(out, ignore_errors=True)
