@@ -147,7 +147,7 @@ def render_feed(spec: FeedSpec, lang: str, context: FeedContext, schedule: Sched
               for name in zone_names(spec, context, events)]
     rendered = context.rendered
     for occurrence in events:
-        cache_key = (occurrence.key, lang, show_needs)
+        cache_key = (id(occurrence), lang, show_needs)
         event = rendered.get(cache_key)
         if event is None:
             event = rendered[cache_key] = vevent_bytes(occurrence, lang, context,

@@ -50,4 +50,5 @@ def write_feeds(dataset: Dataset, schedule: Schedule, out_dir: Path, site_url: s
         for spec in specs:
             (out_dir / spec.path(lang)).write_bytes(render_feed(spec, lang, context, schedule))
         context.rendered.clear()
+        context.lines.clear()
     return [out_dir / spec.path(lang) for spec in specs for lang in LANGUAGES]
