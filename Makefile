@@ -36,8 +36,11 @@ test: test-deps
 	bash scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest
 
+# Live preview of one language (SITE_LANG=en or ar for the others): the data's pages are
+# re-staged under .cache/stage/ on every edit and `mkdocs serve` rebuilds from there.
+SITE_LANG ?=
 serve: deps
-	$(BIN)/mkdocs serve
+	$(BIN)/konexio serve $(if $(SITE_LANG),--site-lang $(SITE_LANG))
 
 validate: deps
 	$(BIN)/konexio validate
@@ -48,9 +51,11 @@ schema: deps
 sync: deps
 	$(BIN)/konexio sync
 
-# Times validate, pages, feeds, builds, preview and sync on synthetic networks (5, 50 and 200
-# antennas) in a temporary folder; about 10 minutes on two cores. See tests/bench/run.py.
+# Times validate, pages, feeds, builds, preview and sync on synthetic networks (5, 50 and 100
+# antennas) in a temporary folder, and runs Lighthouse (pinned in tests/bench/package-lock.json)
+# on every page template; under 10 minutes on two cores. See tests/bench/run.py.
 bench: test-deps
+	test -d tests/bench/node_modules/lighthouse || (cd tests/bench && npm ci --no-audit --no-fund)
 	$(BIN)/python tests/bench/run.py
 
 # The fixed words of pages and feeds, one gettext catalog per language (French is the source).

@@ -1,4 +1,4 @@
-"""The hook's process-wide cache of compiled theme templates never serves a stale template."""
+"""The presentation hook's cache of compiled theme templates never serves a stale one."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from jinja2 import DictLoader, Environment
 
-HOOK = Path(__file__).parent.parent / "scripts/konexio/site/hook.py"
+HOOK = Path(__file__).parent.parent / "docs/overrides/hooks/presentation.py"
 
 
 def load_hook():

@@ -18,6 +18,8 @@ from konexio.problems import DataError
 COMMANDS = (
     "validate",
     "build",
+    "stage",
+    "serve",
     "schema",
     "sync",
     "coverage",

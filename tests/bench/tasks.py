@@ -53,8 +53,7 @@ def expand(root: Path, out: Path) -> dict:
 
 
 def pages(root: Path, out: Path) -> dict:
-    """The Markdown of every generated page in every language (``konexio.pages``, no mkdocs);
-    the pages are then written under ``out/docs/<lang>/`` for the plain mkdocs build."""
+    """The Markdown of every generated page in every language (``konexio.pages``, no mkdocs)."""
     from konexio import LANGUAGES
     from konexio.pages.render import render_pages
     from konexio.pages.views import Site
@@ -65,11 +64,6 @@ def pages(root: Path, out: Path) -> dict:
         return {lang: render_pages(site, lang) for lang in LANGUAGES}
 
     seconds, rendered = _timed(render)
-    for lang, generated in rendered.items():
-        for page in generated:
-            target = out / "docs" / lang / page.src_uri
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.markdown, encoding="utf-8")
     return {"seconds": seconds, "pages": sum(len(p) for p in rendered.values()),
             "markdown_bytes": sum(len(p.markdown.encode()) for ps in rendered.values()
                                   for p in ps)}
@@ -87,80 +81,95 @@ def feeds(root: Path, out: Path) -> dict:
 
 def build(root: Path, out: Path) -> dict:
     """``konexio build``: validate, pages, mkdocs (three languages) and feeds."""
+    import mkdocs.commands.build  # noqa: F401  imported untimed, as by the plain build
+    import mkdocs.config  # noqa: F401
+
+    import konexio.feeds  # noqa: F401
     from konexio.site.build import build_site
 
-    seconds, _ = _timed(lambda: build_site(root, out))
+    seconds, _ = _timed(lambda: build_site(root, out, today=TODAY))
     return {"seconds": seconds, "html_pages": sum(1 for _ in out.rglob("*.html"))}
 
 
-def plain(root: Path, out: Path) -> dict:
-    """A plain ``mkdocs build`` of the same Markdown: the hand-written pages plus the pages
-    the pages task dumped under ``out/docs``, with the project's mkdocs.yml (same theme,
-    plugins and extensions) minus our hook. The hook's cheap per-language settings (theme
-    language, language switch) are applied by hand, so the templates render the same; what
-    is left out is exactly our work: reading the data, rendering pages, writing feeds."""
-    import shutil
+def _staged(root: Path, out: Path, langs=None):
+    """``konexio stage`` into ``out/stage`` (untimed here); returns the stage folder."""
+    from konexio import LANGUAGES
+    from konexio.site.build import prepare
+    from konexio.site.stage import stage
 
+    _, checked = prepare(root, TODAY)
+    stage(root, out / "stage", checked.site, langs or LANGUAGES)
+    return out / "stage"
+
+
+def plain(root: Path, out: Path) -> dict:
+    """The engine alone: ``mkdocs build -f <stage>/<lang>/mkdocs.yml`` for every language,
+    on the pages ``konexio stage`` wrote (staging untimed), in one process as ``konexio
+    build`` runs them, so both share the compiled-template cache of the presentation hook.
+    What the full build adds is exactly our work: validate, expand, render, stage, feeds."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
     from konexio import LANGUAGES, urls
-    from konexio.site import languages
 
-    docs = out / "docs"
-    for lang in LANGUAGES:  # add the hand-written pages next to the dumped ones
-        shutil.copytree(root / "docs" / lang, docs / lang, dirs_exist_ok=True)
+    staged = _staged(root, out)
     site = out / "site"
 
     def build_all():
         for lang in LANGUAGES:
-            config = load_config(str(root / "mkdocs.yml"), docs_dir=str(docs / lang),
-                                 site_dir=str(site / urls.lang_prefix(lang)),
-                                 site_url=urls.absolute_url(SITE_URL, urls.lang_prefix(lang)),
-                                 hooks=[], strict=False)
-            config.theme["language"] = lang
-            config.extra["kx_lang"] = lang
-            config.extra["kx_alternates"] = languages.alternates(lang, SITE_URL)
-            mkdocs_build(config)
+            mkdocs_build(load_config(str(staged / lang / "mkdocs.yml"),
+                                     site_dir=str(site / urls.lang_prefix(lang))))
 
     seconds, _ = _timed(build_all)
     return {"seconds": seconds, "html_pages": sum(1 for _ in site.rglob("*.html"))}
 
 
 def preview(root: Path, out: Path, edits: int = 3) -> dict:
-    """What ``mkdocs serve`` does after a YAML file is saved: a fresh config and a full
-    build through our hook (mkdocs 1.6 ``serve.builder``), in a process that has built once.
-    The cohort's capacity is changed before each timed rebuild, so the data really differs."""
+    """What ``konexio serve`` does after a cohort file is saved: validate, expand and
+    re-stage the served language (only changed files are written), then the rebuild
+    ``mkdocs serve`` runs on the staged folder (dirty: the changed files), in a process
+    that has built once. The capacity is changed before each timed rebuild, so the data
+    really differs. Timed from the save to the rebuilt site (the watchers' polling is not)."""
     import re
 
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
+    from konexio import LANGUAGES
+    from konexio.site.build import prepare
+    from konexio.site.stage import stage
+
+    lang = LANGUAGES[0]
     serve_url = "http://127.0.0.1:8000/"
     site_dir = out / "preview"
+    staged = _staged(root, out, [lang])
 
-    def builder():
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
+    def builder(dirty: bool):
+        config = load_config(str(staged / lang / "mkdocs.yml"), site_dir=str(site_dir))
         config.site_url = serve_url
-        mkdocs_build(config, serve_url=serve_url, dirty=False)
+        mkdocs_build(config, serve_url=serve_url, dirty=dirty)
 
-    first = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
-    first.plugins.on_startup(command="serve", dirty=False)
-    first.site_url = serve_url
-    mkdocs_build(first, serve_url=serve_url, dirty=False)
+    def rebuild():
+        _, checked = prepare(root, TODAY)
+        changed = stage(root, staged, checked.site, [lang])
+        builder(dirty=True)
+        return changed
+
+    builder(dirty=False)
     cohort = sorted((root / "schedules" / "cohorts").rglob("*.yml"))[0]
     original = cohort.read_text(encoding="utf-8")
-    times = []
+    times, changed = [], []
     try:
         for n in range(edits):
             edited = re.sub(r"(?m)^capacity: *\d+", f"capacity: {13 + n}", original, count=1)
             cohort.write_text(edited, encoding="utf-8")
-            seconds, _ = _timed(builder)
+            seconds, changed = _timed(rebuild)
             times.append(seconds)
     finally:
         cohort.write_text(original, encoding="utf-8")
     times.sort()
-    return {"seconds": times[len(times) // 2], "runs": times, "edited": cohort.name}
+    return {"seconds": times[len(times) // 2], "runs": times, "edited": cohort.name,
+            "restaged": len(changed)}
 
 
 TASKS: dict[str, Callable[[Path, Path], dict]] = {

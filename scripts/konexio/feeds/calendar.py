@@ -1,7 +1,9 @@
 """One feed in one language -> the bytes of an RFC 5545 calendar. Pure: no clock, no files.
 
-icalendar writes the CRLF line endings and folds lines at 75 octets (never inside a UTF-8
-character); this module decides what goes in and in which order.
+``build_calendar`` makes the calendar with icalendar: the reference. ``render_feed`` writes
+the same bytes directly (``fold.py`` escapes and folds as icalendar does), with each
+VEVENT and VTIMEZONE serialized once and reused by every feed that holds it; a test checks
+both agree byte for byte on every feed of the fixtures.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from icalendar import Calendar, Timezone, vText, vUri
 
 from konexio.expand.occurrences import Occurrence, Schedule
 from konexio.feeds.catalogue import FeedSpec, Scope, index_occurrences
-from konexio.feeds.events import FeedContext, vevent
+from konexio.feeds.events import FeedContext, vevent, vevent_bytes
+from konexio.feeds.fold import content_line, escape_text
 from konexio.feeds.words import word
 
 PRODID = "-//Konexio//Konexio schedules//{lang}"
@@ -102,22 +105,53 @@ def build_calendar(spec: FeedSpec, lang: str, context: FeedContext,
 END = b"END:VCALENDAR\r\n"
 
 
+@lru_cache(maxsize=64)
+def vtimezone_bytes(name: str, first: date, last: date) -> bytes:
+    """The serialized VTIMEZONE, once per zone and build (icalendar writes it)."""
+    return vtimezone(name, first, last).to_ical()
+
+
+def header_bytes(spec: FeedSpec, lang: str, context: FeedContext) -> bytes:
+    """``build_calendar(...)``'s properties as icalendar writes them: its canonical ones
+    first (VERSION, PRODID, CALSCALE, METHOD, DESCRIPTION, X-WR-CALDESC, NAME,
+    X-WR-CALNAME), then the others alphabetically."""
+    title = spec.title.get(lang)
+    about = escape_text(word("calendar.description", lang))
+    return b"".join((
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n",
+        content_line("PRODID", escape_text(PRODID.format(lang=lang.upper()))),
+        b"CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n",
+        content_line("DESCRIPTION", about),
+        content_line("X-WR-CALDESC", about),
+        # icalendar 7 writes NAME unescaped (RFC 7986 says TEXT); kept as it was, so
+        # subscribed calendars see no change. X-WR-CALNAME is escaped (vText).
+        content_line("NAME", title),
+        content_line("X-WR-CALNAME", escape_text(title)),
+        b"REFRESH-INTERVAL;VALUE=DURATION:PT12H\r\n",
+        content_line("SOURCE", spec.url(lang, context.site_url), ";VALUE=URI"),
+        b"X-PUBLISHED-TTL:PT12H\r\n",
+    ))
+
+
 def render_feed(spec: FeedSpec, lang: str, context: FeedContext, schedule: Schedule) -> bytes:
     """The published bytes of ``spec`` in ``lang``: ``build_calendar(...).to_ical()``.
 
-    A session appears in up to five feeds (all, antenna, program, cohort, role), and
-    folding lines is most of the build time, so each VEVENT is serialized once per build
-    (``context.rendered``) and spliced into the calendar's header; a test checks the
-    result is byte for byte what icalendar writes for the whole calendar.
+    A session appears in up to five feeds (all, antenna, program, cohort, role): each
+    VEVENT is serialized once per language (``context.rendered``) and joined here.
     """
-    shell = build_calendar(spec, lang, context, schedule, with_events=False).to_ical()
-    assert shell.endswith(END)
+    events = published_events(spec, context, schedule)
+    first, last = zone_window(schedule)
     show_needs = spec.scope is Scope.role
-    events = []
-    for occurrence in published_events(spec, context, schedule):
-        cache_key = (occurrence.key, lang, show_needs)
-        if cache_key not in context.rendered:
-            event = vevent(occurrence, lang, context, show_needs=show_needs)
-            context.rendered[cache_key] = event.to_ical()
-        events.append(context.rendered[cache_key])
-    return shell[: -len(END)] + b"".join(events) + END
+    parts = [header_bytes(spec, lang, context)]
+    parts += [vtimezone_bytes(name, first, last)
+              for name in zone_names(spec, context, events)]
+    rendered = context.rendered
+    for occurrence in events:
+        cache_key = (id(occurrence), lang, show_needs)
+        event = rendered.get(cache_key)
+        if event is None:
+            event = rendered[cache_key] = vevent_bytes(occurrence, lang, context,
+                                                       show_needs=show_needs)
+        parts.append(event)
+    parts.append(END)
+    return b"".join(parts)

@@ -1,5 +1,9 @@
 """One occurrence -> one VEVENT, in one language. Pure: same inputs, same bytes.
 
+``vevent`` builds it with icalendar (the reference, and what tests compare with);
+``vevent_bytes`` writes the same bytes directly, about twenty times faster, since a session
+appears in up to five feeds of every language and large networks have tens of thousands.
+
 One VEVENT per occurrence rather than an RRULE: holidays, closures, moves and
 cancellations are already applied by the expander, and Outlook is known to misread
 recurring events against RDATE-style VTIMEZONE blocks across a clock change.
@@ -15,6 +19,7 @@ from icalendar import Event
 
 from konexio import urls
 from konexio.expand.occurrences import Occurrence
+from konexio.feeds.fold import content_line, escape_text
 from konexio.feeds.stamps import stamp
 from konexio.feeds.words import clock, full_date, word
 from konexio.model.dataset import Dataset
@@ -32,11 +37,16 @@ class FeedContext:
     """Cancelled sessions more than ``CANCELLED_KEPT`` before this day leave the feeds."""
     times: Mapping[str, datetime]
     """Last change of each data file (``stamps.commit_times``); may be empty."""
-    rendered: dict[tuple[str, str, bool], bytes] = field(default_factory=dict, compare=False)
-    """VEVENT bytes by (occurrence key, language, with needs), filled by ``render_feed``:
-    a cache valid for this context only, since the bytes depend on everything above."""
+    rendered: dict[tuple[int, str, bool], bytes] = field(default_factory=dict, compare=False)
+    """VEVENT bytes by (occurrence's id(), language, with needs), filled by ``render_feed``
+    (the schedule keeps its occurrences alive while the feeds are written):
+    a cache valid for this context only, since the bytes depend on everything above.
+    ``write_feeds`` empties it between languages, so it holds one language at a time."""
     held: dict = field(default_factory=dict, compare=False)
     """The occurrences of each feed, indexed once per build by ``published_events``."""
+    lines: dict = field(default_factory=dict, compare=False)
+    """Serialized content lines shared by many events (a cohort's description, a venue's
+    location...), by what they depend on: filled by ``vevent_bytes``."""
 
 
 def uid(occurrence: Occurrence) -> str:
@@ -158,3 +168,82 @@ def vevent(occurrence: Occurrence, lang: str, context: FeedContext,
     # A cancelled session should not make its hour look busy.
     event.add("transp", "TRANSPARENT" if occurrence.cancelled else "OPAQUE")
     return event
+
+
+def _local(moment: datetime) -> tuple[str, str]:
+    """(parameters, value) of a DTSTART/DTEND as icalendar writes an aware datetime."""
+    key = getattr(moment.tzinfo, "key", None)
+    if key is None or key == "UTC":
+        return "", moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return f";TZID={key}", moment.strftime("%Y%m%dT%H%M%S")
+
+
+def vevent_bytes(occurrence: Occurrence, lang: str, context: FeedContext,
+                 *, show_needs: bool = False) -> bytes:
+    """``vevent(...).to_ical()``, written directly: icalendar's order (its canonical
+    properties first, then the others alphabetically), its escaping and its folding.
+
+    The lines that many sessions share are made once, keyed by exactly the fields of the
+    occurrence they are made from (``summary``, ``location``, ``description`` read no
+    others): most sessions of a cohort differ only by their times and UID.
+    """
+    dataset = context.dataset
+    memo = context.lines
+    o = occurrence
+    changed = (o.cancelled, o.moved, o.reason.get(lang) if o.reason else "",
+               o.planned_date if o.moved else None, o.planned_start if o.moved else None)
+    description_key = ("description", o.cohort, o.antenna, o.program, o.venue, o.room,
+                       changed, lang, show_needs)
+    description_line = memo.get(description_key)
+    if description_line is None:
+        needs = dataset.needs(o.cohort) if show_needs else None
+        description_line = memo[description_key] = content_line(
+            "DESCRIPTION", escape_text(description(o, lang, context, needs)))
+    # What the two variants (with and without the volunteers needed) share.
+    event_key = ("event", id(o), lang)
+    around = memo.get(event_key)
+    if around is None:
+        around = memo[event_key] = _around_description(o, lang, context)
+    return around[0] + description_line + around[1]
+
+
+def _around_description(o: Occurrence, lang: str, context: FeedContext) -> tuple[bytes, bytes]:
+    """The lines of an event before and after its DESCRIPTION."""
+    dataset = context.dataset
+    memo = context.lines
+    summary_key = ("summary", o.program, o.antenna, o.cancelled, o.moved, lang)
+    summary_line = memo.get(summary_key)
+    if summary_line is None:
+        summary_line = memo[summary_key] = content_line(
+            "SUMMARY", escape_text(summary(o, lang, dataset)))
+    cohort_key = ("cohort", o.cohort, o.antenna, o.program, lang)
+    cohort_lines = memo.get(cohort_key)
+    if cohort_lines is None:
+        dtstamp = stamp(context.times, source_files(o, dataset)).astimezone(UTC)
+        cohort_lines = memo[cohort_key] = (
+            content_line("DTSTAMP", dtstamp.strftime("%Y%m%dT%H%M%SZ")),
+            content_line("URL", cohort_page(o, lang, context.site_url)))
+    location_key = ("location", o.antenna, o.venue, o.room, lang)
+    location_line = memo.get(location_key)
+    if location_line is None:
+        location_line = memo[location_key] = content_line(
+            "LOCATION", escape_text(location(o, lang, dataset)))
+    start_parameters, start = _local(o.start)
+    end_parameters, end = _local(o.end)
+    head = b"".join((
+        b"BEGIN:VEVENT\r\n",
+        summary_line,
+        content_line("DTSTART", start, start_parameters),
+        content_line("DTEND", end, end_parameters),
+        cohort_lines[0],
+        content_line("UID", escape_text(uid(o))),
+        content_line("SEQUENCE", str(sequence(o))),
+    ))
+    tail = b"".join((
+        location_line,
+        b"STATUS:CANCELLED\r\n" if o.cancelled else b"STATUS:CONFIRMED\r\n",
+        b"TRANSP:TRANSPARENT\r\n" if o.cancelled else b"TRANSP:OPAQUE\r\n",
+        cohort_lines[1],
+        b"END:VEVENT\r\n",
+    ))
+    return head, tail

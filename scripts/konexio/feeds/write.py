@@ -40,11 +40,15 @@ def write_feeds(dataset: Dataset, schedule: Schedule, out_dir: Path, site_url: s
     whose git history stamps the events (DTSTAMP).
     """
     context = feed_context(dataset, site_url, today=today, root=root)
-    written: list[Path] = []
-    for spec in feed_catalogue(dataset, schedule):
-        for lang in LANGUAGES:
-            target = out_dir / spec.path(lang)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(render_feed(spec, lang, context, schedule))
-            written.append(target)
-    return written
+    specs = feed_catalogue(dataset, schedule)
+    folders = {(out_dir / spec.path(lang)).parent for spec in specs for lang in LANGUAGES}
+    for folder in sorted(folders):
+        folder.mkdir(parents=True, exist_ok=True)
+    # One language at a time: its events are serialized once and shared by its feeds,
+    # then dropped, so memory holds one language's events, not all of them.
+    for lang in LANGUAGES:
+        for spec in specs:
+            (out_dir / spec.path(lang)).write_bytes(render_feed(spec, lang, context, schedule))
+        context.rendered.clear()
+        context.lines.clear()
+    return [out_dir / spec.path(lang) for spec in specs for lang in LANGUAGES]

@@ -1,10 +1,14 @@
-"""The edge where the data meets mkdocs: one mkdocs build per language, driven by a hook.
+"""The edge where the data meets the engine: staged pages, then a plain MkDocs run per language.
 
-- ``hook.py``: registered under ``hooks:`` in mkdocs.yml; adds the generated pages, sets the
-  language of each build and, after the French build, builds English and Arabic and writes
-  the calendar feeds.
-- ``languages.py``: what differs between the language builds.
-- ``run.py``: the validated, expanded data of one build run, shared by its three builds.
+- ``stage.py``: per language, ``<stage>/<lang>/mkdocs.yml`` (from mkdocs.yml) and
+  ``<stage>/<lang>/docs/`` (hand-written + generated pages); writes only what changed.
+- ``build.py``: ``build_site(root, out)`` for ``konexio build``: validate and expand once,
+  stage, run the engine on each staged language, write the feeds, swap in whole.
+- ``serve.py``: ``konexio serve``: re-stage on every edit, ``mkdocs serve`` of one language.
+- ``run.py``: the validated, expanded data of one run, passed as a value.
+- ``languages.py``: what differs between the languages.
 - ``translations.py``: the build-time report of hand-written pages missing a translation.
-- ``build.py``: ``build_site(root, out)`` for ``konexio build``: all or nothing.
+
+The only hook is presentational and lives in the theme override
+(``docs/overrides/hooks/presentation.py``); none reads the data.
 """

@@ -1,8 +1,13 @@
 """``konexio build``: the whole site or nothing.
 
-The data is checked first (``DataError`` lists every problem, nothing is written), then the
-three language builds run into a fresh folder next to ``out``, which replaces ``out`` only
-once everything succeeded: a failed build leaves the previous site untouched.
+    check translations -> validate and expand once -> stage every language
+    -> the engine builds each staged language -> feeds -> swap in whole
+
+The data is checked first (``DataError`` lists every problem, nothing is written); the
+pages are staged (``stage.py``) into a temporary folder and built by a plain MkDocs run per
+language, with the staged config as ``mkdocs build -f <stage>/<lang>/mkdocs.yml`` would;
+the result replaces ``out`` only once everything succeeded: a failed build leaves the
+previous site untouched.
 """
 
 from __future__ import annotations
@@ -14,11 +19,8 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
-
-from konexio.site import languages, run
+from konexio import LANGUAGES, urls
+from konexio.site import run, stage, translations
 
 
 class BuildFailed(SystemExit):
@@ -26,25 +28,65 @@ class BuildFailed(SystemExit):
     translation, a broken link): exits with the message, without a traceback."""
 
 
+def check_translations(root: Path) -> None:
+    """Every hand-written page and fixed word exists in every language, or ``BuildFailed``."""
+    report = translations.report(root / "docs")
+    log = logging.getLogger("mkdocs.konexio")
+    for line in report.lines():
+        (log.info if report.ok else log.error)(line)
+    if not report.ok:
+        raise BuildFailed("konexio build: the site was not built: some pages or words are "
+                          "not translated:\n" + "\n".join(report.lines()[1:]))
+
+
+def prepare(root: Path, today: date | None = None) -> tuple[dict, run.Run]:
+    """mkdocs.yml and the checked data: everything before anything is written."""
+    check_translations(root)
+    source = stage.source_config(root)
+    checked = run.load(root, stage.site_url_of(source), today)
+    for line in translations.data_coverage(checked.site.dataset):
+        logging.getLogger("mkdocs.konexio").info(line)
+    return source, checked
+
+
+def engine_build(config_file: Path, site_dir: Path) -> None:
+    """One plain MkDocs build of a staged language (strict: a broken link fails)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    build(load_config(str(config_file), site_dir=str(site_dir), strict=True))
+
+
 def build_site(root: Path, out: Path, *, today: date | None = None) -> None:
     """Check the data under ``root`` and build the site into ``out`` (strict, all or
     nothing). ``today`` decides what is "upcoming" (default: the real today)."""
+    from mkdocs.exceptions import MkDocsException
+
+    from konexio.feeds import write_feeds
+
     _show_mkdocs_messages()
-    config = load_config(str(root / "mkdocs.yml"), strict=True)
-    site_url = languages.root_site_url(config.site_url or "/", languages.DEFAULT)
-    checked = run.load(root, site_url, today)  # raises DataError before anything is written
+    source, checked = prepare(root, today)  # raises DataError before anything is written
     out.parent.mkdir(parents=True, exist_ok=True)
+    staged = Path(tempfile.mkdtemp(prefix=f".{out.name}-stage-", dir=out.parent))
     fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
-    config.site_dir = str(fresh)
     try:
-        with run.provided(checked):
-            build(config)
+        stage.write_changed(staged, stage.planned_files(root, checked.site, LANGUAGES, source))
+        # The default language first: MkDocs empties its site_dir, which holds the others.
+        for lang in LANGUAGES:
+            engine_build(staged / lang / "mkdocs.yml", fresh / urls.lang_prefix(lang))
+        site = checked.site
+        written = write_feeds(site.dataset, site.schedule, fresh, site.site_url,
+                              today=site.today, root=root)
+        logging.getLogger("mkdocs.konexio").info("konexio: %d calendar feeds written",
+                                                 len(written))
     except MkDocsException as error:
         shutil.rmtree(fresh, ignore_errors=True)
         raise BuildFailed(f"konexio build: the site was not built: {error}") from None
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
+    finally:
+        shutil.rmtree(staged, ignore_errors=True)
     _swap(fresh, out)
 
 

@@ -1,15 +1,11 @@
-"""The data of one build run, validated and expanded once for its three language builds.
+"""The data of one build run, validated and expanded once, as a value passed along.
 
-The French build starts a run (``begin``); the English and Arabic builds, started from the
-French build's ``on_post_build``, read the same run (``current``). ``konexio build``
-validates before anything is written and hands its result over with ``provide``, so the
-data is not read twice.
+``load`` returns it; staging, the engine runs and the feeds all take it as an argument
+(no module-level "current run": two runs in one process never see each other's data).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -22,10 +18,6 @@ from konexio.validate import load_valid
 class Run:
     root: Path
     site: Site
-
-
-_provided: Run | None = None
-_current: Run | None = None
 
 
 def load(root: Path, site_url: str, today: date | None = None) -> Run:
@@ -52,28 +44,3 @@ def nest_slots(flat: dict[str, int]) -> dict[str, dict[str, int]]:
         key, role = shift.rsplit("/", 1)
         nested.setdefault(key, {})[role] = count
     return nested
-
-
-@contextmanager
-def provided(run: Run) -> Iterator[Run]:
-    """Make the next ``begin`` use ``run`` instead of reading the data again."""
-    global _provided
-    _provided = run
-    try:
-        yield run
-    finally:
-        _provided = None
-
-
-def begin(root: Path, site_url: str) -> Run:
-    """Start the run of a French build: the provided data, or the data read now."""
-    global _current, _provided
-    _current, _provided = _provided or load(root, site_url), None
-    return _current
-
-
-def current() -> Run:
-    """The run the French build started (for the English and Arabic builds)."""
-    if _current is None:
-        raise RuntimeError("the French build starts the run: build with mkdocs.yml")
-    return _current
