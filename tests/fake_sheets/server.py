@@ -31,6 +31,9 @@ class Sheet:
     cells: dict[tuple[int, int], str | float] = field(default_factory=dict)
     protected: list[dict] = field(default_factory=list)
     formats: list[dict] = field(default_factory=list)
+    styling: list[dict] = field(default_factory=list)
+    """repeatCell, updateDimensionProperties and setBasicFilter requests applied, in order
+    (the fake records the look of a sheet, it does not render it)."""
 
     def last_row(self) -> int:
         """Index of the last row with a value (-1 when empty): appendCells goes below it."""
@@ -60,6 +63,9 @@ class Sheet:
             found["protectedRanges"] = copy.deepcopy(self.protected)
         if self.formats:
             found["conditionalFormats"] = copy.deepcopy(self.formats)
+        filters = [s["setBasicFilter"]["filter"] for s in self.styling if "setBasicFilter" in s]
+        if filters:
+            found["basicFilter"] = copy.deepcopy(filters[-1])
         return found
 
 
@@ -307,6 +313,28 @@ class FakeSheets:
             raise Rejected(f"No conditional format on sheet {sheet.sheet_id} at index "
                            f"{args['index']}")
         del sheet.formats[args["index"]]
+
+
+    # -- formatting: recorded, after checking the fields the API requires ------------------
+
+    def _style(self, book: Spreadsheet, name: str, args: dict, sheet_id: int,
+               fields: tuple[str, ...]) -> None:
+        missing = [key for key in fields if key not in args]
+        if missing:
+            raise Rejected(f"{name}: missing {', '.join(missing)}")
+        book.sheet(sheet_id).styling.append({name: copy.deepcopy(args)})
+
+    def _do_repeatCell(self, book: Spreadsheet, args: dict) -> None:
+        self._style(book, "repeatCell", args, args["range"]["sheetId"],
+                    ("range", "cell", "fields"))
+
+    def _do_updateDimensionProperties(self, book: Spreadsheet, args: dict) -> None:
+        self._style(book, "updateDimensionProperties", args, args["range"]["sheetId"],
+                    ("range", "properties", "fields"))
+
+    def _do_setBasicFilter(self, book: Spreadsheet, args: dict) -> None:
+        self._style(book, "setBasicFilter", args, args["filter"]["range"]["sheetId"],
+                    ("filter",))
 
 
 def _route(method: str, path: str) -> tuple[str, str] | None:

@@ -23,6 +23,7 @@ from konexio.sync.backend import Read, Target
 from konexio.sync.layout import MARKER, FormatRule, Value, format_rules
 from konexio.sync.plan import WorksheetPlan, WorksheetSnapshot
 from konexio.sync.retry import Retry, SyncError
+from konexio.sync.sheet_format import google_requests, sheet_format
 
 CREDENTIALS_VARIABLE = "KONEXIO_GOOGLE_CREDENTIALS"
 """Names the service account's JSON key file. The key itself is never printed."""
@@ -31,7 +32,8 @@ TIMEOUT = (10.0, 60.0)
 MAX_BATCH_BYTES = 1_500_000
 PROTECTION = "konexio sync : colonnes générées (modifiez le YAML, pas ces cellules)"
 METADATA_FIELDS = ("sheets(properties(sheetId,title,gridProperties),"
-                   "protectedRanges(protectedRangeId,description),conditionalFormats)")
+                   "protectedRanges(protectedRangeId,description),conditionalFormats,"
+                   "basicFilter(range))")
 GREY = {"red": 0.6, "green": 0.6, "blue": 0.6}
 AMBER = {"red": 1.0, "green": 0.87, "blue": 0.6}
 
@@ -46,6 +48,8 @@ class SheetMeta:
     protections: tuple[str, ...]
     rules: tuple[tuple[int, tuple], ...]
     """Our conditional formats (index in the sheet's list, signature)."""
+    filter_width: int = 0
+    """Columns the sheet's basic filter spans (0: no filter)."""
 
 
 def quote_title(title: str) -> str:
@@ -80,6 +84,8 @@ def _meta(sheet: dict) -> SheetMeta:
         columns=grid.get("columnCount", 26), frozen_rows=grid.get("frozenRowCount", 0),
         protections=tuple(p.get("description", "") for p in sheet.get("protectedRanges", [])),
         rules=tuple(rules),
+        filter_width=sheet.get("basicFilter", {}).get("range", {}).get("endColumnIndex", 0)
+        if "basicFilter" in sheet else 0,
     )
 
 
@@ -94,6 +100,8 @@ def _cell(value: Value | None) -> dict:
 def _api_rule(sheet_id: int, rule: FormatRule) -> dict:
     if rule.kind == "struck":
         fmt = {"textFormat": {"strikethrough": True, "foregroundColor": GREY}}
+    elif rule.kind == "past":
+        fmt = {"textFormat": {"foregroundColor": GREY}}
     else:
         fmt = {"backgroundColor": AMBER}
     return {
@@ -145,7 +153,9 @@ def worksheet_requests(plan: WorksheetPlan, meta: SheetMeta | None, taken: set[i
         requests.append({"addProtectedRange": {"protectedRange": {
             "range": {"sheetId": sheet_id, "startColumnIndex": 0,
                       "endColumnIndex": max(plan.columns.values()) + 1},
-            "description": PROTECTION, "warningOnly": False}}})
+            # Warning only: editors can still sort and filter rows (a full protection
+            # refuses any sort that moves protected cells); see the README.
+            "description": PROTECTION, "warningOnly": True}}})
     wanted = format_rules(plan.columns, plan.signups, plan.width)
     if tuple(signature for _, signature in ours) != tuple(_signature(r) for r in wanted):
         for index, _ in sorted(ours, reverse=True):
@@ -274,7 +284,17 @@ class GoogleBackend:
         taken = {meta.sheet_id for meta in metas.values()}
         requests: list[dict] = []
         for plan in plans:
-            requests += worksheet_requests(plan, metas.get(plan.title), taken)
+            made = worksheet_requests(plan, metas.get(plan.title), taken)
+            if plan.changes_values:
+                # Widths follow the content, so they are sent with value changes only: a
+                # sync with nothing new still writes nothing.
+                meta = metas.get(plan.title)
+                sheet_id = meta.sheet_id if meta else made[0]["addSheet"]["properties"]["sheetId"]
+                # setBasicFilter replaces the filter, criteria included: only when there is
+                # none yet or it misses columns, never over a filter someone is using.
+                made += google_requests(sheet_id, sheet_format(read.snapshots[plan.title], plan),
+                                        with_filter=not meta or meta.filter_width < plan.width)
+            requests += made
         if not requests:
             return 0
         batches = split(requests, self.max_batch_bytes)
