@@ -3,7 +3,11 @@ openpyxl and on what the Google backend sends to the fake Sheets API."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -258,3 +262,44 @@ def test_google_filter_is_set_once_and_not_reset_over_a_persons_criteria(tmp_pat
     sent = formatting(bench)
     assert any("repeatCell" in r for r in sent)
     assert not any("setBasicFilter" in r for r in sent)
+
+
+# -- a real LibreOffice, headless ---------------------------------------------------------
+
+SYSTEM_PYTHON = "/usr/bin/python3"
+DRIVER = Path(__file__).parent / "libreoffice" / "drive.py"
+
+
+def libreoffice_available() -> bool:
+    if not shutil.which("soffice") or not Path(SYSTEM_PYTHON).exists():
+        return False
+    probe = subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True)
+    return probe.returncode == 0
+
+
+@pytest.mark.skipif(not libreoffice_available() and not os.environ.get("CI"),
+                    reason="libreoffice-calc-nogui and python3-uno are installed by .ci/run")
+def test_libreoffice_round_trip_sort_type_save_sync(tmp_path):
+    bench = XlsxBench(tmp_path)
+    sync_shifts(make_shifts(4), TITLES, bench.backend())
+    target = make_shifts(4)[2].id
+    subprocess.run([SYSTEM_PYTHON, str(DRIVER), str(bench.path), target], check=True,
+                   timeout=240, env={**os.environ, "SAL_USE_VCLPLUGIN": "svp"})
+    assert find_locks(bench.path) == []  # closed cleanly: no lock left
+    sync_shifts(make_shifts(4, venue="Salle 2"), TITLES, bench.backend())
+    grid = bench.grid()
+    ids = [row[0] for row in grid[1:]]
+    assert ids == sorted(ids, key=lambda i: i.split("/")[1], reverse=True)  # LibreOffice's sort
+    assert grid[0][-1] == "téléphone"
+    for shift in make_shifts(4):
+        row = grid[row_of(grid, shift.id)]
+        typed = shift.id == target
+        assert row[col_of(grid, "date")] == shift.start.date().isoformat()
+        assert row[col_of(grid, "lieu")] == "Salle 2"
+        assert row[col_of(grid, signup_label(1))] == ("0698765432" if typed else "")
+        assert row[col_of(grid, signup_label(2))] == ""
+        assert row[col_of(grid, NOTES)] == ("+33 6 98 76 54 32" if typed else "")
+        assert row[col_of(grid, "téléphone")] == ("0612345678" if typed else "")
+    sheet = load_workbook(bench.path)["Paris"]
+    assert not sheet.protection.sheet and sheet.page_setup.orientation == "landscape"
+    assert sync_shifts(make_shifts(4, venue="Salle 2"), TITLES, bench.backend()).writes == 0
