@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -157,6 +158,34 @@ def test_a_sort_between_read_and_write_moves_no_name_and_loses_nothing(tmp_path)
     assert len(typed) == 2
 
 
+def test_a_printable_sheet_of_the_next_two_weeks_in_date_order(tmp_path):
+    path = tmp_path / "shifts.xlsx"
+    shifts = make_shifts(20)
+    sync_shifts(shifts[::-1], TITLES, XlsxBackend(path, today=date(2026, 9, 10)))
+    book = load_workbook(path)
+    assert book.sheetnames == ["Paris", "Paris (à imprimer)"]
+    sheet = book["Paris (à imprimer)"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("date", "jour", "début", "fin", "lieu", "programme", "rôle", "statut",
+                       signup_label(1), signup_label(2), NOTES, "id")
+    dates = [row[0] for row in rows[1:]]
+    assert dates == sorted(dates) and dates[0] == "2026-09-10" and dates[-1] == "2026-09-23"
+    assert len(rows) == 1 + 14 * 2
+    assert rows[1][8].startswith("=IFERROR(INDEX('Paris'!$A:$ZZ,MATCH($L2,'Paris'!$A:$A,0),")
+    assert rows[1][11] == "digitall-paris/2026-09-10/1400/assistant"  # ties: by id
+    assert sheet.column_dimensions["L"].hidden
+    assert sheet.print_area == "'Paris (à imprimer)'!$A$1:$K$29"  # the id is not printed
+    assert sheet.protection.sheet  # the sync's own: nobody types there
+    assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$1:$1"
+    # same day, no change: nothing written; the next day: the sheet moves on
+    before = path.read_bytes()
+    assert sync_shifts(shifts, TITLES, XlsxBackend(path, today=date(2026, 9, 10))).writes == 0
+    assert path.read_bytes() == before
+    assert sync_shifts(shifts, TITLES, XlsxBackend(path, today=date(2026, 9, 11))).writes == 1
+    rows = list(load_workbook(path)["Paris (à imprimer)"].iter_rows(values_only=True))
+    assert rows[1][0] == "2026-09-11"
+
+
 # -- lock files ---------------------------------------------------------------------------
 
 LIBRE = ",Awa Diallo,portable-awa,01.12.2026 22:40,file:///home/awa/.config/libreoffice/4;"
@@ -268,6 +297,10 @@ def test_google_filter_is_set_once_and_not_reset_over_a_persons_criteria(tmp_pat
 
 SYSTEM_PYTHON = "/usr/bin/python3"
 DRIVER = Path(__file__).parent / "libreoffice" / "drive.py"
+OFFICE_ENVIRONMENT = {"PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", "/tmp"),
+                      "SAL_USE_VCLPLUGIN": "svp", "SC_NO_THREADED_CALCULATION": "1"}
+"""Calc's threaded formula calculation crashed soffice 7.4 here on the printable sheet's
+look-ups (seen under pytest, 5 runs out of 5; 0 out of 5 with threading off)."""
 
 
 def libreoffice_available() -> bool:
@@ -281,11 +314,23 @@ def libreoffice_available() -> bool:
                     reason="libreoffice-calc-nogui and python3-uno are installed by .ci/run")
 def test_libreoffice_round_trip_sort_type_save_sync(tmp_path):
     bench = XlsxBench(tmp_path)
-    sync_shifts(make_shifts(4), TITLES, bench.backend())
-    target = make_shifts(4)[2].id
-    subprocess.run([SYSTEM_PYTHON, str(DRIVER), str(bench.path), target], check=True,
-                   timeout=240, env={**os.environ, "SAL_USE_VCLPLUGIN": "svp"})
+    sync_shifts(make_shifts(4), TITLES, XlsxBackend(bench.path, today=date(2026, 9, 8)))
+    target = make_shifts(4)[2].id  # 8 September, trainer
+    done = subprocess.run([SYSTEM_PYTHON, str(DRIVER), str(bench.path), target],
+                          timeout=240, env=OFFICE_ENVIRONMENT,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
     assert find_locks(bench.path) == []  # closed cleanly: no lock left
+    # The printable sheet's look-ups, computed by LibreOffice after the sort and the typing:
+    # from 8 September on, by date, the typed phone number on its shift.
+    printed = [line.split("\t") for line in done.stdout.splitlines()]
+    assert printed[0][:2] == ["date", "jour"]
+    assert [line[0] for line in printed[1:]] == ["2026-09-08"] * 2 + ["2026-09-09"] * 2 + \
+        ["2026-09-10"] * 2
+    (typed,) = [line for line in printed if line[-1] == target]
+    assert typed[6] == "trainer" and typed[8] == "0698765432"
+    assert typed[10] == "+33 6 98 76 54 32"
+    assert all(line[8] == line[10] == "" for line in printed[1:] if line is not typed)
     sync_shifts(make_shifts(4, venue="Salle 2"), TITLES, bench.backend())
     grid = bench.grid()
     ids = [row[0] for row in grid[1:]]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
@@ -21,9 +22,10 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from konexio.sync.backend import Read, Target
-from konexio.sync.layout import MARKER, FormatRule, column_letter, format_rules
+from konexio.sync.layout import MARKER, FormatRule, cell_text, column_letter, format_rules
 from konexio.sync.lockfile import find_locks, lock_message
 from konexio.sync.plan import WorksheetPlan, WorksheetSnapshot
+from konexio.sync.printable import SHOWN, print_rows, print_title
 from konexio.sync.retry import SyncError, WriteUncertain
 from konexio.sync.sheet_format import SheetFormat, sheet_format
 
@@ -136,16 +138,7 @@ def _apply_layout(sheet: Worksheet, plan: WorksheetPlan, fmt: SheetFormat,
     warning.add(f"A2:{column_letter(fmt.people_from - 1)}{LAST_ROW}")
     sheet.add_data_validation(warning)
     sheet.auto_filter.ref = _filter_ref(plan, last_row)
-    # Print: A4 landscape, one page wide, header repeated, antenna and print date on top.
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet.print_title_rows = "1:1"
-    sheet.oddHeader.left.text = sheet.title
-    sheet.oddHeader.right.text = "imprimé le &D"
-    sheet.print_options.gridLines = True
+    _print_setup(sheet, sheet.title)
     kept = ConditionalFormattingList()
     for cf in sheet.conditional_formatting:
         for rule in cf.rules:
@@ -164,6 +157,59 @@ def _apply_layout(sheet: Worksheet, plan: WorksheetPlan, fmt: SheetFormat,
         sheet.conditional_formatting.add(ref, made)
 
 
+def _grid(rows) -> list[list[str]]:
+    made = [[cell_text(v) for v in row] for row in rows]
+    made = [row[:max((i + 1 for i, v in enumerate(row) if v), default=0)] for row in made]
+    while made and not made[-1]:
+        made.pop()
+    return made
+
+
+def _print_ok(book: Workbook, title: str, wanted: list[list[object]]) -> bool:
+    name = print_title(title)
+    return name in book.sheetnames and \
+        _grid(book[name].iter_rows(values_only=True)) == _grid(wanted)
+
+
+def _write_printable(book: Workbook, title: str, wanted: list[list[object]],
+                     fmt: SheetFormat, columns: dict[str, int]) -> None:
+    """Replace the printable sheet: the sync's own, nobody types there (it is protected)."""
+    name = print_title(title)
+    if name in book.sheetnames:
+        book.remove(book[name])
+    sheet = book.create_sheet(name, book.sheetnames.index(title) + 1)
+    for line in wanted:
+        sheet.append(line)
+    width = len(wanted[0]) if wanted else len(SHOWN)
+    for col in range(width - 1):
+        label = wanted[0][col] if wanted else ""
+        chars = fmt.widths.get(columns[label], 12) if label in columns else 18
+        sheet.column_dimensions[column_letter(col)].width = chars
+        sheet.cell(1, col + 1).font = Font(bold=True)
+    sheet.column_dimensions[column_letter(width - 1)].hidden = True  # the id, for look-ups
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for row in sheet.iter_rows(min_row=2, max_col=width - 1):
+        for cell in row:
+            cell.alignment = wrap
+    sheet.protection.sheet = True
+    sheet.freeze_panes = "A2"
+    sheet.print_area = f"A1:{column_letter(width - 2)}{max(len(wanted), 1)}"
+    _print_setup(sheet, title)
+
+
+def _print_setup(sheet: Worksheet, antenna: str) -> None:
+    """A4 landscape, one page wide, header row repeated, antenna and print date on top."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = "1:1"
+    sheet.oddHeader.left.text = antenna
+    sheet.oddHeader.right.text = "imprimé le &D"
+    sheet.print_options.gridLines = True
+
+
 def _stamp(path: Path) -> tuple[int, int] | None:
     try:
         status = path.stat()
@@ -177,9 +223,11 @@ class XlsxBackend:
 
     name = "xlsx"
 
-    def __init__(self, path: Path, lang: str = "fr"):
+    def __init__(self, path: Path, lang: str = "fr", today: date | None = None):
         self.path = path
         self.lang = lang
+        self.today = today
+        """The first day of the printable sheets; the computer's date when None."""
         self.requests = 0
         self._stamps: dict[int, tuple[int, int] | None] = {}
 
@@ -212,9 +260,12 @@ class XlsxBackend:
               dry_run: bool = False) -> int:
         book: Workbook | None = read.state
         formats = {plan.title: sheet_format(read.snapshots[plan.title], plan) for plan in plans}
+        today = self.today or date.today()
         todo = [plan for plan in plans if plan.changes_values or book is None
                 or plan.title not in book.sheetnames
-                or not _layout_ok(book[plan.title], plan, formats[plan.title])]
+                or not _layout_ok(book[plan.title], plan, formats[plan.title])
+                or not _print_ok(book, plan.title, print_rows(
+                    plan.title, list(read.snapshots[plan.title].rows), today))]
         if not todo:
             return 0
         if dry_run:
@@ -245,6 +296,9 @@ class XlsxBackend:
                         sheet.cell(row + 1, col + 1).value = value
                 row += 1
             _apply_layout(sheet, plan, formats[plan.title], row)
+            rows = list(sheet.iter_rows(max_row=row, max_col=plan.width, values_only=True))
+            _write_printable(book, plan.title, print_rows(plan.title, rows, today),
+                             formats[plan.title], plan.columns)
         self._save(book)
         self.requests += 1
         return 1
