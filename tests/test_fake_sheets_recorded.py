@@ -132,7 +132,8 @@ def resolve(root: str, path: list[str]) -> None:
 
 
 MASK_ROOTS = {"updateSheetProperties": "SheetProperties", "updateCells": "CellData",
-              "appendCells": "CellData", "updateProtectedRange": "ProtectedRange"}
+              "appendCells": "CellData", "updateProtectedRange": "ProtectedRange",
+              "repeatCell": "CellData", "updateDimensionProperties": "DimensionProperties"}
 
 
 def check(prepared, answer) -> str:
@@ -206,7 +207,9 @@ def test_every_request_of_a_sync_s_life_is_valid_for_google(recorded):
              for request in json.loads(prepared.body)["requests"] for kind in request}
     assert kinds == {"addSheet", "updateSheetProperties", "appendDimension", "updateCells",
                      "appendCells", "addProtectedRange", "updateProtectedRange",
-                     "addConditionalFormatRule", "deleteConditionalFormatRule"}
+                     "addConditionalFormatRule", "deleteConditionalFormatRule",
+                     # the readable sheet: text formats, widths, the filter
+                     "repeatCell", "updateDimensionProperties", "setBasicFilter"}
     assert ids.count("sheets.spreadsheets.batchUpdate") > 5  # batches were split
 
 

@@ -551,7 +551,7 @@ def test_a_workbook_open_in_libreoffice_stops_before_any_mail(staffed, smtp):
     before = book_path(staffed).read_bytes()
     from konexio.sync.retry import SyncError
 
-    with pytest.raises(SyncError, match="LibreOffice ou Excel"):
+    with pytest.raises(SyncError, match="ouvert dans LibreOffice"):
         run_notify(staffed, smtp)
     assert smtp.received == [] and book_path(staffed).read_bytes() == before
     lock.unlink()

@@ -64,6 +64,9 @@ class Sheet:
     protected: list[dict] = field(default_factory=list)
     """ProtectedRange resources as stored (editors included, whoever reads)."""
     formats: list[dict] = field(default_factory=list)
+    styling: list[dict] = field(default_factory=list)
+    """repeatCell, updateDimensionProperties and setBasicFilter requests applied, in order
+    (the fake records the look of a sheet, it does not render it)."""
 
     def last_row(self) -> int:
         """Index of the last row with a value (-1 when empty): appendCells goes below it."""
@@ -110,6 +113,9 @@ class Sheet:
             found["protectedRanges"] = [_as_seen(p, account, owner) for p in self.protected]
         if self.formats:
             found["conditionalFormats"] = copy.deepcopy(self.formats)
+        filters = [s["setBasicFilter"]["filter"] for s in self.styling if "setBasicFilter" in s]
+        if filters:
+            found["basicFilter"] = copy.deepcopy(filters[-1])
         return found
 
 
@@ -535,6 +541,28 @@ class FakeSheets:
             raise Rejected(f"No conditional format on sheet {sheet.sheet_id} at index {index}")
         rule = sheet.formats.pop(index)
         return {"deleteConditionalFormatRule": {"rule": rule}}
+
+    # -- formatting: recorded, after checking the fields the API requires ------------------
+
+    def _style(self, book: Spreadsheet, name: str, args: dict, sheet_id: int,
+               fields: tuple[str, ...]) -> None:
+        # The contract has checked names and types; these fields it cannot call required.
+        missing = [key for key in fields if key not in args]
+        if missing:
+            raise Rejected(f"{name}: missing {', '.join(missing)}")
+        book.sheet(sheet_id).styling.append({name: copy.deepcopy(args)})
+
+    def _do_repeatCell(self, book: Spreadsheet, args: dict, account: str) -> None:
+        self._style(book, "repeatCell", args, args.get("range", {}).get("sheetId", 0),
+                    ("range", "cell", "fields"))
+
+    def _do_updateDimensionProperties(self, book: Spreadsheet, args: dict, account: str) -> None:
+        self._style(book, "updateDimensionProperties", args,
+                    args.get("range", {}).get("sheetId", 0), ("range", "properties", "fields"))
+
+    def _do_setBasicFilter(self, book: Spreadsheet, args: dict, account: str) -> None:
+        self._style(book, "setBasicFilter", args,
+                    args.get("filter", {}).get("range", {}).get("sheetId", 0), ("filter",))
 
 
 class _Drop(Exception):

@@ -42,7 +42,7 @@ def make_backend(args, dataset) -> Backend:
         ids = dict(dataset.sheets.model.spreadsheets) if dataset.sheets else {}
         return GoogleBackend.from_environment(ids)
     path = args.file if args.file else args.root / DEFAULT_PATH
-    return XlsxBackend(path.resolve())
+    return XlsxBackend(path.resolve(), getattr(args, "lang", "fr"))
 
 
 def progress_printer(stream=None):

@@ -24,6 +24,7 @@ from konexio.sync.layout import MARKER, FormatRule, Value, format_rules
 from konexio.sync.plan import WorksheetPlan, WorksheetSnapshot
 from konexio.sync.retry import Retry, SyncError
 from konexio.sync.roster import SheetEdit, edit_requests
+from konexio.sync.sheet_format import google_requests, sheet_format
 
 CREDENTIALS_VARIABLE = "KONEXIO_GOOGLE_CREDENTIALS"
 """Names the service account's JSON key file. The key itself is never printed."""
@@ -36,7 +37,7 @@ the sync out the day its service account (its key) changes, since only editors m
 a protection; and the sync rewrites any generated cell people edit anyway."""
 METADATA_FIELDS = ("sheets(properties(sheetId,title,gridProperties),"
                    "protectedRanges(protectedRangeId,description,warningOnly,"
-                   "requestingUserCanEdit),conditionalFormats)")
+                   "requestingUserCanEdit),conditionalFormats,basicFilter(range))")
 GREY = {"red": 0.6, "green": 0.6, "blue": 0.6}
 AMBER = {"red": 1.0, "green": 0.87, "blue": 0.6}
 
@@ -54,6 +55,8 @@ class SheetMeta:
     strict: tuple[tuple[int, bool], ...] = ()
     """Our protections that are not warning-only (older syncs made them): their id, and
     whether the account syncing now may edit them."""
+    filter_width: int = 0
+    """Columns the sheet's basic filter spans (0: no filter)."""
 
 
 def quote_title(title: str) -> str:
@@ -91,6 +94,8 @@ def _meta(sheet: dict) -> SheetMeta:
         strict=tuple((p["protectedRangeId"], p.get("requestingUserCanEdit", False))
                      for p in sheet.get("protectedRanges", [])
                      if p.get("description") == PROTECTION and not p.get("warningOnly")),
+        filter_width=sheet.get("basicFilter", {}).get("range", {}).get("endColumnIndex", 0)
+        if "basicFilter" in sheet else 0,
     )
 
 
@@ -105,6 +110,8 @@ def _cell(value: Value | None) -> dict:
 def _api_rule(sheet_id: int, rule: FormatRule) -> dict:
     if rule.kind == "struck":
         fmt = {"textFormat": {"strikethrough": True, "foregroundColor": GREY}}
+    elif rule.kind == "past":
+        fmt = {"textFormat": {"foregroundColor": GREY}}
     else:
         fmt = {"backgroundColor": AMBER}
     return {
@@ -156,6 +163,8 @@ def worksheet_requests(plan: WorksheetPlan, meta: SheetMeta | None, taken: set[i
         requests.append({"addProtectedRange": {"protectedRange": {
             "range": {"sheetId": sheet_id, "startColumnIndex": 0,
                       "endColumnIndex": max(plan.columns.values()) + 1},
+            # Warning only: editors can still sort and filter rows (a full protection
+            # refuses any sort that moves protected cells); see the README.
             "description": PROTECTION, "warningOnly": True}}})
     for protection_id in (p for p, can_edit in strict if can_edit):
         requests.append({"updateProtectedRange": {
@@ -298,7 +307,17 @@ class GoogleBackend:
         taken = {meta.sheet_id for meta in metas.values()}
         requests: list[dict] = []
         for plan in plans:
-            requests += worksheet_requests(plan, metas.get(plan.title), taken)
+            made = worksheet_requests(plan, metas.get(plan.title), taken)
+            if plan.changes_values:
+                # Widths follow the content, so they are sent with value changes only: a
+                # sync with nothing new still writes nothing.
+                meta = metas.get(plan.title)
+                sheet_id = meta.sheet_id if meta else made[0]["addSheet"]["properties"]["sheetId"]
+                # setBasicFilter replaces the filter, criteria included: only when there is
+                # none yet or it misses columns, never over a filter someone is using.
+                made += google_requests(sheet_id, sheet_format(read.snapshots[plan.title], plan),
+                                        with_filter=not meta or meta.filter_width < plan.width)
+            requests += made
         for edit in edits:
             meta = metas.get(edit.title)
             requests += edit_requests(edit, meta.sheet_id if meta else None,

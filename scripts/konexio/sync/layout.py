@@ -104,7 +104,7 @@ and leaves rules people added alone."""
 class FormatRule:
     """A conditional format, the same formula for Google Sheets, Excel and LibreOffice."""
 
-    kind: str  # "open-slot" or "struck"
+    kind: str  # "open-slot", "struck" or "past"
     first_col: int
     last_col: int  # inclusive
     formula: str
@@ -112,7 +112,8 @@ class FormatRule:
 
 def format_rules(columns: dict[str, int], signups: dict[int, int], width: int) \
         -> tuple[FormatRule, ...]:
-    """Highlight empty sign-up slots of the next 7 days; strike cancelled and removed rows.
+    """Highlight empty sign-up slots of the next 7 days; strike cancelled and removed rows;
+    grey the rows of past shifts, so the upcoming ones stand out whatever the sort.
 
     ``columns`` maps generated labels to 0-based indexes, ``signups`` sign-up numbers to
     theirs. One rule per sign-up column (the k-th slot is open only when k <= needed), so
@@ -124,7 +125,9 @@ def format_rules(columns: dict[str, int], signups: dict[int, int], width: int) \
     needed = f"${column_letter(columns[NEEDED])}2"
     struck = f'OR(LEFT({status},{len(STATUS_CANCELLED)})="{STATUS_CANCELLED}",' \
              f'{status}="{STATUS_REMOVED}")'
-    rules = [FormatRule("struck", 0, width - 1, f"=AND({MARKER},{struck})")]
+    rules = [FormatRule("struck", 0, width - 1, f"=AND({MARKER},{struck})"),
+             FormatRule("past", 0, width - 1,
+                        f"=AND({MARKER},{date}<>\"\",DATEVALUE({date})<TODAY())")]
     for number, col in sorted(signups.items()):
         cell = f"{column_letter(col)}2"
         rules.append(FormatRule("open-slot", col, col, (

@@ -10,19 +10,25 @@ from __future__ import annotations
 
 import os
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.formatting.formatting import ConditionalFormattingList
 from openpyxl.formatting.rule import FormulaRule
-from openpyxl.styles import Font, PatternFill, Protection
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from konexio.sync.backend import Read, Target
-from konexio.sync.layout import MARKER, FormatRule, column_letter, format_rules
+from konexio.sync.layout import MARKER, FormatRule, cell_text, column_letter, format_rules
+from konexio.sync.lockfile import find_locks, lock_message
 from konexio.sync.plan import WorksheetPlan, WorksheetSnapshot
-from konexio.sync.retry import SyncError
+from konexio.sync.printable import SHOWN, print_rows, print_title
+from konexio.sync.retry import SyncError, WriteUncertain
 from konexio.sync.roster import SheetEdit, apply_to_workbook
+from konexio.sync.sheet_format import SheetFormat, sheet_format
 
 DEFAULT_PATH = Path("volunteers") / "shifts.xlsx"
 """Relative to the root; ignored by git (``*.xlsx`` in .gitignore)."""
@@ -31,8 +37,7 @@ LAST_ROW = 1_048_576
 
 def lock_files(path: Path) -> list[Path]:
     """The lock files LibreOffice (``.~lock.<name>#``) and Excel (``~$<name>``) leave."""
-    candidates = [path.parent / f".~lock.{path.name}#", path.parent / f"~${path.name}"]
-    return [candidate for candidate in candidates if candidate.exists()]
+    return [lock.path for lock in find_locks(path)]
 
 
 def _rule_signature(cf_range: str, formula: str) -> tuple:
@@ -54,27 +59,87 @@ def _ours(sheet: Worksheet) -> list[tuple]:
     return found
 
 
-def _layout_ok(sheet: Worksheet, plan: WorksheetPlan) -> bool:
+WARNING = "Colonne générée"
+"""Title of the warning shown when a person types in a generated column (our validations
+are recognised by it and replaced; validations people added are kept)."""
+WARNING_TEXT = ("La synchronisation réécrit cette cellule depuis le YAML : modifiez le "
+                "fichier de la cohorte, pas cette cellule.")
+TEXT = "@"
+A4 = 9  # OOXML paperSize
+
+
+def _filter_ref(plan: WorksheetPlan, last_row: int) -> str:
+    return f"A1:{column_letter(plan.width - 1)}{max(last_row, 1)}"
+
+
+def _dimension(sheet: Worksheet, col: int):
+    """The column settings covering 0-based ``col``: a saved file groups equal neighbours
+    into one ``<col min max>``, so looking a letter up would find a blank new one."""
+    for dimension in sheet.column_dimensions.values():
+        if dimension.min and dimension.max and dimension.min <= col + 1 <= dimension.max:
+            return dimension
+    return None
+
+
+def _layout_ok(sheet: Worksheet, plan: WorksheetPlan, fmt: SheetFormat) -> bool:
     wanted = [_rule_signature(ref, rule.formula) for ref, rule in _wanted_rules(plan)]
-    people = [column_letter(c) for c in range(max(plan.columns.values()) + 1, plan.width)]
-    return (sheet.freeze_panes == "A2" and bool(sheet.protection.sheet)
-            and all(sheet.column_dimensions[c].protection.locked is False for c in people)
+    found = {col: _dimension(sheet, col) for col in range(fmt.width + 1)}
+    # Wider is fine (a person widened it); LibreOffice rounds widths a little on save.
+    widths = all(found[c] is not None and (found[c].width or 0) >= width - 1
+                 for c, width in fmt.widths.items() if c < fmt.people_from)
+    text = all(found[c] is not None and found[c].number_format == TEXT
+               for c in fmt.text_columns if c <= fmt.width)
+    ours = [dv for dv in sheet.data_validations.dataValidation if dv.promptTitle == WARNING]
+    return (sheet.freeze_panes == "A2" and not sheet.protection.sheet and widths and text
+            and len(ours) == 1 and sheet.page_setup.orientation == "landscape"
+            and sheet.print_title_rows in ("1:1", "$1:$1") and bool(sheet.auto_filter.ref)
             and _ours(sheet) == wanted)
 
 
-def _apply_layout(sheet: Worksheet, plan: WorksheetPlan, last_row: int) -> None:
+def _apply_layout(sheet: Worksheet, plan: WorksheetPlan, fmt: SheetFormat,
+                  last_row: int) -> None:
+    """Readable, sortable and printable; see ``sheet_format`` for the choices.
+    ``last_row`` is the 1-based last row of the table.
+
+    No sheet protection: Excel and LibreOffice refuse to sort a range holding locked cells
+    on a protected sheet, even with sorting allowed, and a shift row always holds both
+    generated and people's cells. Instead typing in a generated column brings up a warning
+    (a data validation of style "warning", like Google's warning-only protection), and the
+    sync matches rows by id and rewrites generated cells from the YAML anyway.
+    """
     sheet.freeze_panes = "A2"
-    # Generated cells locked, people's columns open; sorting and filtering stay allowed
-    # (Excel still refuses to sort locked cells, which is the point).
-    sheet.protection.sheet = True
-    sheet.protection.sort = False
-    sheet.protection.autoFilter = False
-    first_people = max(plan.columns.values()) + 1
-    for col in range(first_people, plan.width):
-        letter = column_letter(col)
-        sheet.column_dimensions[letter].protection = Protection(locked=False)
-        for row in range(2, last_row + 2):
-            sheet.cell(row, col + 1).protection = Protection(locked=False)
+    sheet.protection.sheet = False  # an older sync protected the sheet
+    for col, width in fmt.widths.items():
+        existing = _dimension(sheet, col)
+        if col < fmt.people_from or existing is None or not existing.customWidth:
+            sheet.column_dimensions[column_letter(col)].width = width  # people keep theirs
+    wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
+    for col in fmt.text_columns:
+        dimension = sheet.column_dimensions[column_letter(col)]
+        dimension.number_format = TEXT
+        dimension.protection = Protection(locked=False)
+    # iter_rows creates the cells it visits: only the layout's, never beyond.
+    for row in sheet.iter_rows(min_row=1, max_row=last_row, max_col=plan.width):
+        for cell in row:
+            if cell.column - 1 in fmt.text_columns and cell.row > 1:
+                cell.number_format = TEXT
+            cell.protection = Protection(locked=False)
+            if cell.row > 1 and cell.column <= fmt.width:
+                cell.alignment = wrap if cell.column - 1 in fmt.wrapped else top
+    for col in range(plan.width):
+        sheet.cell(1, col + 1).font = Font(bold=True)
+    kept = [dv for dv in sheet.data_validations.dataValidation if dv.promptTitle != WARNING]
+    sheet.data_validations.dataValidation = kept
+    # Any text typed is "invalid" (length > 0 is not 0): the warning lets it through.
+    warning = DataValidation(type="textLength", operator="equal", formula1="0",
+                             allow_blank=True, showErrorMessage=True, errorStyle="warning",
+                             error=WARNING_TEXT, errorTitle=WARNING, promptTitle=WARNING,
+                             prompt=WARNING_TEXT[:255], showInputMessage=False)
+    warning.add(f"A2:{column_letter(fmt.people_from - 1)}{LAST_ROW}")
+    sheet.add_data_validation(warning)
+    sheet.auto_filter.ref = _filter_ref(plan, last_row)
+    _print_setup(sheet, sheet.title)
     kept = ConditionalFormattingList()
     for cf in sheet.conditional_formatting:
         for rule in cf.rules:
@@ -84,6 +149,8 @@ def _apply_layout(sheet: Worksheet, plan: WorksheetPlan, last_row: int) -> None:
     for ref, rule in _wanted_rules(plan):
         if rule.kind == "struck":
             made = FormulaRule(formula=[rule.formula[1:]], font=Font(strike=True, color="999999"))
+        elif rule.kind == "past":
+            made = FormulaRule(formula=[rule.formula[1:]], font=Font(color="999999"))
         else:
             made = FormulaRule(formula=[rule.formula[1:]],
                                fill=PatternFill("solid", start_color="FFDE99",
@@ -91,23 +158,91 @@ def _apply_layout(sheet: Worksheet, plan: WorksheetPlan, last_row: int) -> None:
         sheet.conditional_formatting.add(ref, made)
 
 
+def _grid(rows) -> list[list[str]]:
+    made = [[cell_text(v) for v in row] for row in rows]
+    made = [row[:max((i + 1 for i, v in enumerate(row) if v), default=0)] for row in made]
+    while made and not made[-1]:
+        made.pop()
+    return made
+
+
+def _print_ok(book: Workbook, title: str, wanted: list[list[object]]) -> bool:
+    name = print_title(title)
+    return name in book.sheetnames and \
+        _grid(book[name].iter_rows(values_only=True)) == _grid(wanted)
+
+
+def _write_printable(book: Workbook, title: str, wanted: list[list[object]],
+                     fmt: SheetFormat, columns: dict[str, int]) -> None:
+    """Replace the printable sheet: the sync's own, nobody types there (it is protected)."""
+    name = print_title(title)
+    if name in book.sheetnames:
+        book.remove(book[name])
+    sheet = book.create_sheet(name, book.sheetnames.index(title) + 1)
+    for line in wanted:
+        sheet.append(line)
+    width = len(wanted[0]) if wanted else len(SHOWN)
+    for col in range(width - 1):
+        label = wanted[0][col] if wanted else ""
+        chars = fmt.widths.get(columns[label], 12) if label in columns else 18
+        sheet.column_dimensions[column_letter(col)].width = chars
+        sheet.cell(1, col + 1).font = Font(bold=True)
+    sheet.column_dimensions[column_letter(width - 1)].hidden = True  # the id, for look-ups
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for row in sheet.iter_rows(min_row=2, max_col=width - 1):
+        for cell in row:
+            cell.alignment = wrap
+    sheet.protection.sheet = True
+    sheet.freeze_panes = "A2"
+    sheet.print_area = f"A1:{column_letter(width - 2)}{max(len(wanted), 1)}"
+    _print_setup(sheet, title)
+
+
+def _print_setup(sheet: Worksheet, antenna: str) -> None:
+    """A4 landscape, one page wide, header row repeated, antenna and print date on top."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = "1:1"
+    sheet.oddHeader.left.text = antenna
+    sheet.oddHeader.right.text = "imprimé le &D"
+    sheet.print_options.gridLines = True
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return None
+    return (status.st_mtime_ns, status.st_size)
+
+
 class XlsxBackend:
     """One workbook file, one worksheet per antenna."""
 
     name = "xlsx"
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, lang: str = "fr", today: date | None = None):
         self.path = path
+        self.lang = lang
+        self.today = today
+        """The first day of the printable sheets; the computer's date when None."""
         self.requests = 0
+        self._stamps: dict[int, tuple[int, int] | None] = {}
 
     def targets(self, required: dict[str, str], optional: dict[str, str]) -> list[Target]:
         return [Target(str(self.path), dict(sorted({**optional, **required}.items())))]
 
     def read(self, target: Target) -> Read:
-        if not self.path.exists():
+        stamp = _stamp(self.path)
+        if stamp is None:
             snapshots = {t: WorksheetSnapshot(t, exists=False)
                          for t in (*target.titles.values(), *target.extra)}
-            return Read(snapshots, None)
+            read = Read(snapshots, None)
+            self._stamps[id(read)] = None
+            return read
         try:
             book = load_workbook(self.path)
         except (OSError, ValueError, KeyError) as error:
@@ -119,23 +254,32 @@ class XlsxBackend:
                 snapshots[title] = WorksheetSnapshot(title, rows)
             else:
                 snapshots[title] = WorksheetSnapshot(title, exists=False)
-        return Read(snapshots, book)
+        read = Read(snapshots, book)
+        self._stamps[id(read)] = stamp
+        return read
 
     def write(self, target: Target, read: Read, plans: list[WorksheetPlan],
               dry_run: bool = False, edits: tuple[SheetEdit, ...] = ()) -> int:
         book: Workbook | None = read.state
         edits = tuple(edit for edit in edits if not edit.empty)  # guards are Google's only
+        formats = {plan.title: sheet_format(read.snapshots[plan.title], plan) for plan in plans}
+        today = self.today or date.today()
         todo = [plan for plan in plans if plan.changes_values or book is None
                 or plan.title not in book.sheetnames
-                or not _layout_ok(book[plan.title], plan)]
+                or not _layout_ok(book[plan.title], plan, formats[plan.title])
+                or not _print_ok(book, plan.title, print_rows(
+                    plan.title, list(read.snapshots[plan.title].rows), today))]
         if not todo and not edits:
             return 0
         if dry_run:
             return 1
-        locks = lock_files(self.path)
+        locks = find_locks(self.path)
         if locks:
-            raise SyncError(f"{self.path.name} est ouvert dans LibreOffice ou Excel "
-                            f"({locks[0].name}) : fermez-le puis relancez la synchronisation.")
+            raise SyncError(lock_message(self.path, locks[0], self.lang))
+        if _stamp(self.path) != self._stamps.get(id(read), _stamp(self.path)):
+            # Saved by someone (sorted, typed) since our read: saving our copy would undo
+            # their work. Read and plan again (run.py does, on WriteUncertain).
+            raise WriteUncertain(f"{self.path.name} a changé depuis sa lecture")
         if book is None:
             book = Workbook()
             book.remove(book.active)
@@ -154,11 +298,17 @@ class XlsxBackend:
                     if value is not None:
                         sheet.cell(row + 1, col + 1).value = value
                 row += 1
-            _apply_layout(sheet, plan, row)
+            _apply_layout(sheet, plan, formats[plan.title], row)
+            rows = list(sheet.iter_rows(max_row=row, max_col=plan.width, values_only=True))
+            _write_printable(book, plan.title, print_rows(plan.title, rows, today),
+                             formats[plan.title], plan.columns)
         for edit in edits:
             apply_to_workbook(book, edit)
         read.state = book  # a later write through the same read sees this one
         self._save(book)
+        # Our own save is not someone else's: a later write through the same read (notify
+        # records each mail) must not take it for a change made since the read.
+        self._stamps[id(read)] = _stamp(self.path)
         self.requests += 1
         return 1
 
