@@ -317,14 +317,15 @@ def test_libreoffice_round_trip_sort_type_save_sync(tmp_path):
     sync_shifts(make_shifts(4), TITLES, XlsxBackend(bench.path, today=date(2026, 9, 8)))
     target = make_shifts(4)[2].id  # 8 September, trainer
     pristine = bench.path.read_bytes()
-    for _ in range(2):
+    for _ in range(3):
         done = subprocess.run([SYSTEM_PYTHON, str(DRIVER), str(bench.path), target],
                               timeout=240, env=OFFICE_ENVIRONMENT,
                               capture_output=True, text=True)
         if "DisposedException" not in done.stderr:
             break
-        # soffice itself crashed (seen once in ~20 runs on a loaded machine): one more go
-        # from the same workbook; a second crash fails the test.
+        # soffice itself crashed (seen once in ~20 runs alone, up to one run in two while a
+        # benchmark loaded both cores): another go from the same workbook; a third crash
+        # fails the test.
         bench.path.write_bytes(pristine)
         for lock in find_locks(bench.path):
             lock.path.unlink()
