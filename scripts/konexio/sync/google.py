@@ -20,7 +20,7 @@ import gspread
 from gspread.http_client import HTTPClient
 
 from konexio.sync.backend import Read, Target
-from konexio.sync.layout import MARKER, FormatRule, Value, format_rules
+from konexio.sync.layout import MARKER, FormatRule, api_cell, format_rules
 from konexio.sync.plan import WorksheetPlan, WorksheetSnapshot
 from konexio.sync.retry import Retry, SyncError
 from konexio.sync.roster import SheetEdit, edit_requests
@@ -99,14 +99,6 @@ def _meta(sheet: dict) -> SheetMeta:
     )
 
 
-def _cell(value: Value | None) -> dict:
-    if value is None:
-        return {}
-    if isinstance(value, int):
-        return {"userEnteredValue": {"numberValue": value}}
-    return {"userEnteredValue": {"stringValue": value}}
-
-
 def _api_rule(sheet_id: int, rule: FormatRule) -> dict:
     if rule.kind == "struck":
         fmt = {"textFormat": {"strikethrough": True, "foregroundColor": GREY}}
@@ -157,7 +149,7 @@ def worksheet_requests(plan: WorksheetPlan, meta: SheetMeta | None, taken: set[i
     for run in plan.runs():
         requests.append({"updateCells": {
             "start": {"sheetId": sheet_id, "rowIndex": run.row, "columnIndex": run.col},
-            "rows": [{"values": [_cell(value) for value in run.values]}],
+            "rows": [{"values": [api_cell(value) for value in run.values]}],
             "fields": "userEnteredValue"}})
     if PROTECTION not in protections:
         requests.append({"addProtectedRange": {"protectedRange": {
@@ -183,7 +175,7 @@ def worksheet_requests(plan: WorksheetPlan, meta: SheetMeta | None, taken: set[i
         # with no table detection and nothing overwritten, inside the all-or-nothing batch.
         requests.append({"appendCells": {
             "sheetId": sheet_id, "fields": "userEnteredValue",
-            "rows": [{"values": [_cell(value) for value in row]} for row in plan.appends]}})
+            "rows": [{"values": [api_cell(value) for value in row]} for row in plan.appends]}})
     if requests and any(not can_edit for _, can_edit in strict):
         # Google would refuse the whole batch; only the owner or an editor can lift it.
         raise SyncError(f"« {plan.title} » : la protection « {PROTECTION} » a été posée par "

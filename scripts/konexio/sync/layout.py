@@ -134,3 +134,12 @@ def format_rules(columns: dict[str, int], signups: dict[int, int], width: int) \
             f'=AND({MARKER},{cell}="",{number}<={needed},NOT({struck}),'
             f"DATEVALUE({date})>=TODAY(),DATEVALUE({date})<TODAY()+7)")))
     return tuple(rules)
+
+
+def api_cell(value: Value | None) -> dict:
+    """A value as Google's ``CellData`` (numbers stay numbers; None leaves the cell as is)."""
+    if value is None:
+        return {}
+    if isinstance(value, int):
+        return {"userEnteredValue": {"numberValue": value}}
+    return {"userEnteredValue": {"stringValue": value}}

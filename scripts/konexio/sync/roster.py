@@ -21,7 +21,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from konexio.sync.layout import Value, cell_text, column_letter
+from konexio.sync.layout import Value, api_cell, cell_text, column_letter
 from konexio.sync.plan import CellWrite, WorksheetSnapshot, runs
 
 ROSTER = "Bénévoles"
@@ -236,14 +236,6 @@ def _last_row(sheet) -> int:
     return -1
 
 
-def _cell(value: Value | None) -> dict:
-    if value is None:
-        return {}
-    if isinstance(value, int):
-        return {"userEnteredValue": {"numberValue": value}}
-    return {"userEnteredValue": {"stringValue": value}}
-
-
 GUARD = "konexio sync : jeton de l'agenda personnel (effacez-le pour en changer, ne le " \
         "modifiez pas)"
 
@@ -269,7 +261,7 @@ def edit_requests(edit: SheetEdit, sheet_id: int | None, columns: int,
     for run in runs(edit.writes):
         requests.append({"updateCells": {
             "start": {"sheetId": sheet_id, "rowIndex": run.row, "columnIndex": run.col},
-            "rows": [{"values": [_cell(value) for value in run.values]}],
+            "rows": [{"values": [api_cell(value) for value in run.values]}],
             "fields": "userEnteredValue"}})
     if edit.guarded is not None and GUARD not in protections:
         requests.append({"addProtectedRange": {"protectedRange": {
@@ -279,5 +271,5 @@ def edit_requests(edit: SheetEdit, sheet_id: int | None, columns: int,
     if edit.appends:
         requests.append({"appendCells": {
             "sheetId": sheet_id, "fields": "userEnteredValue",
-            "rows": [{"values": [_cell(value) for value in row]} for row in edit.appends]}})
+            "rows": [{"values": [api_cell(value) for value in row]} for row in edit.appends]}})
     return requests
