@@ -317,15 +317,16 @@ def test_libreoffice_round_trip_sort_type_save_sync(tmp_path):
     sync_shifts(make_shifts(4), TITLES, XlsxBackend(bench.path, today=date(2026, 9, 8)))
     target = make_shifts(4)[2].id  # 8 September, trainer
     pristine = bench.path.read_bytes()
-    for _ in range(3):
+    for _ in range(5):
         done = subprocess.run([SYSTEM_PYTHON, str(DRIVER), str(bench.path), target],
                               timeout=240, env=OFFICE_ENVIRONMENT,
                               capture_output=True, text=True)
-        if "DisposedException" not in done.stderr:
+        if "URP bridge disposed" not in done.stderr:
             break
-        # soffice itself crashed (seen once in ~20 runs alone, up to one run in two while a
-        # benchmark loaded both cores): another go from the same workbook; a third crash
-        # fails the test.
+        # soffice 7.4 itself died under the driver (its UNO bridge dropped: about one run in
+        # three here, with the roster and journal sheets in the workbook): another go from
+        # the same workbook; five crashes in a row fail the test. Any other error fails it
+        # at once.
         bench.path.write_bytes(pristine)
         for lock in find_locks(bench.path):
             lock.path.unlink()
