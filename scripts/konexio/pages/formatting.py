@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from babel import Locale
@@ -39,39 +40,38 @@ class Dates:
     lang: str
 
     @property
-    def locale(self) -> str:
-        return BABEL_LOCALES[self.lang]
+    def locale(self) -> Locale:
+        return _locale(BABEL_LOCALES[self.lang])
 
     def day(self, value: date) -> str:
         """'lundi 2 novembre 2026'."""
-        return format_date(value, "EEEE d MMMM y", locale=self.locale)
+        return _date_pattern(_as_date(value), "EEEE d MMMM y", self.locale)
 
     def short_day(self, value: date) -> str:
         """'lun. 2 nov.': for dense lists."""
-        return format_skeleton("MMMEd", value, locale=self.locale)
+        return _date_skeleton(_as_date(value), "MMMEd", self.locale)
 
     def date(self, value: date) -> str:
         """'2 novembre 2026'."""
-        return format_date(value, "d MMMM y", locale=self.locale)
+        return _date_pattern(_as_date(value), "d MMMM y", self.locale)
 
     def month(self, value: date) -> str:
         """'novembre 2026'."""
-        return format_skeleton("yMMMM", value, locale=self.locale)
+        return _date_skeleton(_as_date(value), "yMMMM", self.locale)
 
     def clock(self, value: datetime | time) -> str:
         """'14:00' in every language (24-hour clock)."""
-        return format_skeleton("Hm", value, locale=self.locale)
+        return _clock(_wall(value), self.locale)
 
     def hours(self, start: datetime | time, end: datetime | time) -> str:
         """'14:00–16:00' (the interval as the locale writes it)."""
-        if isinstance(start, time):
-            start, end = datetime.combine(date(2000, 1, 3), start), \
-                datetime.combine(date(2000, 1, 3), end)
-        return format_interval(start, end, "Hm", locale=self.locale)
+        if isinstance(start, datetime) and start.date() != end.date():
+            return format_interval(start, end, "Hm", locale=self.locale)
+        return _hours(_wall(start), _wall(end), self.locale)
 
     def weekday(self, day: Weekday) -> str:
         """'lundi'."""
-        return get_day_names("wide", locale=self.locale)[day.index]
+        return _day_names(self.locale)[day.index]
 
     def weekdays(self, days) -> str:
         """'lundi, mardi et jeudi' (with the locale's own 'and')."""
@@ -79,13 +79,64 @@ class Dates:
 
     def language(self, code: str) -> str:
         """Name of a language of instruction ('fr' -> 'français', 'French', 'الفرنسية')."""
-        return Locale.parse(code).get_display_name(self.locale) or code
+        return _language_name(code, self.locale)
 
     def zone(self, timezone: str) -> str:
         """'heure : Malawi' for zones other than the home zone, '' otherwise."""
         if timezone == HOME_ZONE:
             return ""
         return get_timezone_location(ZoneInfo(timezone), locale=self.locale)
+
+
+# Babel re-reads its locale data on every call, and a site shows the same few dates and
+# times thousands of times: each distinct value is formatted once per locale. The values are
+# wall-clock dates and times (what the pattern prints), so equal keys print the same text.
+
+def _as_date(value: date) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _wall(value: datetime | time) -> time:
+    """The wall-clock time an aware datetime shows in its own zone (what "Hm" prints)."""
+    return value.time() if isinstance(value, datetime) else value
+
+
+@cache
+def _locale(identifier: str) -> Locale:
+    """Parsed once: Babel parses a locale given by name on every call."""
+    return Locale.parse(identifier)
+
+
+@cache
+def _day_names(locale: Locale) -> tuple[str, ...]:
+    return tuple(get_day_names("wide", locale=locale)[n] for n in range(7))
+
+
+@cache
+def _language_name(code: str, locale: Locale) -> str:
+    return Locale.parse(code).get_display_name(locale) or code
+
+
+@cache
+def _date_pattern(value: date, pattern: str, locale: Locale) -> str:
+    return format_date(value, pattern, locale=locale)
+
+
+@cache
+def _date_skeleton(value: date, skeleton: str, locale: Locale) -> str:
+    return format_skeleton(skeleton, value, locale=locale)
+
+
+@cache
+def _clock(value: time, locale: Locale) -> str:
+    return format_skeleton("Hm", value, locale=locale)
+
+
+@cache
+def _hours(start: time, end: time, locale: Locale) -> str:
+    day = date(2000, 1, 3)
+    return format_interval(datetime.combine(day, start), datetime.combine(day, end), "Hm",
+                           locale=locale)
 
 
 def time_of_day(start: time) -> str:

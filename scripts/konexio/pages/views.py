@@ -99,6 +99,10 @@ class Site:
     """Open volunteer slots by occurrence key then role, when the shift sheets are known."""
     cohorts: dict[str, CohortView] = field(default_factory=dict)
     by_cohort: dict[str, list[Occurrence]] = field(default_factory=dict)
+    skipped_by_cohort: dict[str, list] = field(default_factory=dict)
+    not_over: list[CohortView] = field(default_factory=list)
+    """Cohorts not yet over, first to start first: every list of upcoming cohorts filters
+    this one (a page per antenna and program, so no page scans the whole network again)."""
 
     @classmethod
     def of(cls, dataset: Dataset, schedule: Schedule, today: date, site_url: str,
@@ -121,6 +125,11 @@ class Site:
                 parts_of_day=tuple(sorted({time_of_day(s.start) for s in cohort.sessions},
                                           key=("morning", "afternoon", "evening").index)),
             )
+        for skipped in schedule.skipped:
+            site.skipped_by_cohort.setdefault(skipped.cohort, []).append(skipped)
+        site.not_over.extend(sorted((v for v in site.cohorts.values()
+                                     if v.cohort.end >= today),
+                                    key=lambda v: (v.cohort.start, v.id)))
         return site
 
     # --- ordered catalogue -------------------------------------------------------------
@@ -142,14 +151,10 @@ class Site:
     def upcoming(self, *, antenna: str | None = None, program: str | None = None,
                  only_open: bool = False) -> list[CohortView]:
         """Cohorts not yet over, first to start first."""
-        chosen = [
-            view for view in self.cohorts.values()
-            if view.cohort.end >= self.today
-            and (antenna is None or view.antenna_id == antenna)
-            and (program is None or view.program_id == program)
-            and (not only_open or view.is_open)
-        ]
-        return sorted(chosen, key=lambda v: (v.cohort.start, v.id))
+        return [view for view in self.not_over
+                if (antenna is None or view.antenna_id == antenna)
+                and (program is None or view.program_id == program)
+                and (not only_open or view.is_open)]
 
     def timetable(self, antenna_id: str) -> list[CohortView]:
         """The week of an antenna, one line per cohort not yet over (so it prints on one
@@ -176,7 +181,7 @@ class Site:
                 for day, found in sorted(days.items())]
 
     def skipped(self, cohort_id: str):
-        return [s for s in self.schedule.skipped if s.cohort == cohort_id]
+        return self.skipped_by_cohort.get(cohort_id, [])
 
     def upcoming_closures(self, antenna: Antenna):
         return [c for c in antenna.closures if c.end >= self.today]
