@@ -99,3 +99,29 @@ def test_an_apostrophe_in_a_plain_text_does_not_hide_a_comment():
     doc, problems = parse_yaml("f.yml", "fr: Pont de l'Ascension  # note\u00a0ici\n")
     assert problems == []
     assert doc.data == {"fr": "Pont de l'Ascension"}
+
+
+def test_libyaml_and_the_python_parser_read_every_data_file_alike(monkeypatch):
+    """The fast (C) parser must give the values and positions the pure-Python one gives,
+    on every data file we ship and every fixture (valid or broken)."""
+    from pathlib import Path
+
+    import yaml
+
+    from konexio.load import yaml_positions
+
+    assert yaml_positions.FAST_LOADER is yaml.CSafeLoader  # the wheels ship libyaml
+    repo = Path(__file__).parent.parent
+    files = sorted([*repo.glob("schedules/**/*.yml"), *repo.glob("volunteers/**/*.yml"),
+                    *(repo / "tests" / "fixtures").rglob("*.yml")])
+    assert len(files) > 50
+
+    def read(path):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        doc, problems = parse_yaml(path.name, text)
+        return ((doc.data, doc.values, doc.keys) if doc else None,
+                [p.as_text() for p in problems])
+
+    fast = [read(path) for path in files]
+    monkeypatch.setattr(yaml_positions, "FAST_LOADER", yaml.SafeLoader)
+    assert [read(path) for path in files] == fast
