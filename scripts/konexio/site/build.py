@@ -8,6 +8,11 @@ pages are staged (``stage.py``) into a temporary folder and built by a plain MkD
 language, with the staged config as ``mkdocs build -f <stage>/<lang>/mkdocs.yml`` would;
 the result replaces ``out`` only once everything succeeded: a failed build leaves the
 previous site untouched.
+
+The engine's runs take most of the time, so our own steps run beside them
+(``beside.py``): once the first language is staged, MkDocs builds it while a second
+process stages the next languages and writes the feeds into a folder of their own (each
+engine run empties its output folder); the feeds join the site before the swap.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from pathlib import Path
 
 from konexio import LANGUAGES, urls
 from konexio.site import run, stage, translations
+from konexio.site.beside import Beside
 
 
 class BuildFailed(SystemExit):
@@ -57,37 +63,66 @@ def engine_build(config_file: Path, site_dir: Path) -> None:
     build(load_config(str(config_file), site_dir=str(site_dir), strict=True))
 
 
-def build_site(root: Path, out: Path, *, today: date | None = None) -> None:
+def build_site(root: Path, out: Path, *, today: date | None = None,
+               beside: bool | None = None) -> None:
     """Check the data under ``root`` and build the site into ``out`` (strict, all or
-    nothing). ``today`` decides what is "upcoming" (default: the real today)."""
+    nothing). ``today`` decides what is "upcoming" (default: the real today); ``beside``
+    forces our steps into a second process (True) or this one (False); by default a second
+    process is used when the machine has two cores."""
     from mkdocs.exceptions import MkDocsException
 
     from konexio.feeds import write_feeds
 
     _show_mkdocs_messages()
     source, checked = prepare(root, today)  # raises DataError before anything is written
+    site = checked.site
     out.parent.mkdir(parents=True, exist_ok=True)
-    staged = Path(tempfile.mkdtemp(prefix=f".{out.name}-stage-", dir=out.parent))
-    fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
+    staged, feeds, fresh = work / "stage", work / "feeds", work / "site"
+
+    def stage_language(lang: str) -> int:
+        files = stage.planned_files(root, site, [lang], source)
+        return len(stage.write_changed(staged, files, [lang]))
+
+    def feeds_step() -> int:
+        return len(write_feeds(site.dataset, site.schedule, feeds, site.site_url,
+                               today=site.today, root=root))
+
+    # The default language first: MkDocs empties its site_dir, which holds the others.
+    first, *others = LANGUAGES
+    steps = [*((lang, lambda lang=lang: stage_language(lang)) for lang in others),
+             ("feeds", feeds_step)]
     try:
-        stage.write_changed(staged, stage.planned_files(root, checked.site, LANGUAGES, source))
-        # The default language first: MkDocs empties its site_dir, which holds the others.
-        for lang in LANGUAGES:
-            engine_build(staged / lang / "mkdocs.yml", fresh / urls.lang_prefix(lang))
-        site = checked.site
-        written = write_feeds(site.dataset, site.schedule, fresh, site.site_url,
-                              today=site.today, root=root)
+        stage_language(first)
+        with Beside(steps, fork=beside) as helper:
+            engine_build(staged / first / "mkdocs.yml", fresh / urls.lang_prefix(first))
+            for lang in others:
+                helper.wait(lang)
+                engine_build(staged / lang / "mkdocs.yml", fresh / urls.lang_prefix(lang))
+            written = helper.wait("feeds")
+        _merge(feeds, fresh)
         logging.getLogger("mkdocs.konexio").info("konexio: %d calendar feeds written",
-                                                 len(written))
+                                                 written)
     except MkDocsException as error:
-        shutil.rmtree(fresh, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
         raise BuildFailed(f"konexio build: the site was not built: {error}") from None
     except BaseException:
-        shutil.rmtree(fresh, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
         raise
-    finally:
-        shutil.rmtree(staged, ignore_errors=True)
     _swap(fresh, out)
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def _merge(extra: Path, into: Path) -> None:
+    """Move every file of ``extra`` to the same place under ``into`` (none may be there)."""
+    for path in sorted(extra.rglob("*")):
+        if path.is_file():
+            target = into / path.relative_to(extra)
+            if target.exists():
+                raise BuildFailed(f"konexio build: {target.relative_to(into)} is made twice "
+                                  "(by the engine and as a calendar feed)")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
 
 
 def _swap(fresh: Path, out: Path) -> None:
