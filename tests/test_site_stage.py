@@ -117,3 +117,18 @@ def test_two_builds_in_one_process_do_not_share_data(tmp_path):
     build_site(second, second / "site", today=date(2026, 11, 10))
     assert "Deuxième nom" not in (first / "site/index.html").read_text(encoding="utf-8")
     assert "Deuxième nom" in (second / "site/index.html").read_text(encoding="utf-8")
+
+
+def test_the_stage_a_build_keeps_is_what_konexio_stage_writes(staged, tmp_path):
+    """``konexio build --keep-stage DIR``: the pages the engine built, byte for byte those
+    of ``konexio stage`` on the same data (the benchmark times the engine on them)."""
+    root, out = staged
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    (kept / "stale.md").write_text("from an earlier build")
+    build_site(root, tmp_path / "site", today=TODAY, keep_stage=kept)
+    files = lambda folder: {p.relative_to(folder).as_posix(): p.read_bytes()  # noqa: E731
+                            for p in folder.rglob("*") if p.is_file()}
+    assert files(kept) == files(out)
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept", "site"]

@@ -87,8 +87,15 @@ def build(root: Path, out: Path) -> dict:
     import konexio.feeds  # noqa: F401
     from konexio.site.build import build_site
 
-    seconds, _ = _timed(lambda: build_site(root, out, today=TODAY))
-    return {"seconds": seconds, "html_pages": sum(1 for _ in out.rglob("*.html"))}
+    stage = kept_stage(out)
+    seconds, _ = _timed(lambda: build_site(root, out, today=TODAY, keep_stage=stage))
+    return {"seconds": seconds, "html_pages": sum(1 for _ in out.rglob("*.html")),
+            "stage": str(stage)}
+
+
+def kept_stage(out: Path) -> Path:
+    """Where the build task keeps the pages it staged, for the plain engine runs."""
+    return out.with_name(out.name + "-stage")
 
 
 def _staged(root: Path, out: Path, langs=None):
@@ -102,17 +109,18 @@ def _staged(root: Path, out: Path, langs=None):
     return out / "stage"
 
 
-def plain(root: Path, out: Path) -> dict:
+def plain(root: Path, out: Path, stage: str = "") -> dict:
     """The engine alone: ``mkdocs build -f <stage>/<lang>/mkdocs.yml`` for every language,
-    on the pages ``konexio stage`` wrote (staging untimed), in one process as ``konexio
-    build`` runs them, so both share the compiled-template cache of the presentation hook.
-    What the full build adds is exactly our work: validate, expand, render, stage, feeds."""
+    on the very pages the timed full build staged (``stage``; else ``konexio stage`` is
+    run first, untimed), in one process as ``konexio build`` runs them, so both share the
+    compiled-template cache of the presentation hook. What the full build adds is exactly
+    our work: validate, expand, render, stage, feeds."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
     from konexio import LANGUAGES, urls
 
-    staged = _staged(root, out)
+    staged = Path(stage) if stage else _staged(root, out)
     site = out / "site"
 
     def build_all():

@@ -12,6 +12,9 @@ def register(sub) -> None:
     add_common(command)
     command.add_argument("--out", type=Path, default=None,
                          help="where to write the site (default: site/ under the root)")
+    command.add_argument("--keep-stage", type=Path, default=None, metavar="DIR",
+                         help="also keep the staged pages the engine built in DIR (as "
+                              "konexio stage writes them), to compare or try another engine")
     command.set_defaults(run=run)
 
 
@@ -19,5 +22,6 @@ def run(args) -> int:
     from konexio.site.build import build_site  # mkdocs is slow to import: only when building
 
     out = args.out.resolve() if args.out else args.root / "site"
-    build_site(args.root, out)
+    keep = args.keep_stage.resolve() if args.keep_stage else None
+    build_site(args.root, out, keep_stage=keep)
     return 0

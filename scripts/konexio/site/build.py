@@ -64,11 +64,12 @@ def engine_build(config_file: Path, site_dir: Path) -> None:
 
 
 def build_site(root: Path, out: Path, *, today: date | None = None,
-               beside: bool | None = None) -> None:
+               beside: bool | None = None, keep_stage: Path | None = None) -> None:
     """Check the data under ``root`` and build the site into ``out`` (strict, all or
     nothing). ``today`` decides what is "upcoming" (default: the real today); ``beside``
     forces our steps into a second process (True) or this one (False); by default a second
-    process is used when the machine has two cores."""
+    process is used when the machine has two cores. ``keep_stage`` keeps the staged pages
+    the engine built there (replacing that folder), as ``konexio stage`` would write them."""
     from mkdocs.exceptions import MkDocsException
 
     from konexio.feeds import write_feeds
@@ -110,6 +111,10 @@ def build_site(root: Path, out: Path, *, today: date | None = None,
         shutil.rmtree(work, ignore_errors=True)
         raise
     _swap(fresh, out)
+    if keep_stage is not None:
+        shutil.rmtree(keep_stage, ignore_errors=True)
+        keep_stage.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(staged, keep_stage)
     shutil.rmtree(work, ignore_errors=True)
 
 
