@@ -90,9 +90,10 @@ def test_a_catalog_missing_for_a_language_of_its_domain_is_found(tmp_path, monke
 def test_each_domain_has_the_languages_of_its_readers():
     assert i18n.SITE.languages == LANGUAGES
     assert i18n.COORDINATORS.languages == ("fr", "en")
+    assert i18n.VOLUNTEERS.languages == ("fr", "en", "ar")
     # A language without the domain's catalog reads the French words.
-    assert i18n.COORDINATORS.gettext("ar", "aucun") == "aucun"
-    assert i18n.COORDINATORS.gettext("en", "aucun") == "none"
+    assert i18n.VOLUNTEERS.gettext("uk", "Bonjour %(name)s,", name="Олена") == "Bonjour Олена,"
+    assert i18n.VOLUNTEERS.gettext("ar", "Bonjour %(name)s,", name="ليلى") == "مرحبًا ليلى،"
 
 
 def test_plural_forms_follow_each_language():

@@ -26,6 +26,7 @@ KEYWORDS = {
     "konexio": ("_", "gettext", "ngettext:1,2", "pgettext:1c,2", *MARKERS),
     # i18n.Domain's methods take the language first: COORDINATORS.gettext(lang, "...").
     "coordinators": ("gettext:2", "ngettext:2,3", "pgettext:2c,3", *MARKERS),
+    "volunteers": ("gettext:2", "ngettext:2,3", "pgettext:2c,3", *MARKERS),
 }
 WIDTH = "100"
 

@@ -5,7 +5,9 @@ gettext domain per audience, so each catalog holds only what its readers read:
 
 - ``konexio``: the public site and its calendar feeds, in every language of the list;
 - ``coordinators``: what ``konexio validate``, ``new``, ``diff``, ``sync`` and ``coverage``
-  print for the coordinators who run them.
+  print for the coordinators who run them;
+- ``volunteers``: the notice and reminder mails, the personal calendar page, and the words
+  of the shift sheets, the roster and the journal of mails.
 
 Each language has one catalog per domain it is translated into (``catalogs:`` in
 ``languages.yml``): ``locale/<code>/LC_MESSAGES/<domain>.po``, French being the source
@@ -37,7 +39,7 @@ from babel.messages.pofile import read_po
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "konexio"
 """The site's domain, the one the functions below use unless told another."""
-DOMAIN_NAMES = ("konexio", "coordinators")
+DOMAIN_NAMES = ("konexio", "coordinators", "volunteers")
 SOURCE_LANGUAGE = "fr"
 """The language of the msgids: the coordinators write French first."""
 FEED_CONTEXT = "calendar feed"
@@ -192,7 +194,8 @@ class _Values(dict):
 
 SITE = Domain(DOMAIN, "the public site and its calendar feeds")
 COORDINATORS = Domain("coordinators", "coordinators: what the konexio commands print")
-DOMAINS: tuple[Domain, ...] = (SITE, COORDINATORS)
+VOLUNTEERS = Domain("volunteers", "volunteers: mails, personal calendar page, shift sheets")
+DOMAINS: tuple[Domain, ...] = (SITE, COORDINATORS, VOLUNTEERS)
 assert tuple(domain.name for domain in DOMAINS) == DOMAIN_NAMES
 
 
