@@ -58,18 +58,14 @@ bench: test-deps
 	test -d tests/bench/node_modules/lighthouse || (cd tests/bench && npm ci --no-audit --no-fund)
 	$(BIN)/python tests/bench/run.py
 
-# The fixed words of pages and feeds, one gettext catalog per language (French is the source).
-# After changing a word in a template or in pages/words.py, feeds/words.py: the template
-# (.pot) is extracted again and every catalog updated; translate what is new in Poedit.
-# compile prints each catalog's statistics and runs Babel's checks (placeholders); the build
-# itself compiles the .po files in memory, so a stale .mo (never committed) cannot matter.
+# The fixed words, one gettext catalog per language and domain (French is the source): the
+# domains konexio (site and feeds), coordinators (what the commands print) and volunteers
+# (mails and sheets), each extracted with scripts/babel-<domain>.cfg into its .pot, merged
+# into each language's catalog (a new language of locale/languages.yml gets a new one), then
+# compiled with --statistics as a check. Translate what is new in Poedit. The build compiles
+# the .po files itself, in memory, so a stale .mo (never committed) cannot matter.
 catalogs: deps
-	cd scripts && ../$(BIN)/pybabel extract -F babel.cfg -k NC_:1c,2 --no-location \
-	  --sort-output -w 100 --project=Konexio --copyright-holder=Konexio \
-	  -o konexio/locale/konexio.pot .
-	cd scripts && ../$(BIN)/pybabel update -i konexio/locale/konexio.pot -d konexio/locale \
-	  -D konexio --no-fuzzy-matching --ignore-obsolete -w 100
-	$(BIN)/pybabel compile -d scripts/konexio/locale -D konexio --statistics
+	$(BIN)/python -m konexio.catalogs
 
 # The same checks run inside `make test` (tests/test_lint.py, tests/test_workflows.py).
 # zizmor offline: no GitHub API call; actionlint finds shellcheck in .venv/bin.

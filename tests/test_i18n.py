@@ -1,49 +1,47 @@
-"""The catalogs of the fixed words: complete in every language, placeholders intact, the
-template (.pot) up to date with the code, and the language list consistent with the model."""
+"""The catalogs of the fixed words: complete in every language of every domain,
+placeholders intact, the templates (.pot) up to date with the code, and the language list
+consistent with the model."""
 
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
-from babel.messages.extract import extract_from_dir
-from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.pofile import read_po
 
-from konexio import LANGUAGES, REQUIRED, i18n
+from konexio import LANGUAGES, REQUIRED, catalogs, i18n
 from konexio.model.types import Text
 
-SCRIPTS = Path(__file__).parent.parent / "scripts"
+SERVED = [(domain.name, lang) for domain in i18n.DOMAINS for lang in domain.languages]
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_catalog_has_every_message_with_the_same_placeholders(lang):
-    assert i18n.catalog_problems(lang) == []
+@pytest.mark.parametrize(("domain", "lang"), SERVED, ids=[f"{d}-{lang}" for d, lang in SERVED])
+def test_catalog_has_every_message_with_the_same_placeholders(domain, lang):
+    assert [p.line() for p in i18n.catalog_problems(lang, domain=domain)] == []
 
 
-def test_the_template_lists_what_the_code_and_templates_ask_for():
-    with (SCRIPTS / "babel.cfg").open() as cfg:
-        method_map, options_map = parse_mapping_cfg(cfg)
-    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None,
-                "NC_": ((1, "c"), 2)}
-    extracted = {(context, msgid if isinstance(msgid, str) else msgid[0])
-                 for _file, _line, msgid, _comments, context in extract_from_dir(
-                     str(SCRIPTS), method_map, options_map, keywords=keywords)}
-    template = {(m.context, m.id if isinstance(m.id, str) else m.id[0])
-                for m in i18n.read_template() if m.id}
-    assert extracted == template, "run 'make catalogs'"
-    assert len(template) > 150
+def _messages(catalog) -> set[tuple[str | None, str]]:
+    return {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in catalog if m.id}
 
 
-def _broken_copy(tmp_path, monkeypatch, lang, old, new):
+@pytest.mark.parametrize("domain", i18n.DOMAINS, ids=lambda d: d.name)
+def test_the_template_lists_what_the_code_and_templates_ask_for(domain, tmp_path):
+    catalogs.extract(domain, tmp_path / "extracted.pot")
+    with (tmp_path / "extracted.pot").open("rb") as pot:
+        extracted = _messages(read_po(pot))
+    assert extracted == _messages(i18n.read_template(domain.name)), "run 'make catalogs'"
+    assert len(extracted) > 40
+
+
+def _broken_copy(tmp_path, monkeypatch, lang, old, new, domain="konexio"):
     locale = tmp_path / "locale"
     shutil.copytree(i18n.LOCALE_DIR, locale)
-    po = locale / lang / "LC_MESSAGES" / "konexio.po"
+    po = locale / lang / "LC_MESSAGES" / f"{domain}.po"
     text = po.read_text(encoding="utf-8")
     assert old in text
     po.write_text(text.replace(old, new, 1), encoding="utf-8")
     monkeypatch.setattr(i18n, "LOCALE_DIR", locale)
-    return i18n.catalog_problems(lang)
+    return i18n.catalog_problems(lang, domain=domain)
 
 
 def test_a_placeholder_spelt_otherwise_is_found(tmp_path, monkeypatch):
@@ -62,6 +60,40 @@ def test_a_fuzzy_entry_counts_as_missing(tmp_path, monkeypatch):
     found = _broken_copy(tmp_path, monkeypatch, "uk", 'msgid "Imprimer"',
                          '#, fuzzy\nmsgid "Imprimer"')
     assert [(p.message, p.what) for p in found] == [("Imprimer", "fuzzy (not used)")]
+
+
+def test_a_plural_form_may_say_the_number_in_words_but_not_lose_another_placeholder(
+        tmp_path, monkeypatch):
+    assert _broken_copy(tmp_path, monkeypatch, "en", 'msgstr[0] "%(num)d cohort"',
+                        'msgstr[0] "one cohort"', "coordinators") == []
+    found = _broken_copy(tmp_path / "2", monkeypatch, "en", 'msgstr[0] "%(num)d/%(needed)d open"',
+                         'msgstr[0] "%(num)d open"', "coordinators")
+    assert [(p.message, p.what) for p in found] == [
+        ("%(num)d/%(needed)d libre", "placeholders ['num'] instead of ['needed', 'num']")]
+
+
+def test_a_plural_rule_other_than_cldr_s_is_found(tmp_path, monkeypatch):
+    found = _broken_copy(tmp_path, monkeypatch, "ar", "nplurals=6; plural=(n == 0 ? 0 :",
+                         "nplurals=6; plural=(n == 1 ? 0 :")
+    assert [p.message for p in found] == ["Plural-Forms"]
+
+
+def test_a_catalog_missing_for_a_language_of_its_domain_is_found(tmp_path, monkeypatch):
+    locale = tmp_path / "locale"
+    shutil.copytree(i18n.LOCALE_DIR, locale)
+    (locale / "en" / "LC_MESSAGES" / "coordinators.po").unlink()
+    monkeypatch.setattr(i18n, "LOCALE_DIR", locale)
+    assert [p.what for p in i18n.catalog_problems("en", domain="coordinators")] == [
+        "no catalog (run 'make catalogs')"]
+
+
+def test_each_domain_has_the_languages_of_its_readers():
+    assert i18n.SITE.languages == LANGUAGES
+    assert i18n.COORDINATORS.languages == ("fr", "en")
+    assert i18n.VOLUNTEERS.languages == ("fr", "en", "ar")
+    # A language without the domain's catalog reads the French words.
+    assert i18n.VOLUNTEERS.gettext("uk", "Bonjour %(name)s,", name="Олена") == "Bonjour Олена,"
+    assert i18n.VOLUNTEERS.gettext("ar", "Bonjour %(name)s,", name="ليلى") == "مرحبًا ليلى،"
 
 
 def test_plural_forms_follow_each_language():

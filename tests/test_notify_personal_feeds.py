@@ -42,7 +42,7 @@ def test_each_volunteer_gets_their_sessions_and_nothing_personal(staffed, tmp_pa
     run_sync(staffed)
     out = tmp_path / "site"
     build(staffed, out)
-    assert "3 agenda(s)" in capsys.readouterr().out
+    assert "3 agendas personnels écrits dans" in capsys.readouterr().out
     awa, sam, layla = tokens(staffed)
     feed = (out / "v" / awa / "agenda.ics").read_bytes()
     ours = icalendar.Calendar.from_ical(feed)

@@ -12,10 +12,14 @@ def test_sync_fills_a_local_workbook_out_of_the_box(minimal_root, capsys, monkey
     monkeypatch.delenv("KONEXIO_GOOGLE_CREDENTIALS", raising=False)
     assert main(["sync", "--root", str(minimal_root)]) == 0
     out = capsys.readouterr().out
-    assert "Paris : 34 nouveaux" in out and "1 écriture(s)" in out
+    # French puts 0 and 1 in the singular.
+    assert "Paris : 34 nouveaux, 0 modifié, 0 annulé, 0 retiré, 0 inchangé" in out
+    assert "; 1 requête, 1 écriture." in out
     assert (minimal_root / DEFAULT_PATH).is_file()
     assert main(["sync", "--root", str(minimal_root), "--lang", "en"]) == 0
-    assert "0 new, 0 updated, 0 cancelled, 0 removed, 34 unchanged" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "0 new, 0 updated, 0 cancelled, 0 removed, 34 unchanged" in out
+    assert "; 0 requests, wrote 0 times." in out
 
 
 def test_dry_run_writes_nothing(minimal_root, capsys):

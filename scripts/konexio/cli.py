@@ -13,6 +13,7 @@ import os
 import sys
 from pathlib import Path
 
+from konexio.i18n import COORDINATORS
 from konexio.problems import DataError
 
 COMMANDS = (
@@ -47,7 +48,7 @@ def add_common(command: argparse.ArgumentParser) -> None:
     """Options every subcommand takes."""
     command.add_argument("--root", type=Path, default=Path.cwd(),
                          help="the checkout to read (default: the current directory)")
-    command.add_argument("--lang", choices=("fr", "en"), default="fr",
+    command.add_argument("--lang", choices=COORDINATORS.languages, default="fr",
                          help="language of the messages (default: fr)")
 
 
@@ -57,16 +58,11 @@ def report(problems, fmt: str = "text", lang: str = "fr", stream=None) -> None:
     for found in problems:
         print(found.as_github(lang) if fmt == "github" else found.as_text(lang), file=stream)
     warnings = sum(1 for p in problems if getattr(p, "is_warning", False))
-    count = len(problems) - warnings
-    if lang == "en":
-        line = f"{count} problem{'s' if count != 1 else ''} found."
-        if warnings:
-            line += f" {warnings} warning{'s' if warnings != 1 else ''}."
-    else:
-        # French puts 0 and 1 in the singular.
-        line = f"{count} problème{'s' if count > 1 else ''} trouvé{'s' if count > 1 else ''}."
-        if warnings:
-            line += f" {warnings} avertissement{'s' if warnings > 1 else ''}."
+    line = COORDINATORS.ngettext(lang, "%(num)d problème trouvé.", "%(num)d problèmes trouvés.",
+                                 len(problems) - warnings)
+    if warnings:
+        line += " " + COORDINATORS.ngettext(lang, "%(num)d avertissement.",
+                                            "%(num)d avertissements.", warnings)
     print(line, file=stream)
 
 

@@ -1,10 +1,20 @@
 """The site's languages and the catalogs of its fixed words (gettext, through Babel).
 
-The languages are listed once, in ``locale/languages.yml``. The fixed words of the pages and
-the feeds live in one catalog per language, ``locale/<code>/LC_MESSAGES/konexio.po``, with
-French as the source language (the msgid): translators open them in Poedit or Weblate, and
-``make catalogs`` extracts the messages from the code and templates (``pybabel extract``)
-and merges them into each catalog (``pybabel update``).
+The languages are listed once, in ``locale/languages.yml``. The fixed words live in one
+gettext domain per audience, so each catalog holds only what its readers read:
+
+- ``konexio``: the public site and its calendar feeds, in every language of the list;
+- ``coordinators``: what ``konexio validate``, ``new``, ``diff``, ``sync`` and ``coverage``
+  print for the coordinators who run them;
+- ``volunteers``: the notice and reminder mails, the personal calendar page, and the words
+  of the shift sheets, the roster and the journal of mails.
+
+Each language has one catalog per domain it is translated into (``catalogs:`` in
+``languages.yml``): ``locale/<code>/LC_MESSAGES/<domain>.po``, French being the source
+language (the msgid). A reader of a language a domain lacks reads its French words.
+Translators open the catalogs in Poedit or Weblate; ``make catalogs`` extracts the messages
+of each domain from the code and templates (``pybabel extract``, ``scripts/babel-<domain>.cfg``)
+and merges them into each catalog (``pybabel update``, ``init`` for a new one).
 
 The catalogs are compiled when they are first used, in memory, from the ``.po`` files:
 there is no compiled ``.mo`` to forget to rebuild, and ``make site`` and ``make test`` always
@@ -28,6 +38,8 @@ from babel.messages.pofile import read_po
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "konexio"
+"""The site's domain, the one the functions below use unless told another."""
+DOMAIN_NAMES = ("konexio", "coordinators", "volunteers")
 SOURCE_LANGUAGE = "fr"
 """The language of the msgids: the coordinators write French first."""
 FEED_CONTEXT = "calendar feed"
@@ -48,6 +60,8 @@ class Language:
     search: tuple[str, ...]
     required: bool
     fallback: tuple[str, ...]
+    catalogs: tuple[str, ...] = (DOMAIN,)
+    """The gettext domains translated into this language."""
 
     @property
     def rtl(self) -> bool:
@@ -57,11 +71,18 @@ class Language:
 def _read_languages(path: Path) -> tuple[Language, ...]:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     found = tuple(Language(**{**entry, "search": tuple(entry["search"]),
-                              "fallback": tuple(entry["fallback"])}) for entry in raw)
+                              "fallback": tuple(entry["fallback"]),
+                              "catalogs": tuple(entry["catalogs"])}) for entry in raw)
     codes = [language.code for language in found]
     if len(set(codes)) != len(codes) or found[0].code != SOURCE_LANGUAGE:
         raise ValueError(f"{path}: codes must be unique and start with {SOURCE_LANGUAGE}")
+    if set(found[0].catalogs) != set(DOMAIN_NAMES):
+        raise ValueError(f"{path}: {SOURCE_LANGUAGE}, the source, has every catalog")
     for language in found:
+        # Every language of the list is a language of the site; the others are optional.
+        if DOMAIN not in language.catalogs or not set(language.catalogs) <= set(DOMAIN_NAMES):
+            raise ValueError(f"{path}: {language.code}: catalogs are {DOMAIN} and some of "
+                             f"{', '.join(DOMAIN_NAMES[1:])}")
         if language.direction not in ("ltr", "rtl"):
             raise ValueError(f"{path}: {language.code}: direction is ltr or rtl")
         if not set(language.fallback) <= set(codes) - {language.code}:
@@ -82,22 +103,30 @@ def fallbacks(lang: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(chain))
 
 
-def catalog_path(lang: str) -> Path:
-    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+def catalog_path(lang: str, domain: str = DOMAIN) -> Path:
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
-def read_catalog(lang: str) -> Catalog:
-    with catalog_path(lang).open("rb") as po:
-        return read_po(po, locale=BY_CODE[lang].locale, domain=DOMAIN)
+def template_path(domain: str = DOMAIN) -> Path:
+    return LOCALE_DIR / f"{domain}.pot"
+
+
+def read_catalog(lang: str, domain: str = DOMAIN) -> Catalog:
+    with catalog_path(lang, domain).open("rb") as po:
+        return read_po(po, locale=BY_CODE[lang].locale, domain=domain)
 
 
 @cache
-def translations(lang: str) -> _gettext.GNUTranslations:
-    """The compiled catalog of ``lang`` (compiled in memory from its ``.po``)."""
+def _compiled(domain: str, lang: str) -> _gettext.GNUTranslations:
     compiled = BytesIO()
-    write_mo(compiled, read_catalog(lang), use_fuzzy=False)
+    write_mo(compiled, read_catalog(lang, domain), use_fuzzy=False)
     compiled.seek(0)
     return _gettext.GNUTranslations(compiled)
+
+
+def translations(lang: str) -> _gettext.GNUTranslations:
+    """The compiled site catalog of ``lang`` (compiled in memory from its ``.po``)."""
+    return _compiled(DOMAIN, lang)
 
 
 def gettext(lang: str, message: str, **values: object) -> str:
@@ -111,6 +140,65 @@ def pgettext(lang: str, context: str, message: str, **values: object) -> str:
     return translations(lang).pgettext(context, message) % values
 
 
+@dataclass(frozen=True)
+class Domain:
+    """One gettext domain: the words one audience reads, one catalog per language.
+
+    Its methods take the language first and fill the placeholders, as ``gettext`` above
+    (positional arguments only, so a placeholder may be called ``lang`` or ``message``);
+    ``make catalogs`` extracts their message arguments (``gettext:2``, ``ngettext:2,3``,
+    ``pgettext:2c,3``). A language without this domain's catalog reads the French msgid.
+    """
+
+    name: str
+    readers: str
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages this domain has a catalog in, French first."""
+        return tuple(language.code for language in ALL if self.name in language.catalogs)
+
+    def translations(self, lang: str) -> _gettext.NullTranslations:
+        if lang not in self.languages:
+            return _gettext.NullTranslations()
+        return _compiled(self.name, lang)
+
+    def gettext(self, lang: str, message: str, /, **values: object) -> str:
+        return self.translations(lang).gettext(message) % _Values(values)
+
+    def ngettext(self, lang: str, singular: str, plural: str, num: int, /,
+                 **values: object) -> str:
+        """The plural form of ``lang`` for ``num``, which fills ``%(num)d``."""
+        return self.translations(lang).ngettext(singular, plural, num) % \
+            _Values(values, **{COUNT: num})
+
+    def pgettext(self, lang: str, context: str, message: str, /, **values: object) -> str:
+        return self.template(lang, context, message) % _Values(values)
+
+    def template(self, lang: str, context: str, message: str) -> str:
+        """The translation of a message with a context, its placeholders left unfilled."""
+        return self.translations(lang).pgettext(context, message)
+
+
+COUNT = "num"
+"""The placeholder ``ngettext`` fills with the count, as Jinja's i18n extension does."""
+
+
+class _Values(dict):
+    """Placeholder values; one the caller did not give reads ``?`` rather than failing in
+    front of a coordinator (the catalog test is what catches a misspelt placeholder)."""
+
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+SITE = Domain(DOMAIN, "the public site and its calendar feeds")
+COORDINATORS = Domain("coordinators", "coordinators: what the konexio commands print")
+VOLUNTEERS = Domain("volunteers", "volunteers: mails, personal calendar page, shift sheets")
+DOMAINS: tuple[Domain, ...] = (SITE, COORDINATORS, VOLUNTEERS)
+assert tuple(domain.name for domain in DOMAINS) == DOMAIN_NAMES
+
+
 def N_(message: str) -> str:  # noqa: N802 - the name pybabel extracts by default
     """Mark a message for extraction; it is translated where it is shown."""
     return message
@@ -119,6 +207,11 @@ def N_(message: str) -> str:  # noqa: N802 - the name pybabel extracts by defaul
 def NC_(context: str, message: str) -> tuple[str, str]:  # noqa: N802
     """Mark a message with a context (extracted with the keyword ``NC_:1c,2``)."""
     return context, message
+
+
+def NN_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802
+    """Mark a message with plural forms (extracted with the keyword ``NN_:1,2``)."""
+    return singular, plural
 
 
 _PLACEHOLDER = re.compile(r"%(?:\((\w+)\))?[#0\- +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa%]")
@@ -137,10 +230,11 @@ class CatalogProblem:
     lang: str
     message: str
     what: str
+    domain: str = DOMAIN
 
     def line(self) -> str:
-        return f"{catalog_path(self.lang).relative_to(LOCALE_DIR.parent.parent)}: " \
-               f"{self.what}: {self.message!r}"
+        return f"{catalog_path(self.lang, self.domain).relative_to(LOCALE_DIR.parent.parent)}"\
+               f": {self.what}: {self.message!r}"
 
 
 def _ids(message) -> tuple[str, ...]:
@@ -151,39 +245,50 @@ def _strings(message) -> tuple[str, ...]:
     return message.string if isinstance(message.string, tuple) else (message.string,)
 
 
-def read_template() -> Catalog:
-    with (LOCALE_DIR / f"{DOMAIN}.pot").open("rb") as pot:
+def read_template(domain: str = DOMAIN) -> Catalog:
+    with template_path(domain).open("rb") as pot:
         return read_po(pot)
 
 
-def catalog_problems(lang: str, template: Catalog | None = None) -> list[CatalogProblem]:
-    """What the catalog of ``lang`` lacks against the template (``konexio.pot``): a message
-    missing, empty, fuzzy (left out when compiled), with too few plural forms, or whose
-    placeholders differ from the msgid's (``%(name)s`` spelt otherwise fails at run time)."""
-    template = template or read_template()
-    catalog = read_catalog(lang)
+def catalog_problems(lang: str, template: Catalog | None = None,
+                     domain: str = DOMAIN) -> list[CatalogProblem]:
+    """What the catalog of ``lang`` lacks against the template (``<domain>.pot``): a message
+    missing, empty, fuzzy (left out when compiled), with a plural rule other than CLDR's or
+    too few plural forms, or whose placeholders differ from the msgid's (``%(name)s`` spelt
+    otherwise fails at run time; a plural form may leave out the count, ``%(num)d``)."""
+    template = template or read_template(domain)
+    if not catalog_path(lang, domain).exists():
+        return [CatalogProblem(lang, "", "no catalog (run 'make catalogs')", domain)]
+    catalog = read_catalog(lang, domain)
     found = []
+    cldr = Catalog(locale=BY_CODE[lang].locale)
+    if catalog.plural_expr != cldr.plural_expr:
+        found.append(CatalogProblem(lang, "Plural-Forms", f"plural rule is not CLDR's "
+                                    f"({cldr.plural_forms})", domain))
     for wanted in template:
         if not wanted.id:
             continue
         label = _ids(wanted)[0]
         have = catalog.get(wanted.id, context=wanted.context)
         if have is None:
-            found.append(CatalogProblem(lang, label, "missing"))
+            found.append(CatalogProblem(lang, label, "missing", domain))
             continue
         strings = _strings(have)
         if have.fuzzy:
-            found.append(CatalogProblem(lang, label, "fuzzy (not used)"))
+            found.append(CatalogProblem(lang, label, "fuzzy (not used)", domain))
         if not all(s.strip() for s in strings):
-            found.append(CatalogProblem(lang, label, "not translated"))
+            found.append(CatalogProblem(lang, label, "not translated", domain))
         if isinstance(wanted.id, tuple) and len(strings) != catalog.num_plurals:
-            found.append(CatalogProblem(lang, label, f"needs {catalog.num_plurals} plural forms"))
+            found.append(CatalogProblem(lang, label, f"needs {catalog.num_plurals} plural "
+                                                     "forms", domain))
         expected = set().union(*(placeholders(i) for i in _ids(wanted)))
+        # A plural form for one number may say it in words: Arabic "مجموعتان", two groups.
+        optional = {COUNT} if isinstance(wanted.id, tuple) else set()
         for string in strings:
-            if string.strip() and placeholders(string) != expected:
+            if string.strip() and not expected - optional <= placeholders(string) <= expected:
                 found.append(CatalogProblem(
                     lang, label, f"placeholders {sorted(placeholders(string))} instead of "
-                                 f"{sorted(expected)}"))
+                                 f"{sorted(expected)}", domain))
     return found
 
 
@@ -191,7 +296,7 @@ REVIEW_MARK = "needs review"
 """The translator comment of an entry written by a non-native speaker (Poedit shows it)."""
 
 
-def needing_review(lang: str) -> int:
+def needing_review(lang: str, domain: str = DOMAIN) -> int:
     """How many entries of the catalog of ``lang`` still wait for a native reader."""
-    return sum(1 for message in read_catalog(lang) if message.id and any(
+    return sum(1 for message in read_catalog(lang, domain) if message.id and any(
         comment.startswith(REVIEW_MARK) for comment in message.user_comments))

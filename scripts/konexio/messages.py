@@ -1,511 +1,325 @@
 """The sentences coordinators read, in French (their language, the default) and English.
 
-Each message names what was found and what to write instead. Templates are filled with
-``str.format``; a ``suggestion`` parameter adds "did you mean ...?".
+Each message names what was found and what to write instead. The French text is the msgid
+of the ``coordinators`` gettext domain (``konexio/locale/<lang>/LC_MESSAGES/coordinators.po``),
+where each language's words live; placeholders are ``%(name)s``. A ``suggestion``
+parameter adds "did you mean ...?".
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-LANGUAGE_NAMES = {
-    "fr": {"fr": "français", "en": "anglais", "ar": "arabe"},
-    "en": {"fr": "French", "en": "English", "ar": "Arabic"},
-}
+from babel import Locale
+from babel.dates import get_day_names
+from babel.lists import format_list
 
-MESSAGES: dict[str, dict[str, str]] = {
+from konexio.i18n import BY_CODE, COORDINATORS, N_, NN_
+
+MESSAGES: dict[str, str | tuple[str, str]] = {
     # Reading the file
-    "file.unreadable": {
-        "fr": "impossible de lire ce fichier ; vérifiez qu'il n'est pas vide ou corrompu, "
-              "ou enregistrez-le de nouveau",
-        "en": "this file cannot be read ({detail})",
-    },
-    "file.encoding": {
-        "fr": "ce fichier n'est pas enregistré en UTF-8 ; enregistrez-le en UTF-8",
-        "en": "this file is not saved as UTF-8; save it as UTF-8",
-    },
-    "file.unknown_place": {
-        "fr": "ce fichier n'est à aucun emplacement connu ; les fichiers vont dans {places}",
-        "en": "this file is in no known place; data files go in {places}",
-    },
-    "file.not_yml": {
-        "fr": "ce fichier n'est pas lu : son nom ne finit pas par .yml ; renommez-le, par "
-              "exemple {name}",
-        "en": "this file is not read: its name does not end in .yml; rename it, for "
-              "example {name}",
-    },
-    "file.yaml_suffix": {
-        "fr": "les fichiers de données finissent par .yml, pas .yaml ; renommez-le {name}",
-        "en": "data files end in .yml, not .yaml; rename it {name}",
-    },
-    "file.name": {
-        "fr": "le nom « {value} » a des majuscules, des espaces ou des accents ; il devient "
-              "une adresse du site et un nom de calendrier : renommez le fichier {name}",
-        "en": "the name '{value}' has capitals, spaces or accents; it becomes a site address "
-              "and a calendar name: rename the file {name}",
-    },
-    "yaml.empty": {
-        "fr": "ce fichier est vide",
-        "en": "this file is empty",
-    },
-    "yaml.many_documents": {
-        "fr": "une ligne « --- » commence un second document ; un fichier n'en contient qu'un",
-        "en": "a '---' line starts a second document; a file holds only one",
-    },
-    "yaml.tab": {
-        "fr": "une tabulation est utilisée pour l'indentation ; YAML n'accepte que des espaces",
-        "en": "a tab is used for indentation; YAML accepts only spaces",
-    },
-    "yaml.colon_in_value": {
-        "fr": "un texte contient « : » ; mettez ce texte entre guillemets, par exemple "
-              "\"Salle 2 : rez-de-chaussée\"",
-        "en": "a text contains ': '; put that text in quotes, for example "
-              "\"Room 2: ground floor\"",
-    },
-    "yaml.indentation": {
-        "fr": "l'indentation ne correspond pas à la ligne précédente (ou il manque « : ») ; "
-              "alignez la clé sur ses voisines avec des espaces",
-        "en": "the indentation does not match the line before (or a ':' is missing); "
-              "align the key with its neighbours using spaces",
-    },
-    "yaml.unknown_alias": {
-        "fr": "l'alias « * » renvoie à une ancre « & » qui n'existe pas",
-        "en": "the '*' alias refers to an '&' anchor that does not exist",
-    },
-    "yaml.syntax": {
-        "fr": "le YAML ne peut pas être lu ici ; vérifiez l'indentation, les guillemets et "
-              "les « : » de cette ligne et de la précédente",
-        "en": "the YAML cannot be read here ({detail}); check indentation, quotes and ':'",
-    },
-    "yaml.unclosed_quote": {
-        "fr": "ce guillemet n'est jamais refermé ; ajoutez le même guillemet à la fin du texte",
-        "en": "this quote is never closed; add the same quote at the end of the text",
-    },
-    "yaml.unclosed_bracket": {
-        "fr": "ce « {bracket} » n'est pas refermé sur la même valeur ; vérifiez les virgules "
-              "et le crochet de fin",
-        "en": "this '{bracket}' is not closed in the same value; check the commas and the "
-              "closing bracket",
-    },
-    "yaml.bad_start": {
-        "fr": "une valeur ne peut pas commencer par « {char} » ; mettez-la entre guillemets, "
-              "par exemple \"{char}...\"",
-        "en": "a value cannot start with '{char}'; put it in quotes, for example "
-              "\"{char}...\"",
-    },
-    "yaml.escape": {
-        "fr": "une barre oblique inverse « \\ » entre guillemets doubles doit être doublée ; "
-              "écrivez « \\\\ » ou utilisez des guillemets simples",
-        "en": "a backslash '\\' inside double quotes must be doubled; write '\\\\' or use "
-              "single quotes",
-    },
-    "yaml.invisible_nbsp": {
-        "fr": "une espace insécable (invisible) est ici ; effacez-la et tapez une espace "
-              "ordinaire",
-        "en": "a non-breaking space (invisible) is here; delete it and type an ordinary space",
-    },
-    "yaml.invisible_zwsp": {
-        "fr": "un caractère invisible (espace de largeur nulle) est ici ; effacez ce caractère "
-              "et les deux voisins, puis retapez-les",
-        "en": "an invisible character (zero-width space) is here; delete it and its two "
-              "neighbours, then type them again",
-    },
-    "yaml.invisible_tab": {
-        "fr": "une tabulation est ici, dans une valeur ; remplacez-la par une espace",
-        "en": "a tab is here, inside a value; replace it with a space",
-    },
-    "yaml.duplicate_key": {
-        "fr": "la clé « {key} » apparaît deux fois (déjà à la ligne {first_line}) ; "
-              "gardez-en une seule",
-        "en": "the key '{key}' appears twice (already on line {first_line}); keep only one",
-    },
-    "yaml.complex_key": {
-        "fr": "une clé doit être un simple mot",
-        "en": "a key must be a plain word",
-    },
-    "yaml.merge_key": {
-        "fr": "la fusion « <<: » n'est pas acceptée ; écrivez les valeurs en entier",
-        "en": "'<<:' merges are not accepted; write the values in full",
-    },
+    "file.unreadable": N_(
+        "impossible de lire ce fichier ; vérifiez qu'il n'est pas vide ou corrompu, "
+        "ou enregistrez-le de nouveau"),
+    "file.encoding": N_("ce fichier n'est pas enregistré en UTF-8 ; enregistrez-le en UTF-8"),
+    "file.unknown_place": N_(
+        "ce fichier n'est à aucun emplacement connu ; les fichiers vont dans %(places)s"),
+    "file.not_yml": N_(
+        "ce fichier n'est pas lu : son nom ne finit pas par .yml ; renommez-le, par "
+        "exemple %(name)s"),
+    "file.yaml_suffix": N_(
+        "les fichiers de données finissent par .yml, pas .yaml ; renommez-le %(name)s"),
+    "file.name": N_(
+        "le nom « %(value)s » a des majuscules, des espaces ou des accents ; il devient "
+        "une adresse du site et un nom de calendrier : renommez le fichier %(name)s"),
+    "yaml.empty": N_("ce fichier est vide"),
+    "yaml.many_documents": N_(
+        "une ligne « --- » commence un second document ; un fichier n'en contient qu'un"),
+    "yaml.tab": N_(
+        "une tabulation est utilisée pour l'indentation ; YAML n'accepte que des espaces"),
+    "yaml.colon_in_value": N_(
+        "un texte contient « : » ; mettez ce texte entre guillemets, par exemple "
+        "\"Salle 2 : rez-de-chaussée\""),
+    "yaml.indentation": N_(
+        "l'indentation ne correspond pas à la ligne précédente (ou il manque « : ») ; "
+        "alignez la clé sur ses voisines avec des espaces"),
+    "yaml.unknown_alias": N_("l'alias « * » renvoie à une ancre « & » qui n'existe pas"),
+    "yaml.syntax": N_(
+        "le YAML ne peut pas être lu ici ; vérifiez l'indentation, les guillemets et "
+        "les « : » de cette ligne et de la précédente"),
+    "yaml.unclosed_quote": N_(
+        "ce guillemet n'est jamais refermé ; ajoutez le même guillemet à la fin du texte"),
+    "yaml.unclosed_bracket": N_(
+        "ce « %(bracket)s » n'est pas refermé sur la même valeur ; vérifiez les virgules "
+        "et le crochet de fin"),
+    "yaml.bad_start": N_(
+        "une valeur ne peut pas commencer par « %(char)s » ; mettez-la entre guillemets, "
+        "par exemple \"%(char)s...\""),
+    "yaml.escape": N_(
+        "une barre oblique inverse « \\ » entre guillemets doubles doit être doublée ; "
+        "écrivez « \\\\ » ou utilisez des guillemets simples"),
+    "yaml.invisible_nbsp": N_(
+        "une espace insécable (invisible) est ici ; effacez-la et tapez une espace "
+        "ordinaire"),
+    "yaml.invisible_zwsp": N_(
+        "un caractère invisible (espace de largeur nulle) est ici ; effacez ce caractère "
+        "et les deux voisins, puis retapez-les"),
+    "yaml.invisible_tab": N_(
+        "une tabulation est ici, dans une valeur ; remplacez-la par une espace"),
+    "yaml.duplicate_key": N_(
+        "la clé « %(key)s » apparaît deux fois (déjà à la ligne %(first_line)s) ; "
+        "gardez-en une seule"),
+    "yaml.complex_key": N_("une clé doit être un simple mot"),
+    "yaml.merge_key": N_(
+        "la fusion « <<: » n'est pas acceptée ; écrivez les valeurs en entier"),
     # Shape of the values
-    "field.missing": {
-        "fr": "il manque « {field} » ; ajoutez la ligne « {field}: » (voir CONTRIBUTING.md)",
-        "en": "'{field}' is missing; add the line '{field}: ...' (see CONTRIBUTING.en.md)",
-    },
-    "text.missing_language": {
-        "fr": "il manque la traduction en {language} de « {field} » (ajoutez « {lang}: »)",
-        "en": "the {language} translation of '{field}' is missing (add '{lang}:')",
-    },
-    "field.unknown": {
-        "fr": "« {key} » n'est pas une clé connue ici (clés possibles : {allowed})",
-        "en": "'{key}' is not a known key here (possible keys: {allowed})",
-    },
-    "field.enum": {
-        "fr": "« {value} » n'est pas accepté ; écrivez l'un de : {expected}",
-        "en": "'{value}' is not accepted; write one of: {expected}",
-    },
-    "field.slug": {
-        "fr": "« {value} » n'est pas un identifiant valide ; utilisez des minuscules sans accent, "
-              "des chiffres et des tirets, par exemple {example}",
-        "en": "'{value}' is not a valid identifier; use lower-case letters without accents, "
-              "digits and dashes, for example {example}",
-    },
-    "field.pattern": {
-        "fr": "« {value} » n'a pas la forme attendue pour « {field} » ({expected})",
-        "en": "'{value}' does not have the expected form for '{field}' ({expected})",
-    },
-    "field.int": {
-        "fr": "« {value} » n'est pas un nombre entier ; écrivez un nombre comme 12",
-        "en": "'{value}' is not a whole number; write a number like 12",
-    },
-    "field.int_quoted": {
-        "fr": "écrivez le nombre sans guillemets : {value}",
-        "en": "write the number without quotes: {value}",
-    },
-    "field.string": {
-        "fr": "« {field} » doit être un texte",
-        "en": "'{field}' must be a text",
-    },
-    "field.list": {
-        "fr": "« {field} » doit être une liste (chaque élément sur une ligne commençant par "
-              "« - »)",
-        "en": "'{field}' must be a list (each item on a line starting with '- ')",
-    },
-    "field.mapping": {
-        "fr": "« {field} » doit contenir des clés et des valeurs (« clé: valeur »)",
-        "en": "'{field}' must hold keys and values ('key: value')",
-    },
-    "field.too_short": {
-        "fr": "« {field} » doit contenir au moins {min} élément(s)",
-        "en": "'{field}' must hold at least {min} item(s)",
-    },
-    "field.range": {
-        "fr": "« {value} » est hors des limites pour « {field} » ({limit})",
-        "en": "'{value}' is out of range for '{field}' ({limit})",
-    },
-    "field.empty": {
-        "fr": "« {field} » est vide ; écrivez le texte après « : »",
-        "en": "'{field}' is empty; write the text after ':'",
-    },
-    "field.bool": {
-        "fr": "« {value} » n'est pas oui/non ; écrivez true ou false",
-        "en": "'{value}' is not yes/no; write true or false",
-    },
-    "field.invalid": {
-        "fr": "valeur refusée pour « {field} » ; comparez-la avec l'exemple du guide "
-              "(CONTRIBUTING.md)",
-        "en": "value refused for '{field}': {detail}",
-    },
-    "konexio.date_format": {
-        "fr": "« {value} » n'est pas une date ; écrivez-la AAAA-MM-JJ, par exemple 2026-09-07",
-        "en": "'{value}' is not a date; write it YYYY-MM-DD, for example 2026-09-07",
-    },
-    "konexio.date_impossible": {
-        "fr": "le {value} n'existe pas dans le calendrier ; vérifiez le jour et le mois",
-        "en": "{value} does not exist in the calendar; check the day and the month",
-    },
-    "konexio.time_format": {
-        "fr": "« {value} » n'est pas une heure ; écrivez-la HH:MM entre guillemets, "
-              "par exemple \"14:00\"",
-        "en": "'{value}' is not a time; write it HH:MM in quotes, for example \"14:00\"",
-    },
-    "konexio.time_impossible": {
-        "fr": "l'heure « {value} » n'existe pas ; les heures vont de 00:00 à 23:59",
-        "en": "the time '{value}' does not exist; times go from 00:00 to 23:59",
-    },
+    "field.missing": N_(
+        "il manque « %(field)s » ; ajoutez la ligne « %(field)s: » (voir CONTRIBUTING.md)"),
+    "text.missing_language": N_(
+        "il manque la traduction en %(language)s de « %(field)s » (ajoutez « %(lang)s: »)"),
+    "field.unknown": N_(
+        "« %(key)s » n'est pas une clé connue ici (clés possibles : %(allowed)s)"),
+    "field.enum": N_("« %(value)s » n'est pas accepté ; écrivez l'un de : %(expected)s"),
+    "field.slug": N_(
+        "« %(value)s » n'est pas un identifiant valide ; utilisez des minuscules sans accent, "
+        "des chiffres et des tirets, par exemple %(example)s"),
+    "field.pattern": N_(
+        "« %(value)s » n'a pas la forme attendue pour « %(field)s » (%(expected)s)"),
+    "field.int": N_("« %(value)s » n'est pas un nombre entier ; écrivez un nombre comme 12"),
+    "field.int_quoted": N_("écrivez le nombre sans guillemets : %(value)s"),
+    "field.string": N_("« %(field)s » doit être un texte"),
+    "field.list": N_(
+        "« %(field)s » doit être une liste (chaque élément sur une ligne commençant par "
+        "« - »)"),
+    "field.mapping": N_(
+        "« %(field)s » doit contenir des clés et des valeurs (« clé: valeur »)"),
+    "field.too_short": NN_("« %(field)s » doit contenir au moins %(min)s élément",
+                           "« %(field)s » doit contenir au moins %(min)s éléments"),
+    "field.range": N_("« %(value)s » est hors des limites pour « %(field)s » (%(limit)s)"),
+    "field.empty": N_("« %(field)s » est vide ; écrivez le texte après « : »"),
+    "field.bool": N_("« %(value)s » n'est pas oui/non ; écrivez true ou false"),
+    "field.invalid": N_(
+        "valeur refusée pour « %(field)s » ; comparez-la avec l'exemple du guide "
+        "(CONTRIBUTING.md)"),
+    "konexio.date_format": N_(
+        "« %(value)s » n'est pas une date ; écrivez-la AAAA-MM-JJ, par exemple 2026-09-07"),
+    "konexio.date_impossible": N_(
+        "le %(value)s n'existe pas dans le calendrier ; vérifiez le jour et le mois"),
+    "konexio.time_format": N_(
+        "« %(value)s » n'est pas une heure ; écrivez-la HH:MM entre guillemets, "
+        "par exemple \"14:00\""),
+    "konexio.time_impossible": N_(
+        "l'heure « %(value)s » n'existe pas ; les heures vont de 00:00 à 23:59"),
     # References and meaning
-    "ref.unknown": {
-        "fr": "{what} « {value} » n'existe pas (fichiers dans {where})",
-        "en": "{what} '{value}' does not exist (files in {where})",
-    },
-    "ref.unknown_venue": {
-        "fr": "le lieu « {value} » n'est pas un lieu de l'antenne {antenna} "
-              "(lieux : {allowed})",
-        "en": "the venue '{value}' is not a venue of the {antenna} antenna "
-              "(venues: {allowed})",
-    },
-    "ref.unknown_role": {
-        "fr": "le rôle « {value} » n'existe pas dans volunteers/roles.yml (rôles : {allowed})",
-        "en": "the role '{value}' does not exist in volunteers/roles.yml (roles: {allowed})",
-    },
-    "ref.unknown_room": {
-        "fr": "la salle « {value} » n'est pas une salle du lieu {venue} (salles : {allowed})",
-        "en": "the room '{value}' is not a room of the venue {venue} (rooms: {allowed})",
-    },
-    "order.dates": {
-        "fr": "la fin ({end}) est avant le début ({start}) ; vérifiez l'année, le mois et le "
-              "jour des deux dates",
-        "en": "the end ({end}) is before the start ({start}); check the year, month and day "
-              "of both dates",
-    },
-    "order.times": {
-        "fr": "la séance finit ({end}) avant de commencer ({start}) ; les heures s'écrivent "
-              "sur 24 heures (\"14:00\", pas \"2:00\")",
-        "en": "the session ends ({end}) before it starts ({start}); times use the 24-hour "
-              "clock (\"14:00\", not \"2:00\")",
-    },
-    "timezone.unknown": {
-        "fr": "« {value} » n'est pas un fuseau horaire IANA (par exemple Europe/Paris)",
-        "en": "'{value}' is not an IANA time zone (for example Europe/Paris)",
-    },
-    "country.unknown": {
-        "fr": "les jours fériés du pays « {value} » sont inconnus ; écrivez un code ISO à deux "
-              "lettres comme FR",
-        "en": "public holidays of country '{value}' are unknown; write a two-letter ISO code "
-              "like FR",
-    },
-    "subdivision.unknown": {
-        "fr": "« {value} » n'est pas une région de {country} connue pour les jours fériés",
-        "en": "'{value}' is not a region of {country} known for public holidays",
-    },
-    "cohort.no_session": {
-        "fr": "aucune séance ne tombe entre le {start} et le {end} ; vérifiez les dates et "
-              "les jours",
-        "en": "no session falls between {start} and {end}; check the dates and the days",
-    },
-    "cohort.duplicate_id": {
-        "fr": "une autre cohorte porte déjà le nom de fichier « {value} » ({other}) ; "
-              "renommez l'un des deux fichiers",
-        "en": "another cohort already has the file name '{value}' ({other}); "
-              "rename one of the two files",
-    },
-    "session.duplicate": {
-        "fr": "deux séances le {day} à {start} ; supprimez celle en double",
-        "en": "two sessions on {day} at {start}; remove the repeated one",
-    },
-    "change.outside": {
-        "fr": "le {date} est hors des dates de la cohorte ({start} au {end}) ; « date » est "
-              "le jour où la séance était prévue",
-        "en": "{date} is outside the cohort's dates ({start} to {end}); 'date' is the day "
-              "the session was planned",
-    },
-    "change.weekday": {
-        "fr": "la cohorte n'a pas de séance le {date} (un {weekday}) ; ses séances ont lieu "
-              "{days}",
-        "en": "the cohort has no session on {date} (a {weekday}); its sessions are on {days}",
-    },
-    "change.closed": {
-        "fr": "le {date} il n'y a déjà pas cours ({reason}) : rien à annuler ni à déplacer",
-        "en": "there is already no class on {date} ({reason}): nothing to cancel or move",
-    },
-    "change.no_such_time": {
-        "fr": "aucune séance ne commence à {start} le {date} (séances à : {times})",
-        "en": "no session starts at {start} on {date} (sessions at: {times})",
-    },
-    "change.ambiguous": {
-        "fr": "il y a plusieurs séances le {date} ; ajoutez « start: » avec l'heure de celle "
-              "visée ({times})",
-        "en": "there are several sessions on {date}; add 'start:' with the time of the one "
-              "meant ({times})",
-    },
-    "change.twice": {
-        "fr": "la séance du {date} est déjà {already} plus haut ; une séance n'a qu'un "
-              "changement",
-        "en": "the session of {date} is already {already} above; a session has one change",
-    },
-    "change.no_effect": {
-        "fr": "ce déplacement ne change ni la date, ni l'heure, ni la salle ; écrivez ce qui "
-              "change (to_date, to_start, to_end ou to_room), ou enlevez ce déplacement",
-        "en": "this move changes neither the date, the time nor the room; write what changes "
-              "(to_date, to_start, to_end or to_room), or remove this move",
-    },
-    "dst.gap": {
-        "fr": "le {date}, {time} n'existe pas à {zone} (changement d'heure) ; choisissez "
-              "une autre heure ou déplacez cette séance",
-        "en": "on {date}, {time} does not exist in {zone} (clock change); pick another time "
-              "or move that session",
-    },
-    "room.clash": {
-        "fr": "la salle « {room} » ({venue}) est déjà occupée le {date} de {start} à {end} "
-              "par la cohorte {other} ({other_file}) ; choisissez une autre salle (room) "
-              "ou une autre heure",
-        "en": "the room '{room}' ({venue}) is already taken on {date} from {start} to {end} "
-              "by cohort {other} ({other_file}); pick another room (room) or another time",
-    },
+    "ref.unknown": N_("%(what)s « %(value)s » n'existe pas (fichiers dans %(where)s)"),
+    "ref.unknown_venue": N_(
+        "le lieu « %(value)s » n'est pas un lieu de l'antenne %(antenna)s "
+        "(lieux : %(allowed)s)"),
+    "ref.unknown_role": N_(
+        "le rôle « %(value)s » n'existe pas dans volunteers/roles.yml (rôles : %(allowed)s)"),
+    "ref.unknown_room": N_(
+        "la salle « %(value)s » n'est pas une salle du lieu %(venue)s (salles : %(allowed)s)"),
+    "order.dates": N_(
+        "la fin (%(end)s) est avant le début (%(start)s) ; vérifiez l'année, le mois et le "
+        "jour des deux dates"),
+    "order.times": N_(
+        "la séance finit (%(end)s) avant de commencer (%(start)s) ; les heures s'écrivent "
+        "sur 24 heures (\"14:00\", pas \"2:00\")"),
+    "timezone.unknown": N_(
+        "« %(value)s » n'est pas un fuseau horaire IANA (par exemple Europe/Paris)"),
+    "country.unknown": N_(
+        "les jours fériés du pays « %(value)s » sont inconnus ; écrivez un code ISO à deux "
+        "lettres comme FR"),
+    "subdivision.unknown": N_(
+        "« %(value)s » n'est pas une région de %(country)s connue pour les jours fériés"),
+    "cohort.no_session": N_(
+        "aucune séance ne tombe entre le %(start)s et le %(end)s ; vérifiez les dates et "
+        "les jours"),
+    "cohort.duplicate_id": N_(
+        "une autre cohorte porte déjà le nom de fichier « %(value)s » (%(other)s) ; "
+        "renommez l'un des deux fichiers"),
+    "session.duplicate": N_("deux séances le %(day)s à %(start)s ; supprimez celle en double"),
+    "change.outside": N_(
+        "le %(date)s est hors des dates de la cohorte (%(start)s au %(end)s) ; « date » est "
+        "le jour où la séance était prévue"),
+    "change.weekday": N_(
+        "la cohorte n'a pas de séance le %(date)s (un %(weekday)s) ; ses séances ont lieu "
+        "%(days)s"),
+    "change.closed": N_(
+        "le %(date)s il n'y a déjà pas cours (%(reason)s) : rien à annuler ni à déplacer"),
+    "change.no_such_time": N_(
+        "aucune séance ne commence à %(start)s le %(date)s (séances à : %(times)s)"),
+    "change.ambiguous": N_(
+        "il y a plusieurs séances le %(date)s ; ajoutez « start: » avec l'heure de celle "
+        "visée (%(times)s)"),
+    "change.twice": N_(
+        "la séance du %(date)s est déjà %(already)s plus haut ; une séance n'a qu'un "
+        "changement"),
+    "change.no_effect": N_(
+        "ce déplacement ne change ni la date, ni l'heure, ni la salle ; écrivez ce qui "
+        "change (to_date, to_start, to_end ou to_room), ou enlevez ce déplacement"),
+    "dst.gap": N_(
+        "le %(date)s, %(time)s n'existe pas à %(zone)s (changement d'heure) ; choisissez "
+        "une autre heure ou déplacez cette séance"),
+    "room.clash": N_(
+        "la salle « %(room)s » (%(venue)s) est déjà occupée le %(date)s de %(start)s à "
+        "%(end)s "
+        "par la cohorte %(other)s (%(other_file)s) ; choisissez une autre salle (room) "
+        "ou une autre heure"),
     # Where a moved session lands
-    "closure.holiday": {
-        "fr": "cette fermeture ne couvre que des jours fériés ({reason}), déjà sans cours : "
-              "inutile de les écrire ; pour un pont, écrivez le jour d'avant ou d'après",
-        "en": "this closure covers only public holidays ({reason}), already without class: "
-              "no need to type them; for a bridge day, write the day before or after",
-    },
-    "move.past_midnight": {
-        "fr": "la séance dure {length} : commencée à {start}, elle finirait après minuit ; "
-              "choisissez une heure plus tôt, ou écrivez aussi l'heure de fin (to_end)",
-        "en": "the session lasts {length}: started at {start}, it would end after midnight; "
-              "pick an earlier time, or write the end time too (to_end)",
-    },
-    "move.outside": {
-        "fr": "le {date} est hors des dates de la cohorte ({start} au {end}) : une séance "
-              "peut être déplacée jusqu'au {last} au plus tard (rattrapage) ; vérifiez "
-              "« to_date »",
-        "en": "{date} is outside the cohort's dates ({start} to {end}): a session can be "
-              "moved until {last} at the latest (make-up session); check 'to_date'",
-    },
-    "move.other_year": {
-        "fr": "le {date} tombe un an avant ou après la cohorte : la séance serait publiée à "
-              "la mauvaise année ; vouliez-vous écrire {meant} ?",
-        "en": "{date} falls a year before or after the cohort: the session would be "
-              "published in the wrong year; did you mean {meant}?",
-    },
-    "move.closed": {
-        "fr": "le lieu est fermé le {date} ({reason}) : la page afficherait la séance et "
-              "« pas de cours ce jour-là » ; choisissez un autre jour pour « to_date »",
-        "en": "the venue is closed on {date} ({reason}): the page would show the session "
-              "and 'no class that day'; pick another day for 'to_date'",
-    },
-    "move.overlap": {
-        "fr": "la cohorte a déjà une séance le {date} de {start} à {end} : deux séances à la "
-              "même heure ; choisissez un autre jour ou une autre heure (to_start)",
-        "en": "the cohort already has a session on {date} from {start} to {end}: two "
-              "sessions at the same time; pick another day or time (to_start)",
-    },
-    "move.past": {
-        "fr": "la séance est déplacée au {date}, date déjà passée (nous sommes le {today}) : "
-              "personne ne pourra y venir ; vérifiez « to_date »",
-        "en": "the session is moved to {date}, which is already past (today is {today}): "
-              "nobody can come; check 'to_date'",
-    },
+    "closure.holiday": N_(
+        "cette fermeture ne couvre que des jours fériés (%(reason)s), déjà sans cours : "
+        "inutile de les écrire ; pour un pont, écrivez le jour d'avant ou d'après"),
+    "move.past_midnight": N_(
+        "la séance dure %(length)s : commencée à %(start)s, elle finirait après minuit ; "
+        "choisissez une heure plus tôt, ou écrivez aussi l'heure de fin (to_end)"),
+    "move.outside": N_(
+        "le %(date)s est hors des dates de la cohorte (%(start)s au %(end)s) : une séance "
+        "peut être déplacée jusqu'au %(last)s au plus tard (rattrapage) ; vérifiez "
+        "« to_date »"),
+    "move.other_year": N_(
+        "le %(date)s tombe un an avant ou après la cohorte : la séance serait publiée à "
+        "la mauvaise année ; vouliez-vous écrire %(meant)s ?"),
+    "move.closed": N_(
+        "le lieu est fermé le %(date)s (%(reason)s) : la page afficherait la séance et "
+        "« pas de cours ce jour-là » ; choisissez un autre jour pour « to_date »"),
+    "move.overlap": N_(
+        "la cohorte a déjà une séance le %(date)s de %(start)s à %(end)s : deux séances à la "
+        "même heure ; choisissez un autre jour ou une autre heure (to_start)"),
+    "move.past": N_(
+        "la séance est déplacée au %(date)s, date déjà passée (nous sommes le %(today)s) : "
+        "personne ne pourra y venir ; vérifiez « to_date »"),
     # The whole cohort
-    "cohort.nothing_left": {
-        "fr": "la cohorte est ouverte (open) mais il ne lui reste aucune séance entre le "
-              "{start} et le {end} (jours fériés, fermetures et annulations) : le site "
-              "l'annoncerait sans séance ; changez ses dates, ou écrivez status: closed",
-        "en": "the cohort is open but has no session left between {start} and {end} "
-              "(public holidays, closures and cancellations): the site would advertise it "
-              "with no session; change its dates, or write status: closed",
-    },
-    "cohort.empty_weeks": {
-        "fr": "aucune séance pendant {weeks} semaines de suite, du {first} au {last} "
-              "(fermetures, jours fériés ou annulations) ; si c'est voulu, rien à faire, "
-              "sinon vérifiez les fermetures de l'antenne et « cancelled »",
-        "en": "no session for {weeks} weeks in a row, from {first} to {last} (closures, "
-              "public holidays or cancellations); if that is meant, nothing to do, otherwise "
-              "check the antenna's closures and 'cancelled'",
-    },
-    "cohort.too_long": {
-        "fr": "la cohorte dure {weeks} semaines (du {start} au {end}) alors qu'une cohorte "
-              "{program} en dure de {min} à {max} : toutes ces séances et leurs créneaux de "
-              "bénévoles seraient publiés ; vérifiez l'année et le mois de « end »",
-        "en": "the cohort lasts {weeks} weeks ({start} to {end}) while a {program} cohort "
-              "lasts {min} to {max}: all those sessions and their volunteer shifts would be "
-              "published; check the year and month of 'end'",
-    },
-    "cohort.too_short": {
-        "fr": "la cohorte dure {weeks} semaine(s) (du {start} au {end}) alors qu'une cohorte "
-              "{program} en dure de {min} à {max} ; vérifiez « start » et « end »",
-        "en": "the cohort lasts {weeks} week(s) ({start} to {end}) while a {program} cohort "
-              "lasts {min} to {max}; check 'start' and 'end'",
-    },
-    "text.copied": {
-        "fr": "le texte en {language} de « {field} » n'est pas traduit (c'est du français "
-              "recopié) : le site l'afficherait tel quel à ses lecteurs ; écrivez la "
-              "traduction, ou enlevez la ligne « {lang}: » et demandez-la dans la pull request",
-        "en": "the {language} text of '{field}' is not translated (it is French copied over): "
-              "the site would show it as is to its readers; write the translation, or remove "
-              "the '{lang}:' line and ask for it in the pull request",
-    },
-    "language.unknown": {
-        "fr": "« {value} » n'est pas une langue que le site sait nommer ; écrivez le code à "
-              "deux lettres de la langue du cours, par exemple fr, en ou ar (langues du "
-              "site : {allowed})",
-        "en": "'{value}' is not a language the site can name; write the two-letter code of "
-              "the course's language, for example fr, en or ar (site languages: {allowed})",
-    },
-    "needs.partial": {
-        "fr": "« needs » ne cite pas {missing} : les séances de cette cohorte n'auraient plus "
-              "de créneau {missing}, alors que le programme {program} en prévoit ; ajoutez "
-              "par exemple « {example} », ou « 0 » si c'est voulu",
-        "en": "'needs' leaves out {missing}: this cohort's sessions would have no {missing} "
-              "shift, though the {program} program has some; add for example '{example}', "
-              "or '0' if that is meant",
-    },
-    "sheet.url": {
-        "fr": "c'est l'adresse entière de la feuille ; copiez seulement l'identifiant, "
-              "la partie entre /d/ et /edit : {value}",
-        "en": "this is the sheet's whole address; copy only the id, the part between /d/ "
-              "and /edit: {value}",
-    },
-    "sheet.id_space": {
-        "fr": "l'identifiant de feuille « {value} » contient un espace ; copiez-le de "
-              "l'adresse de la feuille (entre /d/ et /edit), sans espace",
-        "en": "the spreadsheet id '{value}' contains a space; copy it from the sheet's "
-              "address (between /d/ and /edit), without spaces",
-    },
-    "sheet.id_char": {
-        "fr": "« {value} » n'est pas un identifiant de feuille Google (seulement des lettres, "
-              "des chiffres, « - » et « _ ») ; copiez-le de l'adresse de la feuille, entre "
-              "/d/ et /edit",
-        "en": "'{value}' is not a Google spreadsheet id (only letters, digits, '-' and '_'); "
-              "copy it from the sheet's address, between /d/ and /edit",
-    },
-    "sheet.id_short": {
-        "fr": "l'identifiant de feuille « {value} » est trop court ({length} caractères ; "
-              "ceux de Google en ont plus de 40) ; copiez-le en entier de l'adresse de la "
-              "feuille, entre /d/ et /edit",
-        "en": "the spreadsheet id '{value}' is too short ({length} characters; Google's "
-              "have over 40); copy it whole from the sheet's address, between /d/ and /edit",
-    },
-    "duplicate.id": {
-        "fr": "l'identifiant « {value} » est déjà utilisé plus haut ; donnez-en un autre",
-        "en": "the id '{value}' is already used above; pick another one",
-    },
-    "count.negative": {
-        "fr": "le nombre de personnes ne peut pas être négatif ; écrivez 0 pour personne",
-        "en": "the number of people cannot be negative; write 0 for nobody",
-    },
+    "cohort.nothing_left": N_(
+        "la cohorte est ouverte (open) mais il ne lui reste aucune séance entre le "
+        "%(start)s et le %(end)s (jours fériés, fermetures et annulations) : le site "
+        "l'annoncerait sans séance ; changez ses dates, ou écrivez status: closed"),
+    "cohort.empty_weeks": NN_(
+        "aucune séance pendant %(weeks)s semaine de suite, du %(first)s au %(last)s "
+        "(fermetures, jours fériés ou annulations) ; si c'est voulu, rien à faire, "
+        "sinon vérifiez les fermetures de l'antenne et « cancelled »",
+        "aucune séance pendant %(weeks)s semaines de suite, du %(first)s au %(last)s "
+        "(fermetures, jours fériés ou annulations) ; si c'est voulu, rien à faire, "
+        "sinon vérifiez les fermetures de l'antenne et « cancelled »"),
+    "cohort.too_long": NN_(
+        "la cohorte dure %(weeks)s semaine (du %(start)s au %(end)s) alors qu'une cohorte "
+        "%(program)s en dure de %(min)s à %(max)s : toutes ces séances et leurs créneaux de "
+        "bénévoles seraient publiés ; vérifiez l'année et le mois de « end »",
+        "la cohorte dure %(weeks)s semaines (du %(start)s au %(end)s) alors qu'une cohorte "
+        "%(program)s en dure de %(min)s à %(max)s : toutes ces séances et leurs créneaux de "
+        "bénévoles seraient publiés ; vérifiez l'année et le mois de « end »"),
+    "cohort.too_short": NN_(
+        "la cohorte dure %(weeks)s semaine (du %(start)s au %(end)s) alors qu'une cohorte "
+        "%(program)s en dure de %(min)s à %(max)s ; vérifiez « start » et « end »",
+        "la cohorte dure %(weeks)s semaines (du %(start)s au %(end)s) alors qu'une cohorte "
+        "%(program)s en dure de %(min)s à %(max)s ; vérifiez « start » et « end »"),
+    "text.copied": N_(
+        "le texte en %(language)s de « %(field)s » n'est pas traduit (c'est du français "
+        "recopié) : le site l'afficherait tel quel à ses lecteurs ; écrivez la "
+        "traduction, ou enlevez la ligne « %(lang)s: » et demandez-la dans la pull request"),
+    "language.unknown": N_(
+        "« %(value)s » n'est pas une langue que le site sait nommer ; écrivez le code à "
+        "deux lettres de la langue du cours, par exemple fr, en ou ar (langues du "
+        "site : %(allowed)s)"),
+    "needs.partial": N_(
+        "« needs » ne cite pas %(missing)s : les séances de cette cohorte n'auraient plus "
+        "de créneau %(missing)s, alors que le programme %(program)s en prévoit ; ajoutez "
+        "par exemple « %(example)s », ou « 0 » si c'est voulu"),
+    "sheet.url": N_(
+        "c'est l'adresse entière de la feuille ; copiez seulement l'identifiant, "
+        "la partie entre /d/ et /edit : %(value)s"),
+    "sheet.id_space": N_(
+        "l'identifiant de feuille « %(value)s » contient un espace ; copiez-le de "
+        "l'adresse de la feuille (entre /d/ et /edit), sans espace"),
+    "sheet.id_char": N_(
+        "« %(value)s » n'est pas un identifiant de feuille Google (seulement des lettres, "
+        "des chiffres, « - » et « _ ») ; copiez-le de l'adresse de la feuille, entre "
+        "/d/ et /edit"),
+    "sheet.id_short": NN_(
+        "l'identifiant de feuille « %(value)s » est trop court (%(length)s caractère ; "
+        "ceux de Google en ont plus de 40) ; copiez-le en entier de l'adresse de la "
+        "feuille, entre /d/ et /edit",
+        "l'identifiant de feuille « %(value)s » est trop court (%(length)s caractères ; "
+        "ceux de Google en ont plus de 40) ; copiez-le en entier de l'adresse de la "
+        "feuille, entre /d/ et /edit"),
+    "duplicate.id": N_(
+        "l'identifiant « %(value)s » est déjà utilisé plus haut ; donnez-en un autre"),
+    "count.negative": N_(
+        "le nombre de personnes ne peut pas être négatif ; écrivez 0 pour personne"),
+
 }
 
-_SUGGEST = {"fr": " Vouliez-vous dire « {} » ?", "en": " Did you mean '{}'?"}
+COUNTS = {"field.too_short": "min", "cohort.empty_weeks": "weeks", "cohort.too_long": "weeks",
+          "cohort.too_short": "weeks", "sheet.id_short": "length"}
+"""The parameter that picks the plural form of each message with plural forms."""
 
-CHANGE_WORDS = {
-    "cancelled": {"fr": "annulée", "en": "cancelled"},
-    "moved": {"fr": "déplacée", "en": "moved"},
+DETAILED: dict[str, str] = {
+    "file.unreadable": N_("impossible de lire ce fichier (%(detail)s)"),
+    "yaml.syntax": N_(
+        "le YAML ne peut pas être lu ici (%(detail)s) ; vérifiez l'indentation, les "
+        "guillemets et les « : »"),
+    "field.invalid": N_("valeur refusée pour « %(field)s » : %(detail)s"),
 }
+"""The same problems with the library's own words (``detail``), for ``DETAIL_LANGUAGES``."""
+DETAIL_LANGUAGES = ("en",)
+"""PyYAML, pydantic and the system describe a failure in English: a reader of English is
+shown their words, any other reader our advice in their own language."""
 
-WEEKDAYS = {
-    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
+CHANGE_WORDS = {"cancelled": N_("annulée"), "moved": N_("déplacée")}
+WHAT = {"program": N_("le programme"), "antenna": N_("l'antenne"), "role": N_("le rôle")}
+
+
+def _locale(lang: str) -> Locale:
+    return Locale.parse(BY_CODE[lang].locale if lang in BY_CODE else lang)
+
+
+def language_name(code: str, lang: str) -> str:
+    """The language ``code`` named in ``lang`` (CLDR's words: « arabe », "Arabic")."""
+    names = _locale(lang).languages
+    tag = BY_CODE[code].tag.replace("-", "_") if code in BY_CODE else code
+    return names.get(tag) or names.get(code) or code
+
+
+def weekday(number: int, lang: str) -> str:
+    """Weekday ``number`` (0 is Monday) as ``lang`` writes it in a sentence."""
+    return get_day_names("wide", locale=_locale(lang))[int(number)]
+
+
 def _days(lang: str, numbers) -> str:
     """'le lundi et le mercredi' / 'Monday and Wednesday'."""
-    names = [("le " if lang == "fr" else "") + WEEKDAYS[lang][int(n)] for n in numbers]
-    last = " et " if lang == "fr" else " and "
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + last + names[-1]
-
-WHAT = {
-    "program": {"fr": "le programme", "en": "the program"},
-    "antenna": {"fr": "l'antenne", "en": "the antenna"},
-    "role": {"fr": "le rôle", "en": "the role"},
-}
+    return format_list([COORDINATORS.gettext(lang, "le %(weekday)s", weekday=weekday(n, lang))
+                        for n in numbers], locale=_locale(lang))
 
 
 def render(code: str, params: dict[str, Any], lang: str = "fr") -> str:
-    """The message ``code`` in ``lang`` (French unless ``en``), filled with ``params``."""
-    lang = "en" if lang == "en" else "fr"
-    templates = MESSAGES.get(code) or MESSAGES["field.invalid"]
+    """The message ``code`` in ``lang`` (French in a language it lacks), filled with
+    ``params``; an unknown code reads as "value refused"."""
+    lang = lang if lang in COORDINATORS.languages else "fr"
     values = dict(params)
+    if values.get("detail") and lang in DETAIL_LANGUAGES and code in DETAILED:
+        message = DETAILED[code]
+    else:
+        message = MESSAGES.get(code) or MESSAGES["field.invalid"]
     if "lang" in values:
-        values.setdefault("language", LANGUAGE_NAMES[lang].get(values["lang"], values["lang"]))
-    if "what" in values:
-        values["what"] = WHAT.get(values["what"], {}).get(lang, values["what"])
+        values.setdefault("language", language_name(values["lang"], lang))
+    if values.get("what") in WHAT:
+        values["what"] = COORDINATORS.gettext(lang, WHAT[values["what"]])
     if "reason_fr" in values:  # a reason known in each language (holiday names too)
         values["reason"] = values.get(f"reason_{lang}") or values["reason_fr"]
-    if "already" in values:
-        values["already"] = CHANGE_WORDS.get(values["already"], {}).get(lang, values["already"])
+    if values.get("already") in CHANGE_WORDS:
+        values["already"] = COORDINATORS.gettext(lang, CHANGE_WORDS[values["already"]])
     if "weekday" in values:  # weekday numbers (0 = Monday) become words in ``lang``
-        values["weekday"] = WEEKDAYS[lang][int(values["weekday"])]
+        values["weekday"] = weekday(values["weekday"], lang)
     if "days" in values:
         values["days"] = _days(lang, values["days"])
-    values.setdefault("detail", "")
     values.setdefault("field", "")
-    text = templates[lang].format_map(_Defaulting(values))
+    if isinstance(message, tuple):
+        count = int(values.get(COUNTS.get(code, ""), 2))
+        text = COORDINATORS.ngettext(lang, *message, count, **values)
+    else:
+        text = COORDINATORS.gettext(lang, message, **values)
     suggestion = values.get("suggestion")
     if suggestion:
-        text += ("" if text.endswith((".", "?", "!")) else ".") + _SUGGEST[lang].format(suggestion)
+        text += ("" if text.endswith((".", "?", "!")) else ".") + " " + COORDINATORS.gettext(
+            lang, "Vouliez-vous dire « %(suggestion)s » ?", suggestion=suggestion)
     return text
-
-
-class _Defaulting(dict):
-    def __missing__(self, key: str) -> str:
-        return "?"

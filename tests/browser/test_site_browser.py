@@ -80,6 +80,39 @@ def test_finder_filters_the_groups(phone, base_url):
     assert "all=1" in phone.url
 
 
+def _arabic(n: int) -> str:
+    """"N groups" as Arabic writes it: one, two (the dual), 3-10 plural, then singular."""
+    if n in (1, 2):
+        return {1: "مجموعة واحدة", 2: "مجموعتان"}[n]
+    return f"{n} مجموعات" if 3 <= n % 100 <= 10 else f"{n} مجموعة"
+
+
+def _ukrainian(n: int) -> str:
+    """1, 21 група; 2-4, 22-24 групи; 5-20, 25-30 груп."""
+    if n % 10 == 1 and n % 100 != 11:
+        return f"{n} група"
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return f"{n} групи"
+    return f"{n} груп"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("ar", _arabic), ("uk", _ukrainian)])
+def test_finder_counts_in_the_plural_forms_of_the_language(phone, base_url, lang, expected):
+    phone.goto(base_url + PREFIX[lang])
+    count = phone.locator("[data-kx-count]")
+    antennas = [o.get_attribute("value") for o in phone.locator("#kx-antenna option").all()]
+    seen = set()
+    for everything in (False, True):
+        phone.set_checked("#kx-all", everything)
+        for antenna in antennas:
+            phone.select_option("#kx-antenna", antenna)
+            shown = _visible_cards(phone).count()
+            if shown:
+                assert count.inner_text() == expected(shown), (antenna, everything)
+                seen.add(expected(shown).replace(str(shown), "N"))
+    assert len(seen) >= 2, seen  # more than one plural form was checked
+
+
 def test_home_without_javascript_lists_open_groups_and_links(phone_without_js, base_url):
     page = phone_without_js
     page.goto(base_url)

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 from konexio.cli import add_common
 from konexio.commands.sync import add_backend_options, make_backend
+from konexio.i18n import COORDINATORS
 from konexio.sync.retry import SyncError
 
 
@@ -49,18 +50,21 @@ def run(args) -> int:
         return 2
     found = coverage(snapshots, all_shifts, datetime.now(UTC), args.weeks)
     write_open_slots(args.root, found.open_slots)
-    en = args.lang == "en"
-    print(f"Shifts still needing people in the next {args.weeks} week(s):" if en else
-          f"Créneaux où il manque des bénévoles dans les {args.weeks} prochaine(s) semaine(s) :")
+    lang = args.lang
+    print(COORDINATORS.ngettext(
+        lang, "Créneaux où il manque des bénévoles dans la semaine qui vient :",
+        "Créneaux où il manque des bénévoles dans les %(num)d prochaines semaines :",
+        args.weeks))
     for item in found.open:
         s = item.shift
+        free = COORDINATORS.ngettext(lang, "%(num)d/%(needed)d libre", "%(num)d/%(needed)d libres",
+                                     item.open, needed=s.needed)
         print(f"  {_when(s)}  {titles[s.antenna]} · {s.venue} · {s.program} · {s.role_name}"
-              f" : {item.open}/{s.needed} {'open' if en else 'libre(s)'}")
+              f" : {free}")
     if not found.open:
-        print("  none" if en else "  aucun")
+        print("  " + COORDINATORS.gettext(lang, "aucun"))
     if found.overlaps:
-        print("Booked on two overlapping shifts:" if en else
-              "Inscrits sur deux créneaux qui se chevauchent :")
+        print(COORDINATORS.gettext(lang, "Inscrits sur deux créneaux qui se chevauchent :"))
         for overlap in found.overlaps:
             print(f"  {overlap.name} : {_when(overlap.first)} ({overlap.first.role_name}) "
                   f"/ {_when(overlap.second)} ({overlap.second.role_name})")

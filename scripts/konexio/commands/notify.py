@@ -14,6 +14,7 @@ from datetime import date
 
 from konexio.cli import add_common
 from konexio.commands.sync import add_backend_options, make_backend
+from konexio.i18n import COORDINATORS
 
 
 def add_sheet_options(command) -> None:
@@ -30,8 +31,9 @@ def site_url(args) -> str | None:
 
     found = args.site_url or site_address(args.root)
     if not found.startswith(("https://", "http://")):
-        print("konexio : adresse du site inconnue (site_url dans mkdocs.yml) ; "
-              "donnez-la avec --site-url https://...", file=sys.stderr)
+        print(COORDINATORS.gettext(args.lang, "konexio : adresse du site inconnue (site_url "
+                                              "dans mkdocs.yml) ; donnez-la avec --site-url "
+                                              "https://..."), file=sys.stderr)
         return None
     return found
 
@@ -83,10 +85,21 @@ def run(args) -> int:
             mailer.close()
     for line in report.lines:
         print(line)
+    lang = args.lang
     if args.dry_run:
-        print(f"Simulation : {report.would_send} message(s) à envoyer, rien n'a été envoyé "
-              "ni écrit.")
+        print(COORDINATORS.ngettext(
+            lang, "Simulation : %(num)d message à envoyer, rien n'a été envoyé ni écrit.",
+            "Simulation : %(num)d messages à envoyer, rien n'a été envoyé ni écrit.",
+            report.would_send))
         return 0
-    print(f"{report.sent} envoyé(s), {report.refused} refusé(s), {report.uncertain} "
-          f"incertain(s), {report.unmatched} inscription(s) sans destinataire.")
+    print(COORDINATORS.gettext(
+        lang, "%(sent)s, %(refused)s, %(uncertain)s, %(unmatched)s.",
+        sent=COORDINATORS.ngettext(lang, "%(num)d envoyé", "%(num)d envoyés", report.sent),
+        refused=COORDINATORS.ngettext(lang, "%(num)d refusé", "%(num)d refusés",
+                                      report.refused),
+        uncertain=COORDINATORS.ngettext(lang, "%(num)d incertain", "%(num)d incertains",
+                                        report.uncertain),
+        unmatched=COORDINATORS.ngettext(lang, "%(num)d inscription sans destinataire",
+                                        "%(num)d inscriptions sans destinataire",
+                                        report.unmatched)))
     return 0 if report.ok else 1

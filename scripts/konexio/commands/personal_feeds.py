@@ -12,6 +12,7 @@ from pathlib import Path
 
 from konexio.commands.notify import add_sheet_options, site_url
 from konexio.commands.sync import make_backend
+from konexio.i18n import COORDINATORS
 
 
 def register(sub) -> None:
@@ -44,6 +45,8 @@ def run(args) -> int:
         return 2
     out = (args.out or args.root / "site").resolve()
     written = write_personal_feeds(feeds, out, context, schedule)
-    print(f"{len(written)} agenda(s) personnel(s) écrit(s) dans {out / 'v'}.")
+    print(COORDINATORS.ngettext(args.lang, "%(num)d agenda personnel écrit dans %(folder)s.",
+                                "%(num)d agendas personnels écrits dans %(folder)s.",
+                                len(written), folder=out / "v"))
     return 0
 

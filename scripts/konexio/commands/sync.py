@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from konexio.cli import add_common
+from konexio.i18n import COORDINATORS
 from konexio.sync.backend import Backend
 from konexio.sync.plan import Counts
 from konexio.sync.retry import SyncError
@@ -59,11 +60,14 @@ def progress_printer(stream=None):
 
 
 def counts_line(counts: Counts, lang: str) -> str:
-    if lang == "en":
-        return (f"{counts.new} new, {counts.updated} updated, {counts.cancelled} cancelled, "
-                f"{counts.removed} removed, {counts.unchanged} unchanged")
-    return (f"{counts.new} nouveaux, {counts.updated} modifiés, {counts.cancelled} annulés, "
-            f"{counts.removed} retirés, {counts.unchanged} inchangés")
+    """'34 nouveaux, 2 modifiés, 0 annulé, ...': what a sync did to the shift rows."""
+    return ", ".join((
+        COORDINATORS.ngettext(lang, "%(num)d nouveau", "%(num)d nouveaux", counts.new),
+        COORDINATORS.ngettext(lang, "%(num)d modifié", "%(num)d modifiés", counts.updated),
+        COORDINATORS.ngettext(lang, "%(num)d annulé", "%(num)d annulés", counts.cancelled),
+        COORDINATORS.ngettext(lang, "%(num)d retiré", "%(num)d retirés", counts.removed),
+        COORDINATORS.ngettext(lang, "%(num)d inchangé", "%(num)d inchangés",
+                              counts.unchanged)))
 
 
 def run(args) -> int:
@@ -77,20 +81,23 @@ def run(args) -> int:
     except SyncError as error:
         print(f"konexio sync : {error}", file=sys.stderr)
         return 2
+    lang = args.lang
     where = backend.path if backend.name == "xlsx" else "Google Sheets"
     for title, counts in summary.worksheets.items():
-        print(f"{title} : {counts_line(counts, args.lang)}")
-    total = counts_line(summary.counts, args.lang)
-    if args.lang == "en":
-        verb = "would write" if args.dry_run else "wrote"
-        print(f"Total ({where}): {total}; {summary.requests} requests, {verb} "
-              f"{summary.writes} time(s).")
-        if args.dry_run:
-            print("Dry run: nothing was written.")
+        print(COORDINATORS.gettext(lang, "%(worksheet)s : %(counts)s", worksheet=title,
+                                   counts=counts_line(counts, lang)))
+    requests = COORDINATORS.ngettext(lang, "%(num)d requête", "%(num)d requêtes",
+                                     summary.requests)
+    if args.dry_run:
+        writes = COORDINATORS.ngettext(lang, "%(num)d écriture prévue",
+                                       "%(num)d écritures prévues", summary.writes)
     else:
-        verb = "écriture(s) prévue(s)" if args.dry_run else "écriture(s)"
-        print(f"Total ({where}) : {total} ; {summary.requests} requête(s), "
-              f"{summary.writes} {verb}.")
-        if args.dry_run:
-            print("Simulation : rien n'a été écrit.")
+        writes = COORDINATORS.ngettext(lang, "%(num)d écriture", "%(num)d écritures",
+                                       summary.writes)
+    print(COORDINATORS.gettext(lang, "Total (%(where)s) : %(counts)s ; %(requests)s, "
+                                     "%(writes)s.", where=where,
+                               counts=counts_line(summary.counts, lang), requests=requests,
+                               writes=writes))
+    if args.dry_run:
+        print(COORDINATORS.gettext(lang, "Simulation : rien n'a été écrit."))
     return 0

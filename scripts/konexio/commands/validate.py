@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from konexio.cli import add_common, report
+from konexio.i18n import COORDINATORS
 from konexio.validate import check
 
 
@@ -27,12 +28,13 @@ def run(args) -> int:
     if checked.problems:
         return 1
     schedule = checked.schedule
-    count = len(schedule.occurrences) if schedule else 0
-    cohorts = len(checked.dataset.cohorts)
-    if args.lang == "en":
-        print(f"The data is valid: {cohorts} cohort(s), {count} session(s).")
-    else:
-        print(f"Les données sont valides : {cohorts} cohorte(s), {count} séance(s).")
+    lang = args.lang
+    sessions = COORDINATORS.ngettext(lang, "%(num)d séance", "%(num)d séances",
+                                     len(schedule.occurrences) if schedule else 0)
+    cohorts = COORDINATORS.ngettext(lang, "%(num)d cohorte", "%(num)d cohortes",
+                                    len(checked.dataset.cohorts))
+    print(COORDINATORS.gettext(lang, "Les données sont valides : %(cohorts)s, %(sessions)s.",
+                               cohorts=cohorts, sessions=sessions))
     print_coverage(checked.dataset, args.lang)
     return 0
 

@@ -15,7 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from konexio import urls
 from konexio.diff.compare import CohortChange, Comparison, ShiftCount
-from konexio.diff.words import say
+from konexio.diff.words import say, totals
 from konexio.expand.occurrences import Occurrence
 from konexio.model.types import Text
 
@@ -117,10 +117,9 @@ def totals_line(comparison: Comparison, lang: str) -> str:
         "new_cohorts", "removed_cohorts", "added", "removed", "cancelled", "moved", "restored",
         "shifts_added", "shifts_removed") if getattr(t, name)]
     head, rest = parts[0], parts[1:]
-    line = f"{head} : " if lang == "fr" else f"{head}: "
     if not comparison.touches_sessions:
         rest = [say("no_session_change", lang).rstrip(".").lower(), *rest]
-    return line + ", ".join(rest) + "." if rest else head + "."
+    return totals(head, rest, lang) if rest else head + "."
 
 
 def page_link(link_base: str | None, change: CohortChange, lang: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from konexio.sync.layout import DATE, ID, STATUS, column_letter, is_signup
+from konexio.sync.layout import DATE, END, ID, START, STATUS, VENUE, column_letter, is_signup
 from konexio.sync.plan import WorksheetSnapshot
 from konexio.sync.roster import Roster, Volunteer
 
@@ -54,7 +54,7 @@ def read_signups(snapshot: WorksheetSnapshot) -> list[SignUp]:
     header = snapshot.header
     if ID not in header:
         return []
-    at = {label: header.index(label) for label in (ID, DATE, "début", "fin", "lieu", STATUS)
+    at = {label: header.index(label) for label in (ID, DATE, START, END, VENUE, STATUS)
           if label in header}
     signup_cols = [col for col, label in enumerate(header) if is_signup(label)]
     found = []
@@ -63,7 +63,7 @@ def read_signups(snapshot: WorksheetSnapshot) -> list[SignUp]:
         if not ident:
             continue
         sheet = Row(*(snapshot.cell(row, at[label]).strip() if label in at else ""
-                      for label in (DATE, "début", "fin", "lieu", STATUS)))
+                      for label in (DATE, START, END, VENUE, STATUS)))
         for col in signup_cols:
             name = snapshot.cell(row, col).strip()
             if name:

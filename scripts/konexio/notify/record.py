@@ -21,16 +21,18 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from konexio.notify.changes import Kind, Mail, State, Told
+from konexio.sync import words as w
 from konexio.sync.backend import Backend, Read, Target
 from konexio.sync.plan import WorksheetSnapshot
 from konexio.sync.retry import SyncError, WriteUncertain
 from konexio.sync.roster import RECORD_HEADER, RECORDS, SheetEdit, records_edit
+from konexio.sync.words import PENDING, SENT, UNCERTAIN
 
-PENDING, SENT, REFUSED, UNCERTAIN = "en cours", "envoyé", "refusé", "incertain"
 COUNTED = {SENT, UNCERTAIN}
-KIND_LABELS = {Kind.cancelled: "annulation", Kind.moved: "changement",
-               Kind.removed: "retrait", Kind.restored: "rétablissement",
-               Kind.reminder: "rappel"}
+KIND_LABELS = {Kind.cancelled: w.KIND_CANCELLED, Kind.moved: w.KIND_MOVED,
+               Kind.removed: w.KIND_REMOVED, Kind.restored: w.KIND_RESTORED,
+               Kind.reminder: w.KIND_REMINDER}
+"""The ``envoi`` cell of each kind of mail."""
 KINDS = {label: kind for kind, label in KIND_LABELS.items()}
 
 
@@ -65,15 +67,15 @@ def parse(snapshot: WorksheetSnapshot) -> list[Entry]:
 
     entries = []
     for row in range(1, len(snapshot.rows)):
-        message_id = cell(row, "message-id")
+        message_id = cell(row, w.MESSAGE_ID)
         if not message_id:
             continue
-        state = State(cell(row, "date"), cell(row, "début"), cell(row, "fin"),
-                      cell(row, "lieu"), cell(row, "salle"), cell(row, "statut"))
-        entries.append(Entry(row, cell(row, "horodatage"), cell(row, "état"),
-                             KINDS.get(cell(row, "envoi")), cell(row, "créneau"),
-                             cell(row, "destinataire").casefold(), state,
-                             _int(cell(row, "séquence")), message_id))
+        state = State(cell(row, w.DATE), cell(row, w.START), cell(row, w.END),
+                      cell(row, w.VENUE), cell(row, w.ROOM), cell(row, w.STATUS))
+        entries.append(Entry(row, cell(row, w.STAMP), cell(row, w.STATE),
+                             KINDS.get(cell(row, w.KIND)), cell(row, w.SHIFT),
+                             cell(row, w.RECIPIENT).casefold(), state,
+                             _int(cell(row, w.SEQUENCE)), message_id))
     return entries
 
 
@@ -136,12 +138,12 @@ class Recorder:
     def row(self, state: str, mail: Mail, message_id: str) -> tuple:
         columns = self._columns()
         values = {
-            "horodatage": self.clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "état": state, "envoi": KIND_LABELS[mail.kind], "créneau": mail.shift_id,
-            "destinataire": mail.volunteer.email, "version": mail.now.version,
-            "séquence": mail.sequence, "date": mail.now.date, "début": mail.now.start,
-            "fin": mail.now.end, "lieu": mail.now.venue, "salle": mail.now.room,
-            "statut": mail.now.status, "message-id": message_id,
+            w.STAMP: self.clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            w.STATE: state, w.KIND: KIND_LABELS[mail.kind], w.SHIFT: mail.shift_id,
+            w.RECIPIENT: mail.volunteer.email, w.VERSION: mail.now.version,
+            w.SEQUENCE: mail.sequence, w.DATE: mail.now.date, w.START: mail.now.start,
+            w.END: mail.now.end, w.VENUE: mail.now.venue, w.ROOM: mail.now.room,
+            w.STATUS: mail.now.status, w.MESSAGE_ID: message_id,
         }
         line: list = [None] * (max(columns.values()) + 1)
         for label, value in values.items():
@@ -152,10 +154,10 @@ class Recorder:
         """Close an interrupted mail with an ``incertain`` row (its other cells kept)."""
         columns = self._columns()
         line: list = [None] * (max(columns.values()) + 1)
-        values = {"horodatage": self.clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-                  "état": UNCERTAIN, "message-id": entry.message_id,
-                  "envoi": KIND_LABELS.get(entry.kind, "") if entry.kind else "",
-                  "créneau": entry.shift, "destinataire": entry.recipient}
+        values = {w.STAMP: self.clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                  w.STATE: UNCERTAIN, w.MESSAGE_ID: entry.message_id,
+                  w.KIND: KIND_LABELS.get(entry.kind, "") if entry.kind else "",
+                  w.SHIFT: entry.shift, w.RECIPIENT: entry.recipient}
         for label, value in values.items():
             line[columns[label]] = value
         self.pending.append(tuple(line))
@@ -181,8 +183,8 @@ class Recorder:
                           for e in parse(self.read.snapshots[RECORDS])}
                 columns = self._columns()
                 lines = [line for line in lines
-                         if (line[columns["message-id"]], line[columns["état"]],
-                             line[columns["horodatage"]]) not in stored]
+                         if (line[columns[w.MESSAGE_ID]], line[columns[w.STATE]],
+                             line[columns[w.STAMP]]) not in stored]
                 if not lines:
                     self.pending.clear()
                     return

@@ -19,15 +19,13 @@ from konexio.model.dataset import Dataset
 from konexio.notify.changes import Mail, due
 from konexio.notify.compose import compose, message_id_for
 from konexio.notify.people import Matching, SignUp, match, read_signups
-from konexio.notify.record import PENDING, REFUSED, SENT, UNCERTAIN, Journal, Recorder, parse
+from konexio.notify.record import KIND_LABELS, Journal, Recorder, parse
 from konexio.notify.send import Mailer, Outcome
 from konexio.shifts import shifts as all_shifts
 from konexio.sync.backend import Backend, Read, Target
 from konexio.sync.roster import EXTRA, RECORDS, ROSTER, Roster, read_roster, valid_token
 from konexio.sync.run import worksheet_titles
-
-LABELS = {"cancelled": "annulation", "moved": "changement", "removed": "retrait",
-          "restored": "rétablissement", "reminder": "rappel"}
+from konexio.sync.words import PENDING, REFUSED, SENT, UNCERTAIN
 
 
 @dataclass
@@ -126,7 +124,7 @@ def notify(dataset: Dataset, schedule: Schedule, backend: Backend, context: Feed
         if dry_run:
             for mail in mails:
                 report.would_send += 1
-                report.lines.append(f"à envoyer : {LABELS[mail.kind.value]} · {mail.shift_id}"
+                report.lines.append(f"à envoyer : {KIND_LABELS[mail.kind]} · {mail.shift_id}"
                                     f" · {mail.volunteer.language} · {_who(mail, show_names)}")
             continue
         if not mails and not journal.interrupted:
@@ -152,7 +150,7 @@ def notify(dataset: Dataset, schedule: Schedule, backend: Backend, context: Feed
             state = {Outcome.sent: SENT, Outcome.refused: REFUSED,
                      Outcome.uncertain: UNCERTAIN}[result.outcome]
             recorder.queue(recorder.row(state, mail, message_id))
-            label = f"{LABELS[mail.kind.value]} · {mail.shift_id} · {_who(mail, show_names)}"
+            label = f"{KIND_LABELS[mail.kind]} · {mail.shift_id} · {_who(mail, show_names)}"
             if result.outcome is Outcome.sent:
                 report.sent += 1
                 report.lines.append(f"envoyé : {label}")

@@ -12,9 +12,7 @@ from enum import StrEnum
 
 from konexio.expand.occurrences import Occurrence, Schedule
 from konexio.model.dataset import Dataset
-
-WEEKDAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-"""The sheets are read by French-speaking coordinators: weekdays in French, Monday first."""
+from konexio.sync.words import WEEKDAYS
 
 
 class ShiftStatus(StrEnum):
@@ -45,7 +43,8 @@ class Shift:
 
     @property
     def weekday(self) -> str:
-        return WEEKDAYS_FR[self.start.weekday()]
+        """In the sheets' language (``jeudi``): the shift sheets show it beside the date."""
+        return WEEKDAYS[self.start.weekday()]
 
     @property
     def cancelled(self) -> bool:

@@ -19,6 +19,7 @@ from pathlib import Path
 import gspread
 from gspread.http_client import HTTPClient
 
+from konexio.sync import words
 from konexio.sync.backend import Read, Target
 from konexio.sync.layout import MARKER, FormatRule, api_cell, format_rules
 from konexio.sync.plan import WorksheetPlan, WorksheetSnapshot
@@ -31,7 +32,7 @@ CREDENTIALS_VARIABLE = "KONEXIO_GOOGLE_CREDENTIALS"
 TIMEOUT = (10.0, 60.0)
 """(connect, read) seconds: gspread waits forever by default."""
 MAX_BATCH_BYTES = 1_500_000
-PROTECTION = "konexio sync : colonnes générées (modifiez le YAML, pas ces cellules)"
+PROTECTION = words.PROTECTION
 """Warning-only: any account may edit after a warning. A protection with editors would lock
 the sync out the day its service account (its key) changes, since only editors may change
 a protection; and the sync rewrites any generated cell people edit anyway."""

@@ -2,7 +2,8 @@
 
 Row 1 is the header. The generated columns come first and are the only cells the sync ever
 writes in data rows; to their right, one sign-up column per person needed, then ``notes``:
-those belong to people. Columns are found by their header, never by their position.
+those belong to people. Columns are found by their header, never by their position; the
+headers and statuses are the words of ``sync.words``, in the sheets' language.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from konexio.shifts import Shift, ShiftStatus
+from konexio.sync import words
+from konexio.sync.words import STATUS_CANCELLED, STATUS_REMOVED, STATUS_SCHEDULED
 
 Value = str | int
 """What a generated cell holds: text, or a whole number (people needed)."""
@@ -24,44 +27,46 @@ class Column:
 
 
 def _status(shift: Shift) -> str:
-    label = {ShiftStatus.scheduled: STATUS_SCHEDULED, ShiftStatus.moved: "déplacée",
+    label = {ShiftStatus.scheduled: STATUS_SCHEDULED, ShiftStatus.moved: words.STATUS_MOVED,
              ShiftStatus.cancelled: STATUS_CANCELLED}[shift.status]
-    return f"{label} : {shift.reason}" if shift.reason and shift.status is not \
-        ShiftStatus.scheduled else label
+    if shift.reason and shift.status is not ShiftStatus.scheduled:
+        return words.STATUS_REASON % {"status": label, "reason": shift.reason}
+    return label
 
 
-STATUS_SCHEDULED = "prévue"
-STATUS_CANCELLED = "annulée"
-STATUS_REMOVED = "retirée"
-"""A row whose shift is no longer in the data: kept, because people may have typed in it."""
-
+ID, DATE, START, END, VENUE = words.ID, words.DATE, words.START, words.END, words.VENUE
+NEEDED, STATUS, NOTES = words.NEEDED, words.STATUS, words.NOTES
 GENERATED = (
-    Column("id", lambda s: s.id),
-    Column("date", lambda s: s.start.date().isoformat()),
-    Column("jour", lambda s: s.weekday),
-    Column("début", lambda s: f"{s.start:%H:%M}"),
-    Column("fin", lambda s: f"{s.end:%H:%M}"),
-    Column("lieu", lambda s: s.venue),
-    Column("programme", lambda s: s.program),
-    Column("cohorte", lambda s: s.cohort),
-    Column("rôle", lambda s: s.role_name),
-    Column("besoin", lambda s: s.needed),
-    Column("statut", _status),
+    Column(ID, lambda s: s.id),
+    Column(DATE, lambda s: s.start.date().isoformat()),
+    Column(words.DAY, lambda s: s.weekday),
+    Column(START, lambda s: f"{s.start:%H:%M}"),
+    Column(END, lambda s: f"{s.end:%H:%M}"),
+    Column(VENUE, lambda s: s.venue),
+    Column(words.PROGRAM, lambda s: s.program),
+    Column(words.COHORT, lambda s: s.cohort),
+    Column(words.ROLE, lambda s: s.role_name),
+    Column(NEEDED, lambda s: s.needed),
+    Column(STATUS, _status),
 )
 LABELS = tuple(column.label for column in GENERATED)
-ID, DATE, NEEDED, STATUS = "id", "date", "besoin", "statut"
-NOTES = "notes"
-SIGNUP_PREFIX = "bénévole"
-_SIGNUP = re.compile(rf"^{SIGNUP_PREFIX} (\d+)$")
+_NUMBER = "%(number)s"
+_SIGNUP = re.compile("^" + re.escape(words.SIGNUP).replace(re.escape(_NUMBER), r"(\d+)") + "$")
 
 
 def signup_label(number: int) -> str:
     """Header of the ``number``-th sign-up column (from 1)."""
-    return f"{SIGNUP_PREFIX} {number}"
+    return words.SIGNUP % {"number": number}
+
+
+def signup_number(label: str) -> int | None:
+    """The number of a sign-up column's header (``bénévole 2``: 2), None for another."""
+    found = _SIGNUP.match(label.strip())
+    return int(found.group(1)) if found else None
 
 
 def is_signup(label: str) -> bool:
-    return bool(_SIGNUP.match(label.strip()))
+    return signup_number(label) is not None
 
 
 def row_values(shift: Shift) -> dict[str, Value]:

@@ -17,6 +17,8 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
+from konexio.i18n import COORDINATORS
+
 LIBREOFFICE_PROCESSES = ("soffice.bin", "soffice", "oosplash")
 
 
@@ -81,23 +83,20 @@ def find_locks(workbook: Path, host: str | None = None,
 def lock_message(workbook: Path, lock: Lock, lang: str = "fr") -> str:
     """What a coordinator reads when the sync refuses to save, and what to do."""
     who = ", ".join(part for part in (lock.user, lock.host, lock.opened) if part)
-    if lang == "en":
-        if lock.stale:
-            return (f"{workbook.name} is not open any more: LibreOffice left a stale lock "
-                    f"file ({lock.path.name}, {who}) after closing badly, and no LibreOffice "
-                    f"runs on this computer. Delete it, then run the sync again: "
-                    f"rm '{lock.path}'")
-        where = f" ({who})" if who else ""
-        return (f"{workbook.name} is open in {lock.program}{where}: close it, then run the "
-                f"sync again. If it is not open anywhere (a crash), delete the lock file: "
-                f"rm '{lock.path}'")
+    values = {"workbook": workbook.name, "lock": lock.path.name, "who": who,
+              "program": lock.program, "command": f"rm '{lock.path}'"}
     if lock.stale:
-        return (f"{workbook.name} n'est plus ouvert : LibreOffice a laissé un verrou périmé "
-                f"({lock.path.name}, {who}) en se fermant mal, et aucun LibreOffice ne tourne "
-                f"sur cet ordinateur. Supprimez ce fichier puis relancez la synchronisation : "
-                f"rm '{lock.path}'")
-    where = f" ({who})" if who else ""
-    return (f"{workbook.name} est ouvert dans {lock.program}{where} : fermez-le puis relancez "
-            f"la synchronisation. S'il n'est ouvert nulle part (après un plantage), supprimez "
-            f"le fichier de verrou : rm '{lock.path}'")
-
+        return COORDINATORS.gettext(
+            lang, "%(workbook)s n'est plus ouvert : LibreOffice a laissé un verrou périmé "
+                  "(%(lock)s, %(who)s) en se fermant mal, et aucun LibreOffice ne tourne sur "
+                  "cet ordinateur. Supprimez ce fichier puis relancez la synchronisation : "
+                  "%(command)s", **values)
+    if who:
+        return COORDINATORS.gettext(
+            lang, "%(workbook)s est ouvert dans %(program)s (%(who)s) : fermez-le puis "
+                  "relancez la synchronisation. S'il n'est ouvert nulle part (après un "
+                  "plantage), supprimez le fichier de verrou : %(command)s", **values)
+    return COORDINATORS.gettext(
+        lang, "%(workbook)s est ouvert dans %(program)s : fermez-le puis relancez la "
+              "synchronisation. S'il n'est ouvert nulle part (après un plantage), supprimez "
+              "le fichier de verrou : %(command)s", **values)

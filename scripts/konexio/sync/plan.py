@@ -20,10 +20,10 @@ from konexio.sync.layout import (
     STATUS_REMOVED,
     Value,
     cell_text,
-    is_signup,
     is_struck,
     row_values,
     signup_label,
+    signup_number,
 )
 
 
@@ -157,8 +157,8 @@ def _header(snapshot: WorksheetSnapshot, needed: int) \
     for col, label in enumerate(header):
         if label in LABELS:
             columns.setdefault(label, col)
-        elif is_signup(label):
-            signups.setdefault(int(label.split()[-1]), col)
+        elif signup_number(label) is not None:
+            signups.setdefault(signup_number(label), col)
     missing = [label for label in LABELS if label not in columns]
     if missing:
         raise LayoutError(f"« {snapshot.title} » : colonne(s) {', '.join(missing)} absente(s) "

@@ -2,10 +2,11 @@
 
 The shift worksheet is in whatever order people sorted it and holds every past shift, so
 its print area cannot be "from today on". The sync writes a second worksheet instead,
-``<antenna> (à imprimer)``: the shifts from today to 13 days on, by date and time, each
-sign-up and notes cell a formula that looks the shift up by id in the shift worksheet
-(``INDEX``/``MATCH``, the same in Excel, LibreOffice and Google Sheets), so it shows what
-people typed up to the moment it is printed, whatever sorting or columns they added.
+``<antenna> (à imprimer)`` (``words.PRINT_TITLE``): the shifts from today to 13 days on, by
+date and time, each sign-up and notes cell a formula that looks the shift up by id in the
+shift worksheet (``INDEX``/``MATCH``, the same in Excel, LibreOffice and Google Sheets), so it
+shows what people typed up to the moment it is printed, whatever sorting or columns they
+added.
 Pure: rows of the shift worksheet in, rows of the printable sheet out.
 """
 
@@ -13,27 +14,32 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from konexio.sync import words
 from konexio.sync.layout import (
     DATE,
+    END,
     ID,
     NOTES,
+    START,
     STATUS,
     STATUS_REMOVED,
+    VENUE,
     cell_text,
     column_letter,
-    is_signup,
+    signup_number,
 )
 
 DAYS = 14
-SUFFIX = " (à imprimer)"
-SHOWN = ("date", "jour", "début", "fin", "lieu", "programme", "rôle", STATUS)
+SHOWN = (DATE, words.DAY, START, END, VENUE, words.PROGRAM, words.ROLE, STATUS)
 """Generated columns printed (the id is kept last, hidden, for the look-ups)."""
 MAX_TITLE = 31
 """Excel refuses longer worksheet titles."""
 
 
 def print_title(title: str) -> str:
-    return title[:MAX_TITLE - len(SUFFIX)] + SUFFIX
+    """The printable worksheet's title: the antenna's, shortened to fit Excel's limit."""
+    room = MAX_TITLE - len(words.PRINT_TITLE % {"worksheet": ""})
+    return words.PRINT_TITLE % {"worksheet": title[:room]}
 
 
 def _quoted(title: str) -> str:
@@ -47,8 +53,8 @@ def print_rows(title: str, rows: list[tuple[object, ...]], today: date,
     where = {label: col for col, label in reversed(list(enumerate(header)))}
     if any(label not in where for label in (*SHOWN, ID)):
         return []
-    people = [label for label in header if is_signup(label)]
-    people.sort(key=lambda label: int(label.split()[-1]))
+    people = [label for label in header if signup_number(label) is not None]
+    people.sort(key=signup_number)
     if NOTES in where:
         people.append(NOTES)
     last = (today + timedelta(days=days - 1)).isoformat()
@@ -60,7 +66,7 @@ def print_rows(title: str, rows: list[tuple[object, ...]], today: date,
             continue
         if today.isoformat() <= cells[DATE] <= last:
             chosen.append(cells)
-    chosen.sort(key=lambda c: (c[DATE], c["début"], c["lieu"], c[ID]))
+    chosen.sort(key=lambda c: (c[DATE], c[START], c[VENUE], c[ID]))
     out: list[list[object]] = [[*SHOWN, *people, ID]]
     source = _quoted(title)
     id_col = column_letter(len(SHOWN) + len(people))

@@ -21,24 +21,33 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from konexio.sync import words
 from konexio.sync.layout import Value, api_cell, cell_text, column_letter
 from konexio.sync.plan import CellWrite, WorksheetSnapshot, runs
+from konexio.sync.words import (
+    EMAIL,
+    GUARD,
+    LANGUAGE,
+    NAME,
+    PHONE,
+    RECORDS,
+    REMINDERS,
+    ROSTER,
+    TOKEN,
+)
 
-ROSTER = "Bénévoles"
-RECORDS = "Envois"
 EXTRA = (ROSTER, RECORDS)
 """The worksheets every sync and notify read besides the shift sheets."""
 
-NAME, EMAIL, PHONE, LANGUAGE, REMINDERS = "nom", "e-mail", "téléphone", "langue", "rappels"
-TOKEN = "jeton agenda"
 PEOPLE = (NAME, EMAIL, PHONE, LANGUAGE, REMINDERS)
 """Typed by coordinators; never written by the sync (except their header cell)."""
 OWNED = (TOKEN,)
 """Written by the sync only."""
 ROSTER_HEADER = PEOPLE + OWNED
 
-RECORD_HEADER = ("horodatage", "état", "envoi", "créneau", "destinataire", "version",
-                 "séquence", "date", "début", "fin", "lieu", "salle", "statut", "message-id")
+RECORD_HEADER = (words.STAMP, words.STATE, words.KIND, words.SHIFT, words.RECIPIENT,
+                 words.VERSION, words.SEQUENCE, words.DATE, words.START, words.END,
+                 words.VENUE, words.ROOM, words.STATUS, words.MESSAGE_ID)
 
 TOKEN_BYTES = 24
 """192 random bits (``secrets.token_urlsafe``: 32 characters); the issue asks for >= 128."""
@@ -234,10 +243,6 @@ def _last_row(sheet) -> int:
         if any(cell_text(cell.value).strip() for cell in sheet[index]):
             return index - 1
     return -1
-
-
-GUARD = "konexio sync : jeton de l'agenda personnel (effacez-le pour en changer, ne le " \
-        "modifiez pas)"
 
 
 def edit_requests(edit: SheetEdit, sheet_id: int | None, columns: int,

@@ -19,19 +19,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from konexio.sync.layout import GENERATED, NEEDED, STATUS, cell_text
+from konexio.sync import words
+from konexio.sync.layout import GENERATED, ID, NEEDED, STATUS, VENUE, cell_text
 from konexio.sync.plan import WorksheetPlan, WorksheetSnapshot
 
 MIN_WIDTH = 6
 """Characters; a column never narrower than this."""
-MAX_WIDTH = {"id": 14, "lieu": 34, "programme": 26, "cohorte": 28, STATUS: 28}
+MAX_WIDTH = {ID: 14, VENUE: 34, words.PROGRAM: 26, words.COHORT: 28, STATUS: 28}
 """Caps in characters: the id is for the sync (clipped), long places and statuses wrap."""
 DEFAULT_MAX = 24
 SIGNUP_WIDTH = 18
 """Sign-up and notes columns: room for a name and a phone number."""
 PEOPLE_EXTRA = 10
 """Columns right of the layout that also get the text format (a person may add some)."""
-WRAPPED = ("lieu", STATUS)
+WRAPPED = (VENUE, STATUS)
 PIXELS_PER_CHAR = 7
 """Google's column widths are pixels; about 7 per character of its default font."""
 

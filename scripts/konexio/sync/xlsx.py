@@ -29,6 +29,7 @@ from konexio.sync.printable import SHOWN, print_rows, print_title
 from konexio.sync.retry import SyncError, WriteUncertain
 from konexio.sync.roster import SheetEdit, apply_to_workbook
 from konexio.sync.sheet_format import SheetFormat, sheet_format
+from konexio.sync.words import PRINTED, WARNING, WARNING_TEXT
 
 DEFAULT_PATH = Path("volunteers") / "shifts.xlsx"
 """Relative to the root; ignored by git (``*.xlsx`` in .gitignore)."""
@@ -59,11 +60,8 @@ def _ours(sheet: Worksheet) -> list[tuple]:
     return found
 
 
-WARNING = "Colonne générée"
-"""Title of the warning shown when a person types in a generated column (our validations
-are recognised by it and replaced; validations people added are kept)."""
-WARNING_TEXT = ("La synchronisation réécrit cette cellule depuis le YAML : modifiez le "
-                "fichier de la cohorte, pas cette cellule.")
+# WARNING is the title of the warning shown when a person types in a generated column: our
+# validations are recognised by it and replaced; validations people added are kept.
 TEXT = "@"
 A4 = 9  # OOXML paperSize
 
@@ -207,7 +205,7 @@ def _print_setup(sheet: Worksheet, antenna: str) -> None:
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.print_title_rows = "1:1"
     sheet.oddHeader.left.text = antenna
-    sheet.oddHeader.right.text = "imprimé le &D"
+    sheet.oddHeader.right.text = PRINTED
     sheet.print_options.gridLines = True
 
 

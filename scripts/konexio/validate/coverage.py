@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from konexio.i18n import ALL
+from konexio.i18n import ALL, COORDINATORS
 from konexio.model.dataset import Dataset
 from konexio.model.types import Text
 
@@ -30,14 +30,20 @@ class Coverage:
         return 100 if not self.total else self.translated * 100 // self.total
 
     def line(self, lang: str = "en") -> str:
-        """One line of the report, in the coordinator's language (``fr`` or ``en``)."""
-        if lang == "fr":
-            state = "obligatoire" if self.required else "facultative, repli sur une autre"
-            return (f"{self.lang} : {self.translated}/{self.total} textes des données "
-                    f"({self.percent} %, {state})")
-        state = "required" if self.required else "optional, falls back"
-        return (f"{self.lang}: {self.translated}/{self.total} texts of the data "
-                f"({self.percent} %, {state})")
+        """One line of the report, in the coordinator's language (English by default, the
+        build report's)."""
+        values = {"lang": self.lang, "translated": self.translated, "percent": self.percent}
+        if self.required:
+            return COORDINATORS.ngettext(
+                lang, "%(lang)s : %(translated)d/%(num)d texte des données (%(percent)d %%, "
+                      "obligatoire)",
+                "%(lang)s : %(translated)d/%(num)d textes des données (%(percent)d %%, "
+                "obligatoire)", self.total, **values)
+        return COORDINATORS.ngettext(
+            lang, "%(lang)s : %(translated)d/%(num)d texte des données (%(percent)d %%, "
+                  "facultative, repli sur une autre)",
+            "%(lang)s : %(translated)d/%(num)d textes des données (%(percent)d %%, "
+            "facultative, repli sur une autre)", self.total, **values)
 
 
 def texts(value: object) -> Iterator[Text]:

@@ -34,8 +34,11 @@
         card.hidden = !ok;
         if (ok) shown += 1;
       });
+      // "N groups" in the page's language and plural form: the build writes the text of
+      // every count the page can show (data-count-N, from the catalog), so no plural rule
+      // is needed here.
       count.textContent = shown === 0 ? count.dataset.none :
-        shown === 1 ? count.dataset.one : count.dataset.many.replace("{n}", shown);
+        count.getAttribute("data-count-" + shown) || String(shown);
       var query = new URLSearchParams();
       Object.keys(wanted).forEach(function (key) { if (wanted[key]) query.set(key, wanted[key]); });
       if (all) query.set("all", "1");
