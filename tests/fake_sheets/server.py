@@ -340,8 +340,8 @@ class FakeSheets:
                 raise Unimplemented(f"values.batchGet of a part of a worksheet: {text}")
             title = (match.group(1) or "").replace("''", "'") or match.group(2)
             sheet = spreadsheet.by_title(title)
-            rows = [[sheet.rendered(r, c, option) for c in range(sheet.last_col() + 1)]
-                    for r in range(sheet.last_row() + 1)]
+            width, height = sheet.last_col() + 1, sheet.last_row() + 1  # once, not per row
+            rows = [[sheet.rendered(r, c, option) for c in range(width)] for r in range(height)]
             if major == "COLUMNS":
                 rows = [list(column) for column in zip(*rows, strict=True)]
             # "For output, empty trailing rows and columns will not be included."
