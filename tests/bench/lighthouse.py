@@ -17,8 +17,9 @@ from konexio import LANGUAGES, urls
 
 HERE = Path(__file__).resolve().parent
 CHROMIUM = "/usr/bin/chromium"
-HAND_WRITTEN = ("apply", "guide")
-"""Hand-written pages: one plain page and the longest one (tables, code)."""
+HAND_WRITTEN = ("guide",)
+"""Hand-written pages share one template (Material's page): its longest page (tables,
+code) stands for them all."""
 
 
 @dataclass(frozen=True)
