@@ -17,6 +17,7 @@ engine run empties its output folder); the feeds join the site before the swap.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -77,6 +78,9 @@ def build_site(root: Path, out: Path, *, today: date | None = None,
     _show_mkdocs_messages()
     source, checked = prepare(root, today)  # raises DataError before anything is written
     site = checked.site
+    # The data lives until the end of the build: frozen, the collector stops walking it again
+    # each time MkDocs' many allocations trigger it (and the fork copies fewer pages).
+    gc.freeze()
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
     staged, feeds, fresh = work / "stage", work / "feeds", work / "site"
@@ -110,6 +114,8 @@ def build_site(root: Path, out: Path, *, today: date | None = None,
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
+    finally:
+        gc.unfreeze()
     _swap(fresh, out)
     if keep_stage is not None:
         shutil.rmtree(keep_stage, ignore_errors=True)
