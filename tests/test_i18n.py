@@ -185,3 +185,22 @@ def test_validate_reports_each_languages_coverage(minimal_root):
     assert any(line.startswith("ar : ") and "(100 %, obligatoire)" in line for line in lines)
     assert any(line.startswith("fa : 0/") and "repli" in line for line in lines)
     assert not any("texts" in line for line in lines)
+
+
+def test_a_message_is_worded_in_the_reader_s_language_where_it_is_shown():
+    # As the sync's roster check words "Bénévoles!D4 : ... écrivez fr, en ou ar ...".
+    said = i18n.COORDINATORS.message(
+        i18n.N_("%(cell)s : langue « %(typed)s » inconnue ; écrivez %(choices)s (français en "
+                "attendant)."), cell="B!D4", typed="es", choices=i18n.Alternatives(("fr", "en")))
+    assert said == "B!D4 : langue « es » inconnue ; écrivez fr ou en (français en attendant)."
+    assert said.text("en") == "B!D4: unknown language 'es'; write fr or en (French meanwhile)."
+    # A language the domain lacks reads French, as gettext does.
+    assert said.text("uk") == str(said)
+    counted = i18n.COORDINATORS.message(
+        i18n.NN_("%(reply)s (temporaire ; %(num)d essai)",
+                 "%(reply)s (temporaire ; %(num)d essais)"), reply="421", num=4)
+    assert counted == "421 (temporaire ; 4 essais)"
+    assert counted.text("en") == "421 (temporary; 4 tries)"
+    outer = i18n.COORDINATORS.message(i18n.N_("refusé par le serveur : %(mail)s : %(detail)s"),
+                                      mail="m", detail=counted)
+    assert outer.text("en") == "refused by the server: m: 421 (temporary; 4 tries)"

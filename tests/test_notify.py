@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import email
 import email.policy
+import socket
 import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -443,11 +444,26 @@ def test_unmatched_names_are_listed_by_cell_not_by_name(staffed, smtp):
     run_sync(staffed)
     report = run_notify(staffed, smtp)
     found = [line for line in report.lines if "sans ligne" in line]
-    assert found == [f"1 inscription(s) sans ligne dans {ROSTER} (personne prévenue) : "
+    assert found == [f"1 inscription sans ligne dans {ROSTER} (personne prévenue) : "
                      f"Paris!{cell}"]
+    assert found[0].text("en") == f"1 sign-up with no row in {ROSTER} (nobody told): " \
+                                  f"Paris!{cell}"
     assert report.sent == 1
     named = run_notify(staffed, smtp, dry_run=True, show_names=True)
     assert any("Inconnu Personne" in line for line in named.lines)
+
+
+def test_a_refusal_quoting_the_address_does_not_print_it(staffed, smtp):
+    cancel(staffed, "2026-11-23")
+    run_sync(staffed)
+    # Postfix's words, which quote the recipient.
+    smtp.handler.rcpt_answers = {
+        "awa@example.org": "550 5.1.1 <awa@example.org>: Recipient address rejected"}
+    report = run_notify(staffed, smtp)
+    [line] = [line for line in report.lines if "550 5.1.1" in line]
+    assert "Recipient address rejected" in line and "awa" not in line.casefold()
+    named = run_notify(staffed, smtp, show_names=True)  # refused, so tried again
+    assert any("<awa@example.org>: Recipient" in line for line in named.lines)
 
 
 # -- the command line -----------------------------------------------------------------------
@@ -584,3 +600,42 @@ def test_a_cancellation_undone_is_a_notice_whose_sequence_still_rises(staffed, s
     # The feed is back to SEQUENCE 0, but this calendar holds 2 from the cancellation.
     assert str(event["STATUS"]) == "CONFIRMED" and int(event["SEQUENCE"]) == 3
     assert run_notify(staffed, smtp).sent == 0
+
+
+def test_the_report_lines_follow_lang(staffed, smtp, capsys, monkeypatch):
+    monkeypatch.setenv("KONEXIO_SMTP_URL", smtp.url)
+    monkeypatch.setenv("KONEXIO_MAIL_FROM", SENDER)
+    cancel(staffed, "2026-11-23")
+    run_sync(staffed)
+    command = ["notify", "--root", str(staffed), "--today", "2026-11-10", "--site-url", SITE]
+    assert main([*command, "--dry-run", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    # The journal's word for the mail (annulation) stays: it is what Envois shows.
+    assert f"to send: annulation · {shift_id('2026-11-23')} · fr · {ROSTER}!A2" in out
+    assert main([*command, "--lang", "en"]) == 0
+    assert f"sent: annulation · {shift_id('2026-11-23')} · {ROSTER}!A2" in \
+        capsys.readouterr().out
+
+
+def test_an_unreachable_mail_server_is_told_in_the_coordinators_language(staffed, capsys,
+                                                                         monkeypatch):
+    with socket.socket() as probe:  # a port of this machine nothing listens on, once closed
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setenv("KONEXIO_SMTP_URL", f"smtp://127.0.0.1:{port}")
+    monkeypatch.setenv("KONEXIO_MAIL_FROM", SENDER)
+    # The back-off between tries (2, 4 and 8 seconds) is not what this test is about.
+    monkeypatch.setattr(Mailer, "_wait", lambda self, attempt: None)
+    cancel(staffed, "2026-11-23")
+    run_sync(staffed)
+    before = book_path(staffed).read_bytes()
+    command = ["notify", "--root", str(staffed), "--today", "2026-11-10", "--site-url", SITE]
+    assert main([*command, "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"konexio notify: mail server unreachable (smtp://127.0.0.1:{port}): "
+                          "ConnectionRefusedError")
+    assert "injoignable" not in err
+    assert main(command) == 1
+    assert capsys.readouterr().err.startswith(
+        f"konexio notify : serveur de courrier injoignable (smtp://127.0.0.1:{port}) : ")
+    assert book_path(staffed).read_bytes() == before  # nothing recorded, nothing sent

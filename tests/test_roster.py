@@ -67,6 +67,55 @@ def test_reading_languages_reminders_and_problems_by_cell():
     assert all("Lea" not in p for p in roster.problems)
 
 
+def _languages(*typed: str):
+    rows = ((*ROSTER_HEADER,), *((f"P{n}", f"p{n}@example.org", "", t, "", GOOD)
+                                 for n, t in enumerate(typed)))
+    return read_roster(WorksheetSnapshot(ROSTER, rows))
+
+
+def test_a_language_is_known_by_its_code_its_own_name_and_its_french_and_english_ones():
+    roster = _languages("العربية", "English", "anglais", "Français", "FRANCAIS", " arabe ",
+                        "Arabic", "ar", "français ")
+    assert [v.language for v in roster.volunteers] == \
+        ["ar", "en", "en", "fr", "fr", "ar", "ar", "ar", "fr"]
+    assert roster.problems == ()
+
+
+def test_a_site_language_without_volunteers_words_is_not_a_mail_language():
+    # Dari has pages but no mails yet (no volunteers catalog): French meanwhile, and said.
+    roster = _languages("دری")
+    assert [v.language for v in roster.volunteers] == ["fr"]
+    assert [p.text("en") for p in roster.problems] == [
+        f"{ROSTER}!D2: unknown language 'دری'; write fr, en or ar (French meanwhile)."]
+
+
+def test_giving_volunteers_a_language_is_an_edit_of_the_languages_file(monkeypatch):
+    # As if languages.yml said "catalogs: [konexio, volunteers]" for Ukrainian.
+    from dataclasses import replace
+
+    from konexio import i18n
+    from konexio.sync import languages
+
+    ukrainian = replace(i18n.BY_CODE["uk"], catalogs=("konexio", "volunteers"))
+    monkeypatch.setattr(i18n, "ALL", tuple(ukrainian if lang.code == "uk" else lang
+                                           for lang in i18n.ALL))
+    monkeypatch.setitem(i18n.BY_CODE, "uk", ukrainian)
+    languages.spellings.cache_clear()
+    try:
+        roster = _languages("українська", "ukrainien", "Ukrainian", "uk", "es")
+        assert [v.language for v in roster.volunteers] == ["uk", "uk", "uk", "uk", "fr"]
+        assert roster.problems == (f"{ROSTER}!D6 : langue « es » inconnue ; écrivez fr, en, "
+                                   "ar ou uk (français en attendant).",)
+    finally:
+        languages.spellings.cache_clear()
+
+
+def test_an_address_typed_in_the_language_column_is_not_repeated():
+    roster = _languages("p0@example.org")
+    assert "example.org" not in roster.problems[0]
+    assert "example.org" not in roster.problems[0].text("en")
+
+
 def test_names_match_whatever_the_case_accents_and_spaces():
     assert normalize("  Éloïse   MARTIN ") == normalize("eloise martin") == "eloisemartin"
     assert normalize("ليلى") == normalize(" لَيْلَى ")  # short vowels are marks too

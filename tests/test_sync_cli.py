@@ -43,3 +43,25 @@ def test_google_without_credentials_is_a_plain_message(minimal_root, capsys, mon
     monkeypatch.delenv("KONEXIO_GOOGLE_CREDENTIALS", raising=False)
     assert main(["sync", "--root", str(minimal_root), "--backend", "google"]) == 2
     assert "KONEXIO_GOOGLE_CREDENTIALS" in capsys.readouterr().err
+
+
+def test_a_back_end_error_is_told_in_the_coordinators_language(minimal_root, tmp_path, capsys):
+    book = tmp_path / "book.xlsx"
+    book.write_bytes(b"PK\x03\x04 a download cut short")
+    command = ["sync", "--root", str(minimal_root), "--file", str(book)]
+    assert main([*command, "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"konexio sync: unreadable workbook: {book} (")
+    assert "classeur" not in err
+    assert main(command) == 2
+    assert capsys.readouterr().err.startswith(f"konexio sync : classeur illisible : {book} (")
+
+
+def test_google_settings_are_told_in_the_coordinators_language(minimal_root, capsys,
+                                                               monkeypatch):
+    monkeypatch.delenv("KONEXIO_GOOGLE_CREDENTIALS", raising=False)
+    command = ["sync", "--root", str(minimal_root), "--backend", "google", "--lang", "en"]
+    assert main(command) == 2
+    assert capsys.readouterr().err == (
+        "konexio sync: KONEXIO_GOOGLE_CREDENTIALS is not set: give the path of the service "
+        "account's JSON key file.\n")

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from konexio.i18n import COORDINATORS
-from konexio.problems import DataError
+from konexio.problems import CommandError, DataError
 
 COMMANDS = (
     "validate",
@@ -64,6 +64,12 @@ def report(problems, fmt: str = "text", lang: str = "fr", stream=None) -> None:
         line += " " + COORDINATORS.ngettext(lang, "%(num)d avertissement.",
                                             "%(num)d avertissements.", warnings)
     print(line, file=stream)
+
+
+def stopped(command: str, error: CommandError, lang: str = "fr", stream=None) -> None:
+    """Why ``konexio <command>`` stopped, in the coordinator's language, on one line."""
+    print(COORDINATORS.gettext(lang, "konexio %(command)s : %(reason)s", command=command,
+                               reason=error.text(lang)), file=stream or sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,8 +4,8 @@ The languages are listed once, in ``locale/languages.yml``. The fixed words live
 gettext domain per audience, so each catalog holds only what its readers read:
 
 - ``konexio``: the public site and its calendar feeds, in every language of the list;
-- ``coordinators``: what ``konexio validate``, ``new``, ``diff``, ``sync`` and ``coverage``
-  print for the coordinators who run them;
+- ``coordinators``: what the ``konexio`` commands print for the coordinators who run them,
+  the errors of the sheet and mail back-ends included;
 - ``volunteers``: the notice and reminder mails, the personal calendar page, and the words
   of the shift sheets, the roster and the journal of mails.
 
@@ -32,6 +32,7 @@ from io import BytesIO
 from pathlib import Path
 
 import yaml
+from babel.lists import format_list
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -179,9 +180,75 @@ class Domain:
         """The translation of a message with a context, its placeholders left unfilled."""
         return self.translations(lang).pgettext(context, message)
 
+    def message(self, marked: str | tuple[str, str], /, **values: object) -> Message:
+        """A message to word later, in its reader's language (see ``Message``)."""
+        return Message(self, marked, **values)
+
 
 COUNT = "num"
 """The placeholder ``ngettext`` fills with the count, as Jinja's i18n extension does."""
+
+
+class Message(str):
+    """Words of a domain chosen where something happens, put into the reader's language
+    where they are shown: a back-end knows what went wrong, the command that prints it
+    knows the reader's ``--lang``.
+
+    As a ``str`` it is the French text, placeholders filled, so ``str(error)``, logs and
+    comparisons read as before; ``text(lang)`` words it for another reader. ``marked`` is
+    an ``N_`` or ``NN_`` mark (what ``pybabel`` extracts); a plural message counts with
+    its ``num`` value. A value with a ``text(lang)`` method (another ``Message``,
+    ``Alternatives``) is worded in the same language as the sentence around it.
+    """
+
+    domain: Domain
+    marked: str | tuple[str, str]
+    values: dict[str, object]
+
+    def __new__(cls, domain: Domain, marked: str | tuple[str, str], /,
+                **values: object) -> Message:
+        made = super().__new__(cls, _worded(domain, marked, values, SOURCE_LANGUAGE))
+        made.domain, made.marked, made.values = domain, marked, values
+        return made
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang`` (French where the domain lacks ``lang``)."""
+        # Its values in the sentence's language too: "fr ou en", not "fr або en".
+        lang = lang if lang in self.domain.languages else SOURCE_LANGUAGE
+        return _worded(self.domain, self.marked, self.values, lang)
+
+
+def _worded(domain: Domain, marked: str | tuple[str, str], values: dict[str, object],
+            lang: str) -> str:
+    filled = {key: value.text(lang) if callable(getattr(value, "text", None)) else value
+              for key, value in values.items()}
+    if isinstance(marked, tuple):
+        return domain.ngettext(lang, *marked, int(values.get(COUNT, 2)), **filled)
+    return domain.gettext(lang, marked, **filled)
+
+
+def in_language(text: str, lang: str) -> str:
+    """``text`` for a reader of ``lang``: a ``Message`` worded in it, any other text as is."""
+    return text.text(lang) if isinstance(text, Message) else str(text)
+
+
+class _Listed(tuple):
+    style = "standard"
+
+    def text(self, lang: str) -> str:
+        """The items joined as ``lang`` joins them in a sentence (CLDR's list patterns)."""
+        locale = BY_CODE[lang].locale if lang in BY_CODE else lang
+        return format_list([str(item) for item in self], style=self.style, locale=locale)
+
+
+class Together(_Listed):
+    """Items of a sentence, all of them: « A, B et C », "A, B and C"."""
+
+
+class Alternatives(_Listed):
+    """Choices in a sentence, one of them: « fr, en ou ar », "fr, en or ar"."""
+
+    style = "or"
 
 
 class _Values(dict):

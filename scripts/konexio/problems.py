@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from konexio.i18n import Message
 from konexio.messages import render
 
 
@@ -68,3 +69,17 @@ class DataError(Exception):
     def __init__(self, problems: list[Problem]):
         super().__init__(f"{len(problems)} problem(s) in the data")
         self.problems = problems
+
+
+class CommandError(Exception):
+    """A command that cannot go on for a reason outside the data (a server, a file, a
+    setting). Its ``message`` is for the coordinator: decided where the trouble is, worded
+    in their ``--lang`` where it is printed; ``str()`` is the French text."""
+
+    def __init__(self, message: Message):
+        super().__init__(str(message))
+        self.message = message
+
+    def text(self, lang: str) -> str:
+        """What the coordinator reads, in ``lang``."""
+        return self.message.text(lang)

@@ -6,10 +6,9 @@ go to ``.cache/open-slots.json`` for the site's volunteers page.
 
 from __future__ import annotations
 
-import sys
 from datetime import UTC, datetime
 
-from konexio.cli import add_common
+from konexio.cli import add_common, stopped
 from konexio.commands.sync import add_backend_options, make_backend
 from konexio.i18n import COORDINATORS
 from konexio.sync.retry import SyncError
@@ -46,7 +45,7 @@ def run(args) -> int:
         for target in backend.targets(required, {}):
             snapshots += list(backend.read(target).snapshots.values())
     except SyncError as error:
-        print(f"konexio coverage : {error}", file=sys.stderr)
+        stopped("coverage", error, args.lang)
         return 2
     found = coverage(snapshots, all_shifts, datetime.now(UTC), args.weeks)
     write_open_slots(args.root, found.open_slots)

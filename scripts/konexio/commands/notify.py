@@ -12,7 +12,7 @@ import os
 import sys
 from datetime import date
 
-from konexio.cli import add_common
+from konexio.cli import add_common, stopped
 from konexio.commands.sync import add_backend_options, make_backend
 from konexio.i18n import COORDINATORS
 
@@ -61,7 +61,7 @@ def run(args) -> int:
         try:
             settings = settings_from(os.environ)
         except MailError as error:
-            print(f"konexio notify : {error}", file=sys.stderr)
+            stopped("notify", error, args.lang)
             return 1
         mailer, sender = Mailer(settings), settings.sender
     dataset, schedule = load_valid(args.root)
@@ -75,17 +75,17 @@ def run(args) -> int:
         report = notify(dataset, schedule, backend, context, mailer=mailer, sender=sender,
                         today=today, dry_run=args.dry_run, show_names=args.show_names)
     except MailError as error:
-        print(f"konexio notify : {error}", file=sys.stderr)
+        stopped("notify", error, args.lang)
         return 1
     except SyncError as error:
-        print(f"konexio notify : {error}", file=sys.stderr)
+        stopped("notify", error, args.lang)
         return 2
     finally:
         if mailer is not None:
             mailer.close()
-    for line in report.lines:
-        print(line)
     lang = args.lang
+    for line in report.lines:
+        print(line.text(lang))
     if args.dry_run:
         print(COORDINATORS.ngettext(
             lang, "Simulation : %(num)d message à envoyer, rien n'a été envoyé ni écrit.",

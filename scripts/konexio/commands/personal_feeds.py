@@ -7,9 +7,9 @@ and removes the folders of tokens that no longer exist. Prints counts only.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+from konexio.cli import stopped
 from konexio.commands.notify import add_sheet_options, site_url
 from konexio.commands.sync import make_backend
 from konexio.i18n import COORDINATORS
@@ -41,7 +41,7 @@ def run(args) -> int:
     try:
         feeds = personal_feeds(dataset, schedule, make_backend(args, dataset))
     except SyncError as error:
-        print(f"konexio personal-feeds : {error}", file=sys.stderr)
+        stopped("personal-feeds", error, args.lang)
         return 2
     out = (args.out or args.root / "site").resolve()
     written = write_personal_feeds(feeds, out, context, schedule)

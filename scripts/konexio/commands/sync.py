@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from konexio.cli import add_common
+from konexio.cli import add_common, stopped
 from konexio.i18n import COORDINATORS
 from konexio.sync.backend import Backend
 from konexio.sync.plan import Counts
@@ -43,7 +43,7 @@ def make_backend(args, dataset) -> Backend:
         ids = dict(dataset.sheets.model.spreadsheets) if dataset.sheets else {}
         return GoogleBackend.from_environment(ids)
     path = args.file if args.file else args.root / DEFAULT_PATH
-    return XlsxBackend(path.resolve(), getattr(args, "lang", "fr"))
+    return XlsxBackend(path.resolve())
 
 
 def progress_printer(stream=None):
@@ -79,7 +79,7 @@ def run(args) -> int:
         backend = make_backend(args, dataset)
         summary = sync(dataset, schedule, backend, args.dry_run, progress_printer())
     except SyncError as error:
-        print(f"konexio sync : {error}", file=sys.stderr)
+        stopped("sync", error, args.lang)
         return 2
     lang = args.lang
     where = backend.path if backend.name == "xlsx" else "Google Sheets"

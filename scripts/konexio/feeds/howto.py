@@ -1,16 +1,24 @@
-"""How to subscribe to a feed in the common calendar apps, in each site language.
+"""How to subscribe to a feed in the common calendar apps.
 
-Data only: the site renders it next to each feed's links. ``{url}`` in a step stands for the
-feed's https:// address and ``{webcal}`` for its webcal:// address; the template fills them
-(or shows them next to the steps). Menu names are those of the apps' French, English and
-Arabic interfaces as of 2025; apps rename menus now and then, so keep the steps short.
+Data only: the site renders it next to each feed's links, the personal calendar page under
+its own address. The words are in the ``konexio`` gettext catalogs, French being the
+msgid, under the context ``how to subscribe``; the apps' names are not translated.
+``%(url)s`` in a step stands for the feed's https:// address and ``%(webcal)s`` for its
+webcal:// address, filled by ``steps``. Menu names are those of the apps' interfaces in
+each language as of 2025 (Dari readers mostly see the Persian one); apps rename menus now
+and then, so keep the steps short.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from konexio.model.types import Text
+from konexio import i18n
+from konexio.i18n import NC_
+
+CONTEXT = "how to subscribe"
+"""The msgctxt of these words: steps in an app, quoting the app's own menus. Spelt out in
+each ``NC_`` below, since ``pybabel`` reads literal strings only."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -21,113 +29,96 @@ class HowTo:
     """Stable id, for anchors and icons: google, apple, outlook, thunderbird."""
     name: str
     """The app's own name (not translated)."""
-    steps: tuple[Text, ...]
-    note: Text | None = None
+    steps: tuple[tuple[str, str], ...]
+    """``NC_`` marks: each step's French words, translated where shown."""
+    note: tuple[str, str] | None = None
+
+    def steps_in(self, lang: str, url: str, webcal: str) -> tuple[str, ...]:
+        """The steps in ``lang``, the feed's two addresses filled in."""
+        return tuple(i18n.pgettext(lang, *step, url=url, webcal=webcal)
+                     for step in self.steps)
+
+    def note_in(self, lang: str) -> str | None:
+        """The note in ``lang``, if the app has one."""
+        return i18n.pgettext(lang, *self.note) if self.note else None
 
 
-SUBSCRIBE_VS_DOWNLOAD = Text(
-    fr="S'abonner : votre agenda relit le calendrier tout seul, les séances déplacées ou "
-       "annulées s'y mettent à jour. Télécharger : une copie, qui ne changera plus.",
-    en="Subscribe: your calendar re-reads the feed by itself, so moved or cancelled sessions "
-       "update there. Download: a copy that will not change any more.",
-    ar="الاشتراك: يعيد تقويمك قراءة الجدول تلقائيًا، فتتحدّث الحصص المنقولة أو الملغاة. "
-       "التنزيل: نسخة لن تتغيّر بعد ذلك.",
-)
+# TRANSLATORS: shown above the steps of every app, on the page of the calendars.
+SUBSCRIBE_VS_DOWNLOAD = NC_("how to subscribe",
+                            "S'abonner : votre agenda relit le calendrier tout seul, les séances "
+                            "déplacées ou annulées s'y mettent à jour. Télécharger : une copie, "
+                            "qui ne changera plus.")
+
+
+def subscribe_vs_download(lang: str) -> str:
+    """Why subscribe rather than download, in ``lang``."""
+    return i18n.pgettext(lang, *SUBSCRIBE_VS_DOWNLOAD)
+
 
 HOWTOS: tuple[HowTo, ...] = (
     HowTo(
         app="google",
         name="Google Calendar",
         steps=(
-            Text(fr="Sur un ordinateur, ouvrez calendar.google.com (l'application mobile ne "
-                    "permet pas d'ajouter un abonnement).",
-                 en="On a computer, open calendar.google.com (the phone app cannot add a "
-                    "subscription).",
-                 ar="على الحاسوب، افتح calendar.google.com (لا يسمح تطبيق الهاتف بإضافة "
-                    "اشتراك)."),
-            Text(fr="À gauche, à côté de « Autres agendas », cliquez sur « + » puis "
-                    "« À partir de l'URL ».",
-                 en="On the left, next to 'Other calendars', click '+' then 'From URL'.",
-                 ar="على اليسار، بجانب «تقويمات أخرى»، انقر على «+» ثم «من عنوان URL»."),
-            Text(fr="Collez l'adresse {url} puis cliquez sur « Ajouter un agenda ».",
-                 en="Paste the address {url} and click 'Add calendar'.",
-                 ar="الصق العنوان {url} ثم انقر على «إضافة تقويم»."),
+            # TRANSLATORS: quote each app's menus as its interface in your language shows
+            # them; %(url)s is the feed's https:// address, %(webcal)s its webcal:// one.
+            NC_("how to subscribe",
+                "Sur un ordinateur, ouvrez calendar.google.com (l'application mobile ne permet "
+                "pas d'ajouter un abonnement)."),
+            NC_("how to subscribe",
+                "À gauche, à côté de « Autres agendas », cliquez sur « + » puis « À partir de "
+                "l'URL »."),
+            NC_("how to subscribe",
+                "Collez l'adresse %(url)s puis cliquez sur « Ajouter un agenda »."),
         ),
-        note=Text(fr="Google relit les abonnements à son rythme : un changement peut mettre "
-                     "jusqu'à un jour à apparaître. Sur Android, activez la synchronisation "
-                     "de cet agenda dans l'application.",
-                  en="Google re-reads subscriptions at its own pace: a change can take up to "
-                     "a day to show. On Android, turn on sync for this calendar in the app.",
-                  ar="يعيد Google قراءة الاشتراكات بحسب وتيرته: قد يستغرق ظهور التغيير حتى "
-                     "يوم كامل. على أندرويد، فعّل مزامنة هذا التقويم في التطبيق."),
+        note=NC_("how to subscribe",
+                 "Google relit les abonnements à son rythme : un changement peut mettre jusqu'à "
+                 "un jour à apparaître. Sur Android, activez la synchronisation de cet agenda "
+                 "dans l'application."),
     ),
     HowTo(
         app="apple",
         name="Apple Calendar",
         steps=(
-            Text(fr="Sur iPhone ou iPad, touchez le lien « S'abonner » ({webcal}) puis "
-                    "« S'abonner » et « Ajouter ».",
-                 en="On iPhone or iPad, tap the 'Subscribe' link ({webcal}), then "
-                    "'Subscribe' and 'Add'.",
-                 ar="على iPhone أو iPad، المس رابط «اشتراك» ({webcal}) ثم «اشتراك» "
-                    "و«إضافة»."),
-            Text(fr="Sur Mac, dans Calendrier, choisissez Fichier > Nouvel abonnement à un "
-                    "calendrier, collez {url} puis cliquez sur « S'abonner ».",
-                 en="On a Mac, in Calendar, choose File > New Calendar Subscription, paste "
-                    "{url} and click 'Subscribe'.",
-                 ar="على Mac، في تطبيق التقويم، اختر ملف > اشتراك جديد في تقويم، والصق "
-                    "{url} ثم انقر على «اشتراك»."),
-            Text(fr="Choisissez « Actualisation automatique » : toutes les heures ou tous "
-                    "les jours.",
-                 en="Set 'Auto-refresh' to every hour or every day.",
-                 ar="اضبط «التحديث التلقائي» على كل ساعة أو كل يوم."),
+            NC_("how to subscribe",
+                "Sur iPhone ou iPad, touchez le lien « S'abonner » (%(webcal)s) puis "
+                "« S'abonner » et « Ajouter »."),
+            NC_("how to subscribe",
+                "Sur Mac, dans Calendrier, choisissez Fichier > Nouvel abonnement à un "
+                "calendrier, collez %(url)s puis cliquez sur « S'abonner »."),
+            NC_("how to subscribe",
+                "Choisissez « Actualisation automatique » : toutes les heures ou tous les jours."),
         ),
     ),
     HowTo(
         app="outlook",
         name="Outlook",
         steps=(
-            Text(fr="Dans Outlook sur le web ou le nouvel Outlook, ouvrez le Calendrier puis "
-                    "« Ajouter un calendrier ».",
-                 en="In Outlook on the web or the new Outlook, open Calendar then "
-                    "'Add calendar'.",
-                 ar="في Outlook على الويب أو Outlook الجديد، افتح التقويم ثم «إضافة تقويم»."),
-            Text(fr="Choisissez « S'abonner à partir du web », collez {url}, donnez un nom "
-                    "puis cliquez sur « Importer ».",
-                 en="Choose 'Subscribe from web', paste {url}, give it a name and click "
-                    "'Import'.",
-                 ar="اختر «الاشتراك من الويب»، والصق {url}، وأعطه اسمًا ثم انقر على "
-                    "«استيراد»."),
-            Text(fr="Dans Outlook classique pour Windows : Accueil > Ajouter un calendrier > "
-                    "À partir d'Internet, collez {url} puis « OK ».",
-                 en="In classic Outlook for Windows: Home > Add Calendar > From Internet, "
-                    "paste {url} then 'OK'.",
-                 ar="في Outlook الكلاسيكي لنظام Windows: الصفحة الرئيسية > إضافة تقويم > "
-                    "من الإنترنت، والصق {url} ثم «موافق»."),
+            NC_("how to subscribe",
+                "Dans Outlook sur le web ou le nouvel Outlook, ouvrez le Calendrier puis "
+                "« Ajouter un calendrier »."),
+            NC_("how to subscribe",
+                "Choisissez « S'abonner à partir du web », collez %(url)s, donnez un nom puis "
+                "cliquez sur « Importer »."),
+            NC_("how to subscribe",
+                "Dans Outlook classique pour Windows : Accueil > Ajouter un calendrier > À partir "
+                "d'Internet, collez %(url)s puis « OK »."),
         ),
-        note=Text(fr="Outlook relit les abonnements toutes les quelques heures.",
-                  en="Outlook re-reads subscriptions every few hours.",
-                  ar="يعيد Outlook قراءة الاشتراكات كل بضع ساعات."),
+        note=NC_("how to subscribe",
+                 "Outlook relit les abonnements toutes les quelques heures."),
     ),
     HowTo(
         app="thunderbird",
         name="Thunderbird",
         steps=(
-            Text(fr="Ouvrez l'onglet Agenda et cliquez sur « Nouvel agenda » (le « + » à "
-                    "côté de la liste des agendas).",
-                 en="Open the Calendar tab and click 'New Calendar' (the '+' next to the "
-                    "list of calendars).",
-                 ar="افتح علامة تبويب التقويم وانقر على «تقويم جديد» (علامة «+» بجانب قائمة "
-                    "التقويمات)."),
-            Text(fr="Choisissez « Sur le réseau », collez {url} dans « Adresse », puis "
-                    "« Rechercher des agendas ».",
-                 en="Choose 'On the Network', paste {url} as the 'Location', then "
-                    "'Find Calendars'.",
-                 ar="اختر «على الشبكة»، والصق {url} في خانة «العنوان»، ثم «البحث عن "
-                    "التقويمات»."),
-            Text(fr="Cochez l'agenda trouvé puis cliquez sur « S'abonner ».",
-                 en="Tick the calendar found and click 'Subscribe'.",
-                 ar="حدّد التقويم الذي تم العثور عليه ثم انقر على «اشتراك»."),
+            NC_("how to subscribe",
+                "Ouvrez l'onglet Agenda et cliquez sur « Nouvel agenda » (le « + » à côté de la "
+                "liste des agendas)."),
+            NC_("how to subscribe",
+                "Choisissez « Sur le réseau », collez %(url)s dans « Adresse », puis « Rechercher "
+                "des agendas »."),
+            NC_("how to subscribe",
+                "Cochez l'agenda trouvé puis cliquez sur « S'abonner »."),
         ),
     ),
 )

@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, vText
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from konexio import urls
+from konexio import i18n, urls
 from konexio.expand.occurrences import Occurrence, Schedule
 from konexio.feeds.calendar import PRODID, REFRESH, published, vtimezone, zone_window
 from konexio.feeds.events import UID_DOMAIN, FeedContext, vevent
@@ -138,11 +138,10 @@ _templates = Environment(loader=PackageLoader("konexio.feeds", "templates"),
 def personal_page(feed: PersonalFeed, site_url: str) -> str:
     https = urls.absolute_url(site_url, feed_path(feed.token))
     lang = feed.lang
-    howtos = [{"name": h.name, "steps": [s.get(lang).replace("{url}", https)
-                                         .replace("{webcal}", webcal(site_url, feed.token))
-                                         for s in h.steps]} for h in HOWTOS]
+    howtos = [{"name": h.name, "steps": h.steps_in(lang, https, webcal(site_url, feed.token))}
+              for h in HOWTOS]
     return _templates.get_template("personal.html.j2").render(
-        lang=lang, dir="rtl" if lang == "ar" else "ltr", title=word("calendar.title", lang),
+        lang=lang, dir=i18n.BY_CODE[lang].direction, title=word("calendar.title", lang),
         intro=word("page.intro", lang), subscribe=word("page.subscribe", lang),
         download=word("page.download", lang), webcal=webcal(site_url, feed.token),
         https=https, howtos=howtos)

@@ -7,19 +7,21 @@ reported by its cell, never by its content (unless ``--show-names``).
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
-from konexio.sync.layout import DATE, END, ID, START, STATUS, VENUE, column_letter, is_signup
+from konexio.sync.layout import (
+    DATE,
+    END,
+    ID,
+    START,
+    STATUS,
+    VENUE,
+    column_letter,
+    is_signup,
+    normalize,
+)
 from konexio.sync.plan import WorksheetSnapshot
 from konexio.sync.roster import Roster, Volunteer
-
-
-def normalize(name: str) -> str:
-    """``"  Éloïse Martin "`` -> ``"eloisemartin"``: no case, no accents, no spaces."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return "".join(kept.split())
 
 
 @dataclass(frozen=True)

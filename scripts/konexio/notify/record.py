@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
+from konexio.i18n import COORDINATORS, N_
 from konexio.notify.changes import Kind, Mail, State, Told
 from konexio.sync import words as w
 from konexio.sync.backend import Backend, Read, Target
@@ -188,5 +189,6 @@ class Recorder:
                 if not lines:
                     self.pending.clear()
                     return
-        raise SyncError("le journal Envois n'a pas pu être écrit (Google ne répond pas de "
-                        "façon fiable) ; l'envoi s'arrête ici, relancez plus tard.")
+        raise SyncError(COORDINATORS.message(N_(
+            "le journal %(records)s n'a pas pu être écrit (Google ne répond pas de façon "
+            "fiable) ; l'envoi s'arrête ici, relancez plus tard."), records=RECORDS))

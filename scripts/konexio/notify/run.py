@@ -8,6 +8,7 @@ write. Printed lines name cells and shift ids, never a person, unless ``show_nam
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
@@ -15,6 +16,7 @@ from datetime import UTC, date, datetime
 from konexio.expand.occurrences import Schedule
 from konexio.feeds.events import FeedContext
 from konexio.feeds.personal import PersonalFeed
+from konexio.i18n import COORDINATORS, N_, NN_, Message
 from konexio.model.dataset import Dataset
 from konexio.notify.changes import Mail, due
 from konexio.notify.compose import compose, message_id_for
@@ -30,8 +32,9 @@ from konexio.sync.words import PENDING, REFUSED, SENT, UNCERTAIN
 
 @dataclass
 class Report:
-    lines: list[str] = field(default_factory=list)
-    """What a coordinator reads (no name unless asked)."""
+    lines: list[Message] = field(default_factory=list)
+    """What a coordinator reads, worded in their language when printed (no name unless
+    asked)."""
     sent: int = 0
     refused: int = 0
     uncertain: int = 0
@@ -78,24 +81,53 @@ def _who(mail_or_signup, show_names: bool) -> str:
     return mail_or_signup.name if show_names else mail_or_signup.position
 
 
-def describe_sheets(sheets: Sheets, show_names: bool) -> list[str]:
+def describe_sheets(sheets: Sheets, show_names: bool) -> list[Message]:
+    """What a coordinator should fix in the roster before anyone can be told."""
     lines = []
     if not sheets.roster.exists:
-        lines.append(f"{ROSTER} : feuille absente ; lancez d'abord konexio sync.")
+        lines.append(COORDINATORS.message(N_(
+            "%(roster)s : feuille absente ; lancez d'abord konexio sync."), roster=ROSTER))
     lines += sheets.roster.problems
     m = sheets.matching
     if m.unmatched:
-        where = ", ".join(_who(s, show_names) for s in m.unmatched)
-        lines.append(f"{len(m.unmatched)} inscription(s) sans ligne dans {ROSTER} "
-                     f"(personne prévenue) : {where}")
+        lines.append(COORDINATORS.message(NN_(
+            "%(num)d inscription sans ligne dans %(roster)s (personne prévenue) : %(where)s",
+            "%(num)d inscriptions sans ligne dans %(roster)s (personne prévenue) : %(where)s"),
+            num=len(m.unmatched), roster=ROSTER,
+            where=", ".join(_who(s, show_names) for s in m.unmatched)))
     if m.ambiguous:
-        where = ", ".join(_who(s, show_names) for s in m.ambiguous)
-        lines.append(f"{len(m.ambiguous)} inscription(s) dont le nom est sur plusieurs lignes "
-                     f"de {ROSTER} (personne prévenue) : {where}")
+        lines.append(COORDINATORS.message(NN_(
+            "%(num)d inscription dont le nom est sur plusieurs lignes de %(roster)s (personne "
+            "prévenue) : %(where)s",
+            "%(num)d inscriptions dont le nom est sur plusieurs lignes de %(roster)s "
+            "(personne prévenue) : %(where)s"),
+            num=len(m.ambiguous), roster=ROSTER,
+            where=", ".join(_who(s, show_names) for s in m.ambiguous)))
     for rows in m.duplicates:
-        lines.append(f"{ROSTER} : même nom sur les lignes "
-                     + ", ".join(str(v.row + 1) for v in rows))
+        lines.append(COORDINATORS.message(N_("%(roster)s : même nom sur les lignes %(rows)s"),
+                                          roster=ROSTER,
+                                          rows=", ".join(str(v.row + 1) for v in rows)))
     return lines
+
+
+def _mail(mail: Mail, show_names: bool) -> str:
+    """``annulation · <shift id> · Bénévoles!A4``: which mail, in the journal's words."""
+    return f"{KIND_LABELS[mail.kind]} · {mail.shift_id} · {_who(mail, show_names)}"
+
+
+_ADDRESS = re.compile(r"<?[^\s<>@]+@[^\s<>@]+>?")
+
+
+def _server_words(detail: str, show_names: bool) -> str:
+    """The mail server's answer, whose words may quote the recipient's address
+    (``550 5.1.1 <awa@example.org>: Recipient address rejected``): left out unless asked."""
+    if show_names:
+        return detail
+    if isinstance(detail, Message):  # "... (temporaire ; 4 essais)": the answer is a value
+        return Message(detail.domain, detail.marked,
+                       **{key: _server_words(value, False) if isinstance(value, str) else value
+                          for key, value in detail.values.items()})
+    return _ADDRESS.sub("<…>", detail)
 
 
 def notify(dataset: Dataset, schedule: Schedule, backend: Backend, context: FeedContext,
@@ -118,14 +150,17 @@ def notify(dataset: Dataset, schedule: Schedule, backend: Backend, context: Feed
         mails = due(sheets.matching, shifts, occurrences, dataset, antenna_of,
                     journal.told, journal.reminded, today)
         for entry in journal.interrupted:
-            report.lines.append(f"{RECORDS}!A{entry.row + 1} : un envoi a été interrompu "
-                                f"({entry.message_id}) ; compté comme parti, vérifiez le "
-                                "journal du serveur de courrier.")
+            report.lines.append(COORDINATORS.message(N_(
+                "%(cell)s : un envoi a été interrompu (%(message_id)s) ; compté comme parti, "
+                "vérifiez le journal du serveur de courrier."),
+                cell=f"{RECORDS}!A{entry.row + 1}", message_id=entry.message_id))
         if dry_run:
             for mail in mails:
                 report.would_send += 1
-                report.lines.append(f"à envoyer : {KIND_LABELS[mail.kind]} · {mail.shift_id}"
-                                    f" · {mail.volunteer.language} · {_who(mail, show_names)}")
+                report.lines.append(COORDINATORS.message(
+                    N_("à envoyer : %(kind)s · %(shift)s · %(language)s · %(who)s"),
+                    kind=KIND_LABELS[mail.kind], shift=mail.shift_id,
+                    language=mail.volunteer.language, who=_who(mail, show_names)))
             continue
         if not mails and not journal.interrupted:
             continue
@@ -150,17 +185,20 @@ def notify(dataset: Dataset, schedule: Schedule, backend: Backend, context: Feed
             state = {Outcome.sent: SENT, Outcome.refused: REFUSED,
                      Outcome.uncertain: UNCERTAIN}[result.outcome]
             recorder.queue(recorder.row(state, mail, message_id))
-            label = f"{KIND_LABELS[mail.kind]} · {mail.shift_id} · {_who(mail, show_names)}"
+            label = _mail(mail, show_names)
+            detail = _server_words(result.detail, show_names)
             if result.outcome is Outcome.sent:
                 report.sent += 1
-                report.lines.append(f"envoyé : {label}")
+                report.lines.append(COORDINATORS.message(N_("envoyé : %(mail)s"), mail=label))
             elif result.outcome is Outcome.refused:
                 report.refused += 1
-                report.lines.append(f"refusé par le serveur : {label} : {result.detail}")
+                report.lines.append(COORDINATORS.message(N_(
+                    "refusé par le serveur : %(mail)s : %(detail)s"), mail=label, detail=detail))
             else:
                 report.uncertain += 1
-                report.lines.append(f"incertain (peut-être parti, ne sera pas renvoyé) : "
-                                    f"{label} : {result.detail}")
+                report.lines.append(COORDINATORS.message(N_(
+                    "incertain (peut-être parti, ne sera pas renvoyé) : %(mail)s : %(detail)s"),
+                    mail=label, detail=detail))
         recorder.flush()
     return report
 

@@ -29,17 +29,26 @@ from email.utils import getaddresses, parseaddr
 from enum import StrEnum
 from urllib.parse import unquote, urlsplit
 
+from konexio.i18n import COORDINATORS, N_, NN_, Message, Together
+from konexio.problems import CommandError
+
 URL_VARIABLE = "KONEXIO_SMTP_URL"
 FROM_VARIABLE = "KONEXIO_MAIL_FROM"
 TIMEOUT = 30.0
 """Seconds for connecting and for each reply (smtplib waits forever otherwise)."""
-HOW_TO = (f"réglez {URL_VARIABLE} (smtps://utilisateur:mot-de-passe@serveur:465, ou "
-          f"smtp://utilisateur:mot-de-passe@serveur:587 avec STARTTLS) et {FROM_VARIABLE} "
-          "(Konexio <benevoles@votre-domaine>) ; dans GitHub Actions, dans les secrets du "
-          "dépôt. Voir README, « Notices and reminders ».")
 
 
-class MailError(Exception):
+def _how_to() -> Message:
+    """How to set the mail server up, ending every message about its settings."""
+    return COORDINATORS.message(N_(
+        "réglez %(url)s (smtps://utilisateur:mot-de-passe@serveur:465, ou "
+        "smtp://utilisateur:mot-de-passe@serveur:587 avec STARTTLS) et %(sender)s "
+        "(Konexio <benevoles@votre-domaine>) ; dans GitHub Actions, dans les secrets du "
+        "dépôt. Voir README, « Notices and reminders »."),
+        url=URL_VARIABLE, sender=FROM_VARIABLE)
+
+
+class MailError(CommandError):
     """The mail server cannot be used at all; the message is for a coordinator."""
 
 
@@ -72,18 +81,25 @@ def settings_from(environ) -> Settings:
     """The settings, or ``MailError`` saying what is missing and how to set it."""
     url, sender = environ.get(URL_VARIABLE, ""), environ.get(FROM_VARIABLE, "")
     if not url or not sender:
-        missing = " et ".join(n for n, v in ((URL_VARIABLE, url), (FROM_VARIABLE, sender))
-                              if not v)
-        raise MailError(f"{missing} non défini : {HOW_TO}")
+        missing = [n for n, v in ((URL_VARIABLE, url), (FROM_VARIABLE, sender)) if not v]
+        raise MailError(COORDINATORS.message(NN_(
+            "%(variables)s non défini : %(how)s", "%(variables)s non définis : %(how)s"),
+            variables=Together(missing), how=_how_to(), num=len(missing)))
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError:
-        raise MailError(f"{URL_VARIABLE} n'est pas une adresse lisible : {HOW_TO}") from None
+        raise MailError(COORDINATORS.message(N_(
+            "%(variable)s n'est pas une adresse lisible : %(how)s"),
+            variable=URL_VARIABLE, how=_how_to())) from None
     if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
-        raise MailError(f"{URL_VARIABLE} doit commencer par smtps:// ou smtp:// : {HOW_TO}")
+        raise MailError(COORDINATORS.message(N_(
+            "%(variable)s doit commencer par smtps:// ou smtp:// : %(how)s"),
+            variable=URL_VARIABLE, how=_how_to()))
     if "@" not in parseaddr(sender)[1]:
-        raise MailError(f"{FROM_VARIABLE} n'est pas une adresse e-mail : {HOW_TO}")
+        raise MailError(COORDINATORS.message(N_(
+            "%(variable)s n'est pas une adresse e-mail : %(how)s"),
+            variable=FROM_VARIABLE, how=_how_to()))
     return Settings(parts.scheme, parts.hostname, port or (465 if parts.scheme == "smtps"
                                                            else 587),
                     unquote(parts.username or ""), unquote(parts.password or ""), sender)
@@ -143,17 +159,19 @@ class Mailer:
             connection.ehlo()
             if s.scheme == "smtp" and not s.loopback:
                 if not connection.has_extn("starttls"):
-                    raise MailError(f"{s.safe} n'offre pas STARTTLS : le mot de passe "
-                                    "passerait en clair, rien n'est envoyé. Utilisez smtps:// "
-                                    "(port 465) ou le port 587 de votre fournisseur.")
+                    raise MailError(COORDINATORS.message(N_(
+                        "%(server)s n'offre pas STARTTLS : le mot de passe passerait en "
+                        "clair, rien n'est envoyé. Utilisez smtps:// (port 465) ou le port "
+                        "587 de votre fournisseur."), server=s.safe))
                 connection.starttls(context=context)
                 connection.ehlo()
             if s.user:
                 connection.login(s.user, s.password)
         except smtplib.SMTPAuthenticationError:
             connection.close()
-            raise MailError(f"{s.safe} refuse l'identifiant ou le mot de passe de "
-                            f"{URL_VARIABLE}.") from None
+            raise MailError(COORDINATORS.message(N_(
+                "%(server)s refuse l'identifiant ou le mot de passe de %(variable)s."),
+                server=s.safe, variable=URL_VARIABLE)) from None
         except BaseException:
             connection.close()
             raise
@@ -168,11 +186,15 @@ class Mailer:
             except (OSError, smtplib.SMTPException) as error:
                 if isinstance(error, smtplib.SMTPResponseException) \
                         and error.smtp_code >= 500:
-                    raise MailError(f"{self.settings.safe} refuse la connexion : "
-                                    f"{error.smtp_code} {_text(error.smtp_error)}") from None
+                    raise MailError(COORDINATORS.message(N_(
+                        "%(server)s refuse la connexion : %(reply)s"),
+                        server=self.settings.safe,
+                        reply=f"{error.smtp_code} {_text(error.smtp_error)}")) from None
                 if attempt == self.attempts - 1:
-                    raise MailError(f"serveur de courrier injoignable ({self.settings.safe}) : "
-                                    f"{type(error).__name__} {error}") from None
+                    raise MailError(COORDINATORS.message(N_(
+                        "serveur de courrier injoignable (%(server)s) : %(detail)s"),
+                        server=self.settings.safe,
+                        detail=f"{type(error).__name__} {error}")) from None
                 self._wait(attempt)
 
     def close(self) -> None:
@@ -232,7 +254,9 @@ class Mailer:
                 last = f"{type(error).__name__} {error}"
             if attempt < self.attempts - 1:
                 self._wait(attempt)
-        return Result(Outcome.refused, f"{last} (temporaire ; {self.attempts} essais)")
+        return Result(Outcome.refused, COORDINATORS.message(NN_(
+            "%(reply)s (temporaire ; %(num)d essai)", "%(reply)s (temporaire ; %(num)d essais)"),
+            reply=last, num=self.attempts))
 
     def _reset(self) -> None:
         try:

@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 from konexio import i18n, urls
 from konexio.feeds import FeedSpec, feed_catalogue
-from konexio.feeds.howto import HOWTOS, SUBSCRIBE_VS_DOWNLOAD
+from konexio.feeds.howto import HOWTOS, subscribe_vs_download
 from konexio.model.types import Text
 from konexio.pages import structured
 from konexio.pages.formatting import Dates
@@ -153,6 +153,26 @@ class FeedLinks:
     download: str
 
 
+@dataclass(frozen=True)
+class HowToView:
+    """One app's subscribe steps, in the page's language."""
+
+    name: str
+    steps: tuple[str, ...]
+    note: str | None
+
+
+# The page of the calendars speaks of every feed at once, so its steps name the addresses
+# as these words rather than one feed's (each feed's links follow the steps).
+ANY_FEED = {"url": "{url}", "webcal": "{webcal}"}
+
+
+def howto_views(lang: str) -> tuple[HowToView, ...]:
+    """The subscribe steps of every app, as the page of the calendars shows them."""
+    return tuple(HowToView(howto.name, howto.steps_in(lang, **ANY_FEED), howto.note_in(lang))
+                 for howto in HOWTOS)
+
+
 @pass_context
 def _translate(context, value: Text | None) -> str:
     if value is None:
@@ -196,6 +216,8 @@ class Renderer:
         self.site = site
         self.lang = lang
         self.dates = Dates(lang)
+        self.howtos = howto_views(lang)
+        self.subscribe_vs_download = subscribe_vs_download(lang)
         self.feeds: dict[tuple[str, str, str], FeedSpec] = {
             (spec.scope.value, spec.id, spec.antenna if spec.scope.value == "role" else ""):
             spec for spec in feed_catalogue(site.dataset, site.schedule)
@@ -217,8 +239,8 @@ class Renderer:
         text = environment(self.lang).get_template(template).render(
             lang=self.lang, word=self.word, fmt=self.dates, here=here, site=self.site,
             feed=lambda *a, **k: self.feed(here, *a, **k), page_url=page_url,
-            qr=qr_svg, home_limit=HOME_LIMIT, howtos=HOWTOS,
-            subscribe_vs_download=SUBSCRIBE_VS_DOWNLOAD, **values,
+            qr=qr_svg, home_limit=HOME_LIMIT, howtos=self.howtos,
+            subscribe_vs_download=self.subscribe_vs_download, **values,
         )
         return GeneratedPage(here.src, text)
 

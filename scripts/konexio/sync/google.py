@@ -19,6 +19,7 @@ from pathlib import Path
 import gspread
 from gspread.http_client import HTTPClient
 
+from konexio.i18n import COORDINATORS, N_
 from konexio.sync import words
 from konexio.sync.backend import Read, Target
 from konexio.sync.layout import MARKER, FormatRule, api_cell, format_rules
@@ -179,12 +180,13 @@ def worksheet_requests(plan: WorksheetPlan, meta: SheetMeta | None, taken: set[i
             "rows": [{"values": [api_cell(value) for value in row]} for row in plan.appends]}})
     if requests and any(not can_edit for _, can_edit in strict):
         # Google would refuse the whole batch; only the owner or an editor can lift it.
-        raise SyncError(f"« {plan.title} » : la protection « {PROTECTION} » a été posée par "
-                        "un autre compte et le compte de service de la synchronisation ne "
-                        "peut plus écrire dans ces colonnes ; rien n'a été écrit. Dans Google "
-                        "Sheets, Données > Protéger des feuilles et des plages : supprimez "
-                        "cette protection (la synchronisation la recréera en simple "
-                        "avertissement), puis relancez.")
+        raise SyncError(COORDINATORS.message(N_(
+            "« %(worksheet)s » : la protection « %(protection)s » a été posée par un autre "
+            "compte et le compte de service de la synchronisation ne peut plus écrire dans "
+            "ces colonnes ; rien n'a été écrit. Dans Google Sheets, Données > Protéger des "
+            "feuilles et des plages : supprimez cette protection (la synchronisation la "
+            "recréera en simple avertissement), puis relancez."),
+            worksheet=plan.title, protection=PROTECTION))
     return requests
 
 
@@ -246,23 +248,28 @@ class GoogleBackend:
         environ = os.environ if environ is None else environ
         path = environ.get(CREDENTIALS_VARIABLE, "")
         if not path:
-            raise SyncError(f"{CREDENTIALS_VARIABLE} n'est pas défini : indiquez le chemin du "
-                            "fichier de clé JSON du compte de service.")
+            raise SyncError(COORDINATORS.message(N_(
+                "%(variable)s n'est pas défini : indiquez le chemin du fichier de clé JSON du "
+                "compte de service."), variable=CREDENTIALS_VARIABLE))
         if not Path(path).is_file():
-            raise SyncError(f"{CREDENTIALS_VARIABLE} désigne un fichier introuvable : {path}")
+            raise SyncError(COORDINATORS.message(N_(
+                "%(variable)s désigne un fichier introuvable : %(path)s"),
+                variable=CREDENTIALS_VARIABLE, path=path))
         try:
             client = gspread.service_account(filename=path)
         except (ValueError, KeyError, OSError):
             # No detail from the parser: it is the one place a key could end up on screen.
-            raise SyncError(f"{path} n'est pas une clé JSON de compte de service valide "
-                            "(téléchargez-la à nouveau depuis la console Google Cloud).") from None
+            raise SyncError(COORDINATORS.message(N_(
+                "%(path)s n'est pas une clé JSON de compte de service valide (téléchargez-la "
+                "à nouveau depuis la console Google Cloud)."), path=path)) from None
         return cls(client.http_client, spreadsheets)
 
     def targets(self, required: dict[str, str], optional: dict[str, str]) -> list[Target]:
         missing = sorted(a for a in required if a not in self.spreadsheets)
         if missing:
-            raise SyncError("pas de classeur Google pour : " + ", ".join(missing) +
-                            " ; ajoutez son identifiant dans volunteers/sheets.yml.")
+            raise SyncError(COORDINATORS.message(N_(
+                "pas de classeur Google pour : %(antennas)s ; ajoutez son identifiant dans "
+                "volunteers/sheets.yml."), antennas=", ".join(missing)))
         titles = {**{a: t for a, t in optional.items() if a in self.spreadsheets}, **required}
         grouped: dict[str, dict[str, str]] = {}
         for antenna, title in sorted(titles.items()):

@@ -9,6 +9,7 @@ headers and statuses are the words of ``sync.words``, in the sheets' language.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -88,6 +89,14 @@ def cell_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def normalize(typed: str) -> str:
+    """``"  Éloïse Martin "`` -> ``"eloisemartin"``: what people type, compared as they
+    mean it (no case, no accents, no spaces), for names and languages in the roster."""
+    decomposed = unicodedata.normalize("NFKD", typed.casefold())
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(kept.split())
 
 
 def column_letter(index: int) -> str:

@@ -17,7 +17,7 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
-from konexio.i18n import COORDINATORS
+from konexio.i18n import COORDINATORS, N_, Message
 
 LIBREOFFICE_PROCESSES = ("soffice.bin", "soffice", "oosplash")
 
@@ -80,23 +80,28 @@ def find_locks(workbook: Path, host: str | None = None,
     return found
 
 
-def lock_message(workbook: Path, lock: Lock, lang: str = "fr") -> str:
+def locked(workbook: Path, lock: Lock) -> Message:
     """What a coordinator reads when the sync refuses to save, and what to do."""
     who = ", ".join(part for part in (lock.user, lock.host, lock.opened) if part)
     values = {"workbook": workbook.name, "lock": lock.path.name, "who": who,
               "program": lock.program, "command": f"rm '{lock.path}'"}
     if lock.stale:
-        return COORDINATORS.gettext(
-            lang, "%(workbook)s n'est plus ouvert : LibreOffice a laissé un verrou périmé "
-                  "(%(lock)s, %(who)s) en se fermant mal, et aucun LibreOffice ne tourne sur "
-                  "cet ordinateur. Supprimez ce fichier puis relancez la synchronisation : "
-                  "%(command)s", **values)
+        return COORDINATORS.message(N_(
+            "%(workbook)s n'est plus ouvert : LibreOffice a laissé un verrou périmé "
+            "(%(lock)s, %(who)s) en se fermant mal, et aucun LibreOffice ne tourne sur "
+            "cet ordinateur. Supprimez ce fichier puis relancez la synchronisation : "
+            "%(command)s"), **values)
     if who:
-        return COORDINATORS.gettext(
-            lang, "%(workbook)s est ouvert dans %(program)s (%(who)s) : fermez-le puis "
-                  "relancez la synchronisation. S'il n'est ouvert nulle part (après un "
-                  "plantage), supprimez le fichier de verrou : %(command)s", **values)
-    return COORDINATORS.gettext(
-        lang, "%(workbook)s est ouvert dans %(program)s : fermez-le puis relancez la "
-              "synchronisation. S'il n'est ouvert nulle part (après un plantage), supprimez "
-              "le fichier de verrou : %(command)s", **values)
+        return COORDINATORS.message(N_(
+            "%(workbook)s est ouvert dans %(program)s (%(who)s) : fermez-le puis "
+            "relancez la synchronisation. S'il n'est ouvert nulle part (après un "
+            "plantage), supprimez le fichier de verrou : %(command)s"), **values)
+    return COORDINATORS.message(N_(
+        "%(workbook)s est ouvert dans %(program)s : fermez-le puis relancez la "
+        "synchronisation. S'il n'est ouvert nulle part (après un plantage), supprimez "
+        "le fichier de verrou : %(command)s"), **values)
+
+
+def lock_message(workbook: Path, lock: Lock, lang: str = "fr") -> str:
+    """``locked`` in ``lang``."""
+    return locked(workbook, lock).text(lang)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from konexio.i18n import COORDINATORS, N_, NN_
+from konexio.problems import CommandError
 from konexio.shifts import Shift
 from konexio.sync.layout import (
     GENERATED,
@@ -27,7 +29,7 @@ from konexio.sync.layout import (
 )
 
 
-class LayoutError(Exception):
+class LayoutError(CommandError):
     """A worksheet whose header the sync cannot trust; it is left untouched."""
 
 
@@ -145,8 +147,9 @@ def _header(snapshot: WorksheetSnapshot, needed: int) \
     header = snapshot.header
     if not any(header):
         if snapshot.last_row > 0:
-            raise LayoutError(f"« {snapshot.title} » : la ligne 1 est vide mais la feuille "
-                              "contient des données ; remettez la ligne d'en-tête.")
+            raise LayoutError(COORDINATORS.message(N_(
+                "« %(worksheet)s » : la ligne 1 est vide mais la feuille contient des "
+                "données ; remettez la ligne d'en-tête."), worksheet=snapshot.title))
         labels = list(LABELS) + [signup_label(n) for n in range(1, needed + 1)] + [NOTES]
         writes = [CellWrite(0, col, label) for col, label in enumerate(labels)]
         columns = {label: col for col, label in enumerate(LABELS)}
@@ -161,8 +164,12 @@ def _header(snapshot: WorksheetSnapshot, needed: int) \
             signups.setdefault(signup_number(label), col)
     missing = [label for label in LABELS if label not in columns]
     if missing:
-        raise LayoutError(f"« {snapshot.title} » : colonne(s) {', '.join(missing)} absente(s) "
-                          "de la ligne 1 ; rien n'a été écrit dans cette feuille.")
+        raise LayoutError(COORDINATORS.message(NN_(
+            "« %(worksheet)s » : colonne %(columns)s absente de la ligne 1 ; rien n'a été "
+            "écrit dans cette feuille.",
+            "« %(worksheet)s » : colonnes %(columns)s absentes de la ligne 1 ; rien n'a été "
+            "écrit dans cette feuille."),
+            worksheet=snapshot.title, columns=", ".join(missing), num=len(missing)))
     writes: list[CellWrite] = []
     free = snapshot.last_col + 1
     for number in range(1, needed + 1):

@@ -17,10 +17,13 @@ from typing import TypeVar
 import requests
 from gspread.exceptions import APIError
 
+from konexio.i18n import COORDINATORS, N_
+from konexio.problems import CommandError
+
 T = TypeVar("T")
 
 
-class SyncError(Exception):
+class SyncError(CommandError):
     """A sync that stopped; the message is for a coordinator (no traceback)."""
 
 
@@ -81,15 +84,22 @@ class Retry:
         raise AssertionError("unreachable")
 
 
+HINTS = {
+    403: N_("le compte de service n'a pas accès : partagez le classeur avec son adresse "
+            "e-mail (rôle Éditeur)"),
+    404: N_("classeur introuvable : vérifiez son identifiant dans volunteers/sheets.yml"),
+    429: N_("quota de l'API Google dépassé ; réessayez dans une minute"),
+}
+"""What to do about Google's refusals a coordinator can act on."""
+
+
 def _plain(error: Exception) -> SyncError:
     if isinstance(error, APIError):
         code = status_of(error)
-        hints = {
-            403: "le compte de service n'a pas accès : partagez le classeur avec son adresse "
-                 "e-mail (rôle Éditeur)",
-            404: "classeur introuvable : vérifiez son identifiant dans volunteers/sheets.yml",
-            429: "quota de l'API Google dépassé ; réessayez dans une minute",
-        }
-        return SyncError(f"Google Sheets a répondu {code} : "
-                         f"{hints.get(code, error.error.get('message', ''))}")
-    return SyncError(f"Google Sheets injoignable : {error}")
+        # Google's own words otherwise (English): they name the request, not a person.
+        hint = COORDINATORS.message(HINTS[code]) if code in HINTS \
+            else error.error.get("message", "")
+        return SyncError(COORDINATORS.message(N_("Google Sheets a répondu %(code)s : %(hint)s"),
+                                              code=code, hint=hint))
+    return SyncError(COORDINATORS.message(N_("Google Sheets injoignable : %(detail)s"),
+                                          detail=str(error)))

@@ -21,7 +21,8 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from konexio.sync import words
+from konexio.i18n import COORDINATORS, N_, NN_, Message
+from konexio.sync import languages, words
 from konexio.sync.layout import Value, api_cell, cell_text, column_letter
 from konexio.sync.plan import CellWrite, WorksheetSnapshot, runs
 from konexio.sync.words import (
@@ -86,7 +87,7 @@ class Volunteer:
     language: str
     reminders: bool
     token: str
-    problems: tuple[str, ...] = ()
+    problems: tuple[Message, ...] = ()
 
     @property
     def reachable(self) -> bool:
@@ -102,13 +103,12 @@ class Volunteer:
 @dataclass(frozen=True)
 class Roster:
     volunteers: tuple[Volunteer, ...] = ()
-    problems: tuple[str, ...] = ()
+    problems: tuple[Message, ...] = ()
+    """For coordinators: cells, never what a person typed there but a language."""
     exists: bool = True
 
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-LANGUAGES = {"fr": "fr", "en": "en", "ar": "ar", "français": "fr", "francais": "fr",
-             "anglais": "en", "english": "en", "arabe": "ar", "العربية": "ar"}
 NO = {"non", "no", "n", "0", "false", "faux", "لا"}
 
 
@@ -180,6 +180,14 @@ def upkeep(snapshots: dict[str, WorksheetSnapshot]) -> tuple[SheetEdit, ...]:
     return tuple(edit for edit in edits if not edit.empty or edit.guarded is not None)
 
 
+def _shown(typed: str) -> str:
+    """A language cell as a message may quote it: a word, shown; an address or a phone
+    number typed in the wrong column, not."""
+    if len(typed) > 30 or any(char.isdigit() or char == "@" for char in typed):
+        return "…"
+    return typed
+
+
 def read_roster(snapshot: WorksheetSnapshot) -> Roster:
     """The volunteers of a roster; problems name cells, never their content's owner."""
     if not snapshot.exists:
@@ -187,8 +195,10 @@ def read_roster(snapshot: WorksheetSnapshot) -> Roster:
     columns = _columns(snapshot.header, ROSTER_HEADER)
     missing = [label for label in (NAME, EMAIL) if label not in columns]
     if missing:
-        return Roster(problems=(f"{ROSTER} : colonne(s) {', '.join(missing)} absente(s) de "
-                                "la ligne 1.",))
+        return Roster(problems=(COORDINATORS.message(NN_(
+            "%(roster)s : colonne %(columns)s absente de la ligne 1.",
+            "%(roster)s : colonnes %(columns)s absentes de la ligne 1."),
+            roster=ROSTER, columns=", ".join(missing), num=len(missing)),))
 
     def cell(row: int, label: str) -> str:
         return snapshot.cell(row, columns[label]).strip() if label in columns else ""
@@ -199,18 +209,21 @@ def read_roster(snapshot: WorksheetSnapshot) -> Roster:
         name, email = cell(row, NAME), cell(row, EMAIL)
         if not name and not email:
             continue
-        found: list[str] = []
+        found: list[Message] = []
         typed = cell(row, LANGUAGE)
-        language = LANGUAGES.get(typed.casefold(), "fr") if typed else "fr"
-        if typed and typed.casefold() not in LANGUAGES:
-            letter = column_letter(columns[LANGUAGE])
-            found.append(f"{ROSTER}!{letter}{row + 1} : langue « {typed} » inconnue ; "
-                         "écrivez fr, en ou ar (français en attendant).")
+        known = languages.language_of(typed) if typed else None
+        if typed and known is None:
+            found.append(COORDINATORS.message(N_(
+                "%(cell)s : langue « %(typed)s » inconnue ; écrivez %(choices)s (français en "
+                "attendant)."), cell=f"{ROSTER}!{column_letter(columns[LANGUAGE])}{row + 1}",
+                typed=_shown(typed), choices=languages.choices()))
         if not _EMAIL.fullmatch(email):
-            letter = column_letter(columns[EMAIL])
-            found.append(f"{ROSTER}!{letter}{row + 1} : adresse e-mail absente ou mal écrite.")
+            found.append(COORDINATORS.message(N_(
+                "%(cell)s : adresse e-mail absente ou mal écrite."),
+                cell=f"{ROSTER}!{column_letter(columns[EMAIL])}{row + 1}"))
         reminders = cell(row, REMINDERS).casefold() not in NO
-        volunteers.append(Volunteer(row=row, name=name, email=email, language=language,
+        volunteers.append(Volunteer(row=row, name=name, email=email,
+                                    language=known or languages.DEFAULT,
                                     reminders=reminders, token=cell(row, TOKEN),
                                     problems=tuple(found)))
         problems += found

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from konexio.expand.occurrences import Schedule
+from konexio.i18n import COORDINATORS, N_
 from konexio.model.dataset import Dataset
 from konexio.shifts import Shift, by_antenna, shifts
 from konexio.sync.backend import Backend
@@ -65,7 +66,7 @@ def sync_shifts(all_shifts: tuple[Shift, ...], titles: dict[str, str], backend: 
                 try:
                     plans.append(plan_worksheet(snapshot, grouped.get(antenna, ())))
                 except LayoutError as error:
-                    raise SyncError(str(error)) from None
+                    raise SyncError(error.message) from None
             first = first or plans
             try:
                 summary.writes += backend.write(target, read, plans, dry_run,
@@ -74,8 +75,9 @@ def sync_shifts(all_shifts: tuple[Shift, ...], titles: dict[str, str], backend: 
             except WriteUncertain:
                 summary.replans += 1
         else:
-            raise SyncError("Google Sheets ne répond pas de façon fiable ; rien n'est perdu, "
-                            "relancez la synchronisation dans quelques minutes.")
+            raise SyncError(COORDINATORS.message(N_(
+                "Google Sheets ne répond pas de façon fiable ; rien n'est perdu, relancez la "
+                "synchronisation dans quelques minutes.")))
         for plan in first:
             summary.worksheets[plan.title] = plan.counts
             summary.counts = summary.counts + plan.counts

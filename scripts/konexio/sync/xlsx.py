@@ -12,18 +12,21 @@ import os
 import tempfile
 from datetime import date
 from pathlib import Path
+from zipfile import BadZipFile
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.formatting.formatting import ConditionalFormattingList
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from konexio.i18n import COORDINATORS, N_
 from konexio.sync.backend import Read, Target
 from konexio.sync.layout import MARKER, FormatRule, cell_text, column_letter, format_rules
-from konexio.sync.lockfile import find_locks, lock_message
+from konexio.sync.lockfile import find_locks, locked
 from konexio.sync.plan import WorksheetPlan, WorksheetSnapshot
 from konexio.sync.printable import SHOWN, print_rows, print_title
 from konexio.sync.retry import SyncError, WriteUncertain
@@ -222,9 +225,8 @@ class XlsxBackend:
 
     name = "xlsx"
 
-    def __init__(self, path: Path, lang: str = "fr", today: date | None = None):
+    def __init__(self, path: Path, today: date | None = None):
         self.path = path
-        self.lang = lang
         self.today = today
         """The first day of the printable sheets; the computer's date when None."""
         self.requests = 0
@@ -243,8 +245,11 @@ class XlsxBackend:
             return read
         try:
             book = load_workbook(self.path)
-        except (OSError, ValueError, KeyError) as error:
-            raise SyncError(f"classeur illisible : {self.path} ({error})") from None
+        except (OSError, ValueError, KeyError, BadZipFile, InvalidFileException) as error:
+            # A .xlsx is a zip: a copy cut short or another file under its name is no zip.
+            raise SyncError(COORDINATORS.message(
+                N_("classeur illisible : %(path)s (%(detail)s)"), path=self.path,
+                detail=str(error))) from None
         snapshots = {}
         for title in (*target.titles.values(), *target.extra):
             if title in book.sheetnames:
@@ -273,7 +278,7 @@ class XlsxBackend:
             return 1
         locks = find_locks(self.path)
         if locks:
-            raise SyncError(lock_message(self.path, locks[0], self.lang))
+            raise SyncError(locked(self.path, locks[0]))
         if _stamp(self.path) != self._stamps.get(id(read), _stamp(self.path)):
             # Saved by someone (sorted, typed) since our read: saving our copy would undo
             # their work. Read and plan again (run.py does, on WriteUncertain).
