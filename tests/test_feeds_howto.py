@@ -81,3 +81,21 @@ def test_dari_and_ukrainian_steps_are_not_english(calendars):
     for lang in ("fa", "uk"):
         assert english.isdisjoint(step for _, steps in _howtos(calendars[lang])
                                   for step in steps), lang
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_steps_name_a_real_feed_address_kept_left_to_right(calendars, lang):
+    """No placeholder left in the text: the steps give the address of the feed of all
+    sessions in the page's language, each address in a left-to-right <bdi> (in an Arabic
+    or Dari sentence a URL would otherwise be reordered)."""
+    page = calendars[lang]
+    section = page[page.index('<details class="kx-howto">'):page.rindex("</details>")]
+    assert "{url}" not in section and "{webcal}" not in section and "%(" not in section
+    prefix = "" if lang == "fr" else f"{lang}/"
+    https = f"https://example.org/feeds/{lang}/all.ics"
+    addresses = re.findall(r'<bdi class="kx-url" dir="ltr">(.*?)</bdi>', section)
+    assert https in addresses, (lang, addresses[:3])
+    assert f"webcal://example.org/feeds/{lang}/all.ics" in addresses
+    # ... and that feed is the first one the page links to for download.
+    assert re.search(r'href="([^"]*all\.ics)" download', page).group(1).endswith(
+        f"feeds/{lang}/all.ics"), prefix

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup, escape
+
 from konexio import i18n
 from konexio.i18n import NC_
 
@@ -33,14 +35,21 @@ class HowTo:
     """``NC_`` marks: each step's French words, translated where shown."""
     note: tuple[str, str] | None = None
 
-    def steps_in(self, lang: str, url: str, webcal: str) -> tuple[str, ...]:
-        """The steps in ``lang``, the feed's two addresses filled in."""
-        return tuple(i18n.pgettext(lang, *step, url=url, webcal=webcal)
+    def steps_in(self, lang: str, url: str, webcal: str) -> tuple[Markup, ...]:
+        """The steps in ``lang``, as HTML, the feed's two addresses filled in: each in a
+        left-to-right ``<bdi>`` (an address inside an Arabic or Dari sentence keeps its
+        order) that may break anywhere (a long address on a narrow phone)."""
+        values = {"url": _address(url), "webcal": _address(webcal)}
+        return tuple(Markup(escape(i18n.SITE.template(lang, *step))) % values
                      for step in self.steps)
 
     def note_in(self, lang: str) -> str | None:
         """The note in ``lang``, if the app has one."""
         return i18n.pgettext(lang, *self.note) if self.note else None
+
+
+def _address(address: str) -> Markup:
+    return Markup('<bdi class="kx-url" dir="ltr">{}</bdi>').format(address)
 
 
 # TRANSLATORS: shown above the steps of every app, on the page of the calendars.

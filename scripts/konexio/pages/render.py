@@ -162,14 +162,9 @@ class HowToView:
     note: str | None
 
 
-# The page of the calendars speaks of every feed at once, so its steps name the addresses
-# as these words rather than one feed's (each feed's links follow the steps).
-ANY_FEED = {"url": "{url}", "webcal": "{webcal}"}
-
-
-def howto_views(lang: str) -> tuple[HowToView, ...]:
-    """The subscribe steps of every app, as the page of the calendars shows them."""
-    return tuple(HowToView(howto.name, howto.steps_in(lang, **ANY_FEED), howto.note_in(lang))
+def howto_views(lang: str, url: str, webcal: str) -> tuple[HowToView, ...]:
+    """The subscribe steps of every app with the addresses of one feed filled in."""
+    return tuple(HowToView(howto.name, howto.steps_in(lang, url, webcal), howto.note_in(lang))
                  for howto in HOWTOS)
 
 
@@ -216,12 +211,16 @@ class Renderer:
         self.site = site
         self.lang = lang
         self.dates = Dates(lang)
-        self.howtos = howto_views(lang)
         self.subscribe_vs_download = subscribe_vs_download(lang)
         self.feeds: dict[tuple[str, str, str], FeedSpec] = {
             (spec.scope.value, spec.id, spec.antenna if spec.scope.value == "role" else ""):
             spec for spec in feed_catalogue(site.dataset, site.schedule)
         }
+        # The page of the calendars speaks of every feed at once: its steps name the feed of
+        # all sessions (the first on the page), and the page says how to take another one.
+        every = self.feeds[("all", "", "")]
+        self.howtos = howto_views(lang, every.url(lang, site.site_url),
+                                  every.webcal(lang, site.site_url))
 
     def word(self, group: str, value: str) -> str:
         """The word for one value of the data (``word("status", "open")``)."""
