@@ -56,7 +56,7 @@ sync: deps
 # on every page template; under 10 minutes on two cores. See tests/bench/run.py.
 bench: test-deps
 	test -d tests/bench/node_modules/lighthouse || (cd tests/bench && npm ci --no-audit --no-fund)
-	$(BIN)/python tests/bench/run.py
+	PYTHONHASHSEED=0 $(BIN)/python tests/bench/run.py
 
 # The fixed words, one gettext catalog per language and domain (French is the source): the
 # domains konexio (site and feeds), coordinators (what the commands print) and volunteers

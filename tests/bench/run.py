@@ -2,8 +2,9 @@
 
     .venv/bin/python tests/bench/run.py [--sizes 5,25,100] [--repeats 3] [--no-lighthouse]
 
-Every measurement runs in its own child process (this file with ``--child``) so that its
-peak memory (``ru_maxrss``) is its own and no cache survives from one run to the next.
+Every measurement runs in its own child process, forked from a fork server that has only
+imported the modules (``PRELOAD``), so that its peak memory (``ru_maxrss``) is its own and
+no cache survives from one run to the next (``--child TASK`` runs one by hand).
 What a target judges (feeds, full build, plain engine) is the median of ``--repeats`` runs,
 except steps whose first run takes over ``LONG`` seconds, timed once; what is only shown
 (validate, expand, pages) runs once. To fit 10 minutes on two cores the largest network is
@@ -23,7 +24,6 @@ import platform
 import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -57,8 +57,8 @@ LONG = 6.0
 
 # --- the child side -----------------------------------------------------------------------
 
-def child(task: str, root: Path, out: Path, extra: str) -> None:
-    """Run one task and print its figures as JSON on the last line of stdout."""
+def figures_of(task: str, root: Path, out: Path, extra: str) -> dict:
+    """Run one task; its figures, with the peak memory of this process."""
     if task == "sync":
         from bench.sync_bench import run_sync
 
@@ -68,8 +68,33 @@ def child(task: str, root: Path, out: Path, extra: str) -> None:
 
         figures = TASKS[task](root, out, *([extra] if extra else []))
     figures["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / KB
-    print(json.dumps(figures))
+    return figures
 
+
+def child(task: str, root: Path, out: Path, extra: str) -> None:
+    """``--child``: run one task and print its figures as JSON on the last line."""
+    print(json.dumps(figures_of(task, root, out, extra)))
+
+
+def _forked(task: str, root: Path, out: Path, extra: str, pipe) -> None:
+    os.chdir(REPO)
+    try:
+        pipe.send(("done", figures_of(task, root, out, extra)))
+    except BaseException:  # noqa: BLE001 - the parent reports every failure
+        import traceback
+
+        pipe.send(("failed", traceback.format_exc()))
+
+
+PRELOAD = ["bench.tasks", "bench.sync_bench", "konexio.validate", "konexio.pages.render",
+           "konexio.feeds", "konexio.site.build", "mkdocs.commands.build", "mkdocs.config"]
+"""Imported once by the fork server: each measurement is a fork of a process that has
+imported these (what the tasks import before their clock starts) and done nothing else,
+so no cache of a run survives into the next, and the 2 s of imports are not paid ~30
+times."""
+
+
+# --- the parent side ----------------------------------------------------------------------
 
 # --- the parent side ----------------------------------------------------------------------
 
@@ -77,18 +102,40 @@ class Failed(Exception):
     pass
 
 
+_FORKS = None
+
+
+def _fork_context():
+    global _FORKS
+    if _FORKS is None:
+        import multiprocessing
+
+        _FORKS = multiprocessing.get_context("forkserver")
+        _FORKS.set_forkserver_preload(PRELOAD)
+    return _FORKS
+
+
 def measure(task: str, root: Path, out: Path, extra: str = "") -> dict:
-    """One run of ``task`` in a fresh process; ``out`` is emptied first."""
+    """One run of ``task`` in a fresh process (forked from the fork server); ``out`` is
+    emptied first."""
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
-    command = [sys.executable, str(Path(__file__).resolve()), "--child", task,
-               "--root", str(root), "--out", str(out), "--extra", extra]
-    done = subprocess.run(command, capture_output=True, text=True, cwd=REPO,
-                          env={**os.environ, "PYTHONHASHSEED": "0"})
-    if done.returncode != 0:
-        tail = "\n".join((done.stderr or done.stdout).strip().splitlines()[-15:])
+    context = _fork_context()
+    reader, writer = context.Pipe(duplex=False)
+    process = context.Process(target=_forked, args=(task, root, out, extra, writer))
+    process.start()
+    writer.close()
+    try:
+        kind, payload = reader.recv()
+    except EOFError:
+        kind, payload = "failed", f"the process stopped (exit code {process.exitcode})"
+    finally:
+        process.join()
+        reader.close()
+    if kind == "failed":
+        tail = "\n".join(payload.strip().splitlines()[-15:])
         raise Failed(f"{task} failed on {root.name}:\n{tail}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return payload
 
 
 def medians(task: str, root: Path, out: Path, repeats: int, extra: str = "") -> dict:
