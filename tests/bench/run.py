@@ -8,10 +8,11 @@ no cache survives from one run to the next (``--child TASK`` runs one by hand).
 What a target judges (feeds, full build, plain engine) is the median of ``--repeats`` runs,
 except steps whose first run takes over ``LONG`` seconds, timed once; what is only shown
 (validate, expand, pages) runs once. To fit 10 minutes on two cores the largest network is
-100 antennas (it was 200), the middle one 25, the largest sync 30,000 shifts, the pages alone are not timed at the largest size, the plain
-engine runs on the pages the full build staged (no second staging), and Lighthouse runs
-once per template and language (a page under its target runs once more and keeps the
-better run: its scores vary by a few points between runs on a shared machine).
+100 antennas (it was 200), the middle one 25, the largest sync 30,000 shifts, the pages
+alone are not timed at the largest size, the plain engine runs on the pages the full build
+staged (no second staging), and Lighthouse runs once per template and language (a page
+under its target runs once more and keeps the better run: its scores vary by a few points
+between runs on a shared machine).
 """
 
 from __future__ import annotations
