@@ -125,20 +125,22 @@ def _compiled(domain: str, lang: str) -> _gettext.GNUTranslations:
     return _gettext.GNUTranslations(compiled)
 
 
-def translations(lang: str) -> _gettext.GNUTranslations:
+def translations(lang: str) -> _gettext.NullTranslations:
     """The compiled site catalog of ``lang`` (compiled in memory from its ``.po``)."""
-    return _compiled(DOMAIN, lang)
+    return SITE.translations(lang)
 
 
 def gettext(lang: str, message: str, **values: object) -> str:
     """``message`` (a French msgid) in ``lang``, its ``%(name)s`` placeholders filled.
 
-    Every message is a Python format (``%%`` for a percent sign), as in the templates."""
-    return translations(lang).gettext(message) % values
+    Every message is a Python format (``%%`` for a percent sign), as in the templates.
+    Unlike a ``Domain``'s, a placeholder not given fails here: the site is built, not
+    shown to someone waiting, and a wrong page must not be published."""
+    return SITE.translations(lang).gettext(message) % values
 
 
 def pgettext(lang: str, context: str, message: str, **values: object) -> str:
-    return translations(lang).pgettext(context, message) % values
+    return SITE.template(lang, context, message) % values
 
 
 @dataclass(frozen=True)
