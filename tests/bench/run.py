@@ -311,7 +311,7 @@ def report(results: list[SizeResult], preview: dict | None, syncs: list[dict],
           "alone; pages = Markdown of every page in every language, no mkdocs; feeds = every "
           ".ics in every language; full build = konexio build (validate, stage, one mkdocs "
           "build per language, feeds, swap); plain mkdocs = mkdocs build -f "
-          "<stage>/<lang>/mkdocs.yml for every language, on what konexio stage wrote.")
+          "<stage>/<lang>/mkdocs.yml for every language, on the pages the full build staged.")
     for r in results:
         for step, why in r.missing.items():
             print(f"not measured at {r.antennas} antennas: {step}: {why}")

@@ -80,7 +80,8 @@ def feeds(root: Path, out: Path) -> dict:
 
 
 def build(root: Path, out: Path) -> dict:
-    """``konexio build``: validate, pages, mkdocs (three languages) and feeds."""
+    """``konexio build``: validate, stage, MkDocs for every language, feeds; the staged
+    pages are kept (``kept_stage``) for the plain engine runs."""
     import mkdocs.commands.build  # noqa: F401  imported untimed, as by the plain build
     import mkdocs.config  # noqa: F401
 
