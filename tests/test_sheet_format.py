@@ -323,10 +323,10 @@ def test_libreoffice_round_trip_sort_type_save_sync(tmp_path):
                               capture_output=True, text=True)
         if "URP bridge disposed" not in done.stderr:
             break
-        # soffice 7.4 itself died under the driver (its UNO bridge dropped: about one run in
-        # three here, with the roster and journal sheets in the workbook): another go from
-        # the same workbook; five crashes in a row fail the test. Any other error fails it
-        # at once.
+        # soffice 7.4 itself died under the driver (its UNO bridge dropped; rare since the
+        # driver reads the printable sheet in one call, see drive.py): another go from the
+        # same workbook; five crashes in a row fail the test. Any other error fails it at
+        # once.
         bench.path.write_bytes(pristine)
         for lock in find_locks(bench.path):
             lock.path.unlink()
