@@ -62,11 +62,16 @@ def vtimezone(name: str, first: date, last: date) -> Timezone:
     return Timezone.from_tzid(name, first_date=first, last_date=last)
 
 
-def published_events(spec: FeedSpec, context: FeedContext, schedule: Schedule) -> list[Occurrence]:
-    """The occurrences ``spec`` shows on ``context.today``, in feed order."""
+def published_events(spec: FeedSpec, context: FeedContext,
+                     schedule: Schedule) -> tuple[Occurrence, ...]:
+    """The occurrences ``spec`` shows on ``context.today``, in feed order (indexed and
+    filtered once per build: every language of a feed holds the same sessions)."""
     if not context.held:
-        context.held.update(index_occurrences(context.dataset, schedule))
-    return [o for o in context.held.get(spec.key, ()) if published(o, context.today)]
+        today = context.today
+        context.held.update(
+            (key, tuple(o for o in found if published(o, today)))
+            for key, found in index_occurrences(context.dataset, schedule).items())
+    return context.held.get(spec.key, ())
 
 
 def build_calendar(spec: FeedSpec, lang: str, context: FeedContext,
@@ -142,9 +147,11 @@ def render_feed(spec: FeedSpec, lang: str, context: FeedContext, schedule: Sched
     events = published_events(spec, context, schedule)
     first, last = zone_window(schedule)
     show_needs = spec.scope is Scope.role
-    parts = [header_bytes(spec, lang, context)]
-    parts += [vtimezone_bytes(name, first, last)
-              for name in zone_names(spec, context, events)]
+    zones = context.zones.get(spec.key)
+    if zones is None:
+        zones = context.zones[spec.key] = b"".join(
+            vtimezone_bytes(name, first, last) for name in zone_names(spec, context, events))
+    parts = [header_bytes(spec, lang, context), zones]
     rendered = context.rendered
     for occurrence in events:
         cache_key = (id(occurrence), lang, show_needs)

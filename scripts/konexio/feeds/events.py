@@ -44,9 +44,14 @@ class FeedContext:
     ``write_feeds`` empties it between languages, so it holds one language at a time."""
     held: dict = field(default_factory=dict, compare=False)
     """The occurrences of each feed, indexed once per build by ``published_events``."""
+    zones: dict[tuple, bytes] = field(default_factory=dict, compare=False)
+    """The VTIMEZONE blocks of each feed (by ``FeedSpec.key``), the same in every language."""
     lines: dict = field(default_factory=dict, compare=False)
     """Serialized content lines shared by many events (a cohort's description, a venue's
     location...), by what they depend on: filled by ``vevent_bytes``."""
+    timing: dict[int, bytes] = field(default_factory=dict, compare=False)
+    """Each event's lines from DTSTART to SEQUENCE by occurrence id(): the same in every
+    language, so kept across languages (a few hundred bytes per session)."""
 
 
 def uid(occurrence: Occurrence) -> str:
@@ -228,17 +233,18 @@ def _around_description(o: Occurrence, lang: str, context: FeedContext) -> tuple
     if location_line is None:
         location_line = memo[location_key] = content_line(
             "LOCATION", escape_text(location(o, lang, dataset)))
-    start_parameters, start = _local(o.start)
-    end_parameters, end = _local(o.end)
-    head = b"".join((
-        b"BEGIN:VEVENT\r\n",
-        summary_line,
-        content_line("DTSTART", start, start_parameters),
-        content_line("DTEND", end, end_parameters),
-        cohort_lines[0],
-        content_line("UID", escape_text(uid(o))),
-        content_line("SEQUENCE", str(sequence(o))),
-    ))
+    timing = context.timing.get(id(o))
+    if timing is None:
+        start_parameters, start = _local(o.start)
+        end_parameters, end = _local(o.end)
+        timing = context.timing[id(o)] = b"".join((
+            content_line("DTSTART", start, start_parameters),
+            content_line("DTEND", end, end_parameters),
+            cohort_lines[0],
+            content_line("UID", escape_text(uid(o))),
+            content_line("SEQUENCE", str(sequence(o))),
+        ))
+    head = b"".join((b"BEGIN:VEVENT\r\n", summary_line, timing))
     tail = b"".join((
         location_line,
         b"STATUS:CANCELLED\r\n" if o.cancelled else b"STATUS:CONFIRMED\r\n",

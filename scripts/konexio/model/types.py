@@ -105,7 +105,14 @@ class Text(Strict):
         language of ``lang``'s fallback that it has (French at the latest)."""
         from konexio.i18n import BY_CODE, fallbacks
 
-        for code in fallbacks(lang) if lang in BY_CODE else ("fr",):
+        if lang not in BY_CODE:
+            return "fr", self.fr
+        # Most texts have the language asked: no fallback chain to make (feeds ask this
+        # hundreds of thousands of times on a large network).
+        value = getattr(self, lang, None)
+        if value:
+            return lang, value
+        for code in fallbacks(lang):
             value = getattr(self, code, None)
             if value:
                 return code, value
