@@ -59,3 +59,33 @@ def test_a_yml_name_with_a_second_extension_gets_its_name_back(minimal_root):
     (minimal_root / "schedules/programs/digistart.yml.txt").write_text("x", encoding="utf-8")
     [found] = check(minimal_root).problems
     assert found.message().endswith("par exemple digistart.yml")
+
+
+ANTENNA = "schedules/antennas/paris.yml"
+
+
+def set_country(root: Path, country: str) -> None:
+    path = root / ANTENNA
+    path.write_text(path.read_text(encoding="utf-8").replace("country: FR", country),
+                    encoding="utf-8")
+
+
+@pytest.mark.parametrize("country", ["country: FR", "country: UK",
+                                     'country: FR\nsubdivision: "971"',
+                                     "country: GB\nsubdivision: SCT"])
+def test_a_country_and_region_the_holidays_package_knows_are_accepted(minimal_root, country):
+    set_country(minimal_root, country)
+    assert check(minimal_root).ok
+
+
+@pytest.mark.parametrize(("country", "code", "suggestion"), [
+    ("country: ZZ", "country.unknown", ""),
+    ('country: FR\nsubdivision: "9711"', "subdivision.unknown", "971"),
+    ("country: GB\nsubdivision: SCO", "subdivision.unknown", "SCT"),
+])
+def test_an_unknown_country_or_region_is_refused_with_the_code_meant(minimal_root, country,
+                                                                    code, suggestion):
+    set_country(minimal_root, country)
+    found = [p for p in check(minimal_root).problems if p.code == code]
+    assert len(found) == 1
+    assert dict(found[0].params)["suggestion"] == suggestion

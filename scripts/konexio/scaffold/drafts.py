@@ -17,7 +17,7 @@ from zoneinfo import available_timezones
 
 import holidays
 
-from konexio.expand.closed_days import closed_days
+from konexio.expand.closed_days import closed_days, subdivisions
 from konexio.expand.occurrences import planned_days
 from konexio.load.discover import LOCATIONS, Kind
 from konexio.model.antenna import Antenna
@@ -192,10 +192,9 @@ def _refuse_when_all_closed(model: Antenna, venue: str, first: date, last: date,
 
 def check_antenna_request(country: str, timezone: str) -> None:
     """Refuse a country whose public holidays are unknown, or a time zone that does not exist."""
-    supported = holidays.list_supported_countries()
-    if country not in supported:
-        raise ScaffoldError("bad_country", value=country,
-                            suggestion=suggest(country.upper(), supported))
+    if subdivisions(country) is None:
+        raise ScaffoldError("bad_country", value=country, suggestion=suggest(
+            country.upper(), holidays.list_supported_countries()))
     if timezone not in available_timezones():
         raise ScaffoldError("bad_timezone", value=timezone,
                             suggestion=suggest(timezone, available_timezones()))

@@ -18,7 +18,7 @@ import holidays
 from babel import Locale, UnknownLocaleError
 
 from konexio import LANGUAGES
-from konexio.expand.closed_days import closed_days
+from konexio.expand.closed_days import closed_days, subdivisions
 from konexio.expand.occurrences import moved_times, planned_days
 from konexio.load.discover import LOCATIONS, Kind
 from konexio.model.dataset import CohortEntry, Dataset, Entry
@@ -74,7 +74,6 @@ def _zones() -> frozenset[str]:
 
 def antennas_are_real(dataset: Dataset, ids: set[str]) -> Iterator[Problem]:
     """Time zones exist, holidays are known for the country, venue ids are unique."""
-    supported = holidays.list_supported_countries()
     for entry in dataset.antennas.values():
         antenna = entry.model
         try:
@@ -82,13 +81,13 @@ def antennas_are_real(dataset: Dataset, ids: set[str]) -> Iterator[Problem]:
         except (ZoneInfoNotFoundError, ValueError):
             yield at(entry, "timezone.unknown", "timezone", value=antenna.timezone,
                      suggestion=suggest(antenna.timezone, _zones()))
-        if antenna.country not in supported:
+        known = subdivisions(antenna.country)
+        if known is None:
             yield at(entry, "country.unknown", "country", value=antenna.country,
-                     suggestion=suggest(antenna.country, supported))
-        elif antenna.subdivision and antenna.subdivision not in supported[antenna.country]:
+                     suggestion=suggest(antenna.country, holidays.list_supported_countries()))
+        elif antenna.subdivision and antenna.subdivision not in known:
             yield at(entry, "subdivision.unknown", "subdivision", value=antenna.subdivision,
-                     country=antenna.country,
-                     suggestion=suggest(antenna.subdivision, supported[antenna.country]))
+                     country=antenna.country, suggestion=suggest(antenna.subdivision, list(known)))
         seen: set[str] = set()
         for i, venue in enumerate(antenna.venues):
             if venue.id in seen:
