@@ -13,7 +13,7 @@ import pytest
 from konexio import LANGUAGES
 from konexio.site import stage as stage_module
 from konexio.site.beside import Beside, StepFailed
-from konexio.site.build import build_site
+from konexio.site.build import BuildFailed, build_site
 from konexio.site.stage import StageError
 from test_site import FIXTURES, make_root
 
@@ -100,3 +100,26 @@ def test_a_child_that_dies_is_a_failure_not_a_hang():
     with Beside([("x", lambda: os._exit(3))], fork=True) as helper, \
             pytest.raises(StepFailed, match="exit code 3"):
         helper.wait("x")
+
+
+def test_a_folder_the_engine_also_writes_keeps_both_its_files_and_the_feeds(tmp_path):
+    root = make_root(tmp_path / "root", FIXTURES / "minimal")
+    (root / "docs/fr/feeds").mkdir()
+    (root / "docs/fr/feeds/lisez-moi.txt").write_text("copied by MkDocs")
+    build_site(root, tmp_path / "site", today=TODAY)
+    assert (tmp_path / "site/feeds/lisez-moi.txt").read_text() == "copied by MkDocs"
+    assert (tmp_path / "site/feeds/fr/all.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert (tmp_path / "site/feeds/en/all.ics").is_file()
+
+
+def test_a_page_file_in_the_place_of_a_feed_fails_the_build_and_keeps_the_site(tmp_path):
+    root = make_root(tmp_path / "root", FIXTURES / "minimal")
+    (root / "docs/fr/feeds/fr").mkdir(parents=True)
+    (root / "docs/fr/feeds/fr/all.ics").write_text("not a feed")
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "previous.html").write_text("the site people see now")
+    with pytest.raises(BuildFailed, match="build: feeds/fr/all.ics is made twice"):
+        build_site(root, out, today=TODAY)
+    assert [p.name for p in out.iterdir()] == ["previous.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["root", "site"]

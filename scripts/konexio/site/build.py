@@ -124,16 +124,21 @@ def build_site(root: Path, out: Path, *, today: date | None = None,
     shutil.rmtree(work, ignore_errors=True)
 
 
-def _merge(extra: Path, into: Path) -> None:
-    """Move every file of ``extra`` to the same place under ``into`` (none may be there)."""
-    for path in sorted(extra.rglob("*")):
-        if path.is_file():
-            target = into / path.relative_to(extra)
-            if target.exists():
-                raise BuildFailed(f"konexio build: {target.relative_to(into)} is made twice "
-                                  "(by the engine and as a calendar feed)")
-            target.parent.mkdir(parents=True, exist_ok=True)
+def _merge(extra: Path, into: Path, site: Path | None = None) -> None:
+    """Move every file of ``extra`` to the same place under ``into`` (none may be there).
+
+    A folder the engine did not make moves whole, in one rename: on a large network the
+    feeds are thousands of files, and each rename costs the file system as much as writing
+    a small file."""
+    for path in sorted(extra.iterdir()):
+        target = into / path.name
+        if not target.exists():
             os.replace(path, target)
+        elif path.is_dir():
+            _merge(path, target, site or into)
+        else:
+            raise BuildFailed(f"konexio build: {target.relative_to(site or into)} is made "
+                              "twice (by the engine and as a calendar feed)")
 
 
 def _swap(fresh: Path, out: Path) -> None:
