@@ -7,6 +7,7 @@ memory (``ru_maxrss``), so every figure of memory is the peak of one step in its
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from datetime import date
@@ -70,13 +71,17 @@ def pages(root: Path, out: Path) -> dict:
 
 
 def feeds(root: Path, out: Path) -> dict:
-    """Every calendar feed in every language (``konexio.feeds.write_feeds``)."""
+    """Every calendar feed in every language (``konexio.feeds.write_feeds``), with the CPU
+    it took in our code (user) and in the kernel creating and writing the files (system)."""
     from konexio.feeds import write_feeds
     dataset, schedule = _load(root)
+    before = os.times()
     seconds, written = _timed(lambda: write_feeds(dataset, schedule, out, SITE_URL,
                                                   today=TODAY, root=root))
+    after = os.times()
     return {"seconds": seconds, "feeds": len(written),
-            "feed_bytes": sum(p.stat().st_size for p in written)}
+            "feed_bytes": sum(p.stat().st_size for p in written),
+            "user_s": after.user - before.user, "system_s": after.system - before.system}
 
 
 def build(root: Path, out: Path) -> dict:
