@@ -622,7 +622,8 @@ def test_an_unreachable_mail_server_is_told_in_the_coordinators_language(staffed
     with socket.socket() as probe:  # a port of this machine nothing listens on, once closed
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    monkeypatch.setenv("KONEXIO_SMTP_URL", f"smtp://127.0.0.1:{port}")
+    # A coordinator's own mailbox as the login: it must not reach the (CI) log.
+    monkeypatch.setenv("KONEXIO_SMTP_URL", f"smtp://ana.martin%40example.org:pw@127.0.0.1:{port}")
     monkeypatch.setenv("KONEXIO_MAIL_FROM", SENDER)
     # The back-off between tries (2, 4 and 8 seconds) is not what this test is about.
     monkeypatch.setattr(Mailer, "_wait", lambda self, attempt: None)
@@ -632,10 +633,10 @@ def test_an_unreachable_mail_server_is_told_in_the_coordinators_language(staffed
     command = ["notify", "--root", str(staffed), "--today", "2026-11-10", "--site-url", SITE]
     assert main([*command, "--lang", "en"]) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"konexio notify: mail server unreachable (smtp://127.0.0.1:{port}): "
+    assert err.startswith(f"konexio notify: mail server unreachable (smtp://…@127.0.0.1:{port}): "
                           "ConnectionRefusedError")
-    assert "injoignable" not in err
+    assert "injoignable" not in err and "ana.martin" not in err
     assert main(command) == 1
     assert capsys.readouterr().err.startswith(
-        f"konexio notify : serveur de courrier injoignable (smtp://127.0.0.1:{port}) : ")
+        f"konexio notify : serveur de courrier injoignable (smtp://…@127.0.0.1:{port}) : ")
     assert book_path(staffed).read_bytes() == before  # nothing recorded, nothing sent

@@ -5,8 +5,9 @@
 refused, so the password never crosses the network in clear). Plain ``smtp://`` without
 TLS only to a loopback address (a relay on the same machine, the tests). Percent-encode
 ``@``, ``:`` or ``/`` in the user or password. ``KONEXIO_MAIL_FROM``: the sender,
-``Konexio <benevoles@example.org>``. The password is never printed: messages show the
-address as ``smtps://user@host:465``.
+``Konexio <benevoles@example.org>``. Neither the password nor the login is printed (a
+login is often a person's mailbox, and messages end up in CI logs): messages show the
+address as ``smtps://…@host:465``.
 
 Each mail is one SMTP transaction, made step by step so that a failure is known to be
 before the message was handed over (then retried, bounded, with back-off: 4xx answers,
@@ -57,14 +58,15 @@ class Settings:
     scheme: str
     host: str
     port: int
-    user: str
+    user: str = field(repr=False)
     password: str = field(repr=False)
     sender: str
 
     @property
     def safe(self) -> str:
-        """The server's address without the password, for messages."""
-        user = f"{self.user}@" if self.user else ""
+        """The server's address for messages: no password, and no login (``…`` says there
+        is one)."""
+        user = "…@" if self.user else ""
         return f"{self.scheme}://{user}{self.host}:{self.port}"
 
     @property
