@@ -12,6 +12,7 @@ from konexio.notify.run import notify
 from konexio.notify.send import Settings
 from konexio.sync.layout import signup_label
 from konexio.sync.roster import RECORD_HEADER, RECORDS, ROSTER, ROSTER_HEADER, TOKEN
+from konexio.sync.retry import SyncError
 from konexio.sync.run import sync
 from konexio.validate import load_valid
 from test_notify import PEOPLE, SENDER, SITE, TODAY, CutAfterOne, cancel, mailer, shift_id
@@ -117,3 +118,36 @@ def test_the_token_column_warns_whoever_edits_it_once(tmp_path, minimal_root):
     assert guard["warningOnly"] is True
     assert (guard["range"]["startColumnIndex"], guard["range"]["endColumnIndex"]) == \
         (col, col + 1)
+
+
+def blank_journal_header(bench) -> None:
+    """Someone cleared a header cell of the journal after the last sync."""
+    bench.type(0, RECORD_HEADER.index("état"), "", title=RECORDS)
+
+
+def test_a_lost_answer_while_preparing_the_journal_is_read_back_not_a_crash(
+        bench, minimal_root, smtp):  # noqa: F811
+    cancel(minimal_root, "2026-11-23")
+    google_sync(minimal_root, bench)
+    blank_journal_header(bench)
+    bench.server.fail("batchUpdate", status=500, applied=True)  # the header lands, unanswered
+    report = google_notify(minimal_root, bench, mailer(smtp))
+    assert report.sent == 1 and len(smtp.received) == 1
+    journal = bench.grid(RECORDS)
+    # The header was completed once (the missing label added at its end), not twice.
+    assert sorted(label for label in journal[0] if label) == sorted(RECORD_HEADER)
+    state = journal[0].index("état")
+    assert [row[state] for row in journal[1:]] == ["en cours", "envoyé"]
+
+
+def test_a_journal_google_will_not_prepare_stops_the_run_before_any_mail(
+        bench, minimal_root, smtp, capsys):  # noqa: F811
+    cancel(minimal_root, "2026-11-23")
+    google_sync(minimal_root, bench)
+    blank_journal_header(bench)
+    bench.server.fail("batchUpdate", status=503, times=3)
+    with pytest.raises(SyncError) as stopped:
+        google_notify(minimal_root, bench, mailer(smtp))
+    assert "n'a pas pu être préparé" in str(stopped.value)
+    assert stopped.value.text("en").startswith("the journal")
+    assert smtp.received == []

@@ -125,12 +125,25 @@ class Recorder:
         self.writes = 0
 
     def ensure(self) -> None:
-        """Create ``Envois`` (or complete its header) before the first mail."""
-        edit = records_edit(self.read.snapshots[RECORDS])
-        if not edit.empty:
-            self.backend.write(self.target, self.read, [], False, (edit,))
+        """Create ``Envois`` (or complete its header) before the first mail; on an
+        uncertain write, what landed is read back before anything is written again."""
+        for _ in range(3):
+            edit = records_edit(self.read.snapshots[RECORDS])
+            if edit.empty:
+                return
+            try:
+                self.backend.write(self.target, self.read, [], False, (edit,))
+            except WriteUncertain:
+                self.read = self.backend.read(self.target)
+                continue
             self.writes += 1
             self.read = self.backend.read(self.target)
+            return
+        if not records_edit(self.read.snapshots[RECORDS]).empty:
+            raise SyncError(COORDINATORS.message(N_(
+                "le journal %(records)s n'a pas pu être préparé (Google ne répond pas de "
+                "façon fiable) ; aucun message n'est parti, relancez plus tard."),
+                records=RECORDS))
 
     def _columns(self) -> dict[str, int]:
         header = self.read.snapshots[RECORDS].header
