@@ -11,8 +11,8 @@ from konexio.feeds import feed_context
 from konexio.notify.run import notify
 from konexio.notify.send import Settings
 from konexio.sync.layout import signup_label
-from konexio.sync.roster import RECORD_HEADER, RECORDS, ROSTER, ROSTER_HEADER, TOKEN
 from konexio.sync.retry import SyncError
+from konexio.sync.roster import RECORD_HEADER, RECORDS, ROSTER, ROSTER_HEADER, TOKEN
 from konexio.sync.run import sync
 from konexio.validate import load_valid
 from test_notify import PEOPLE, SENDER, SITE, TODAY, CutAfterOne, cancel, mailer, shift_id
