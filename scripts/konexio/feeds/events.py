@@ -113,12 +113,6 @@ def location(occurrence: Occurrence, lang: str, dataset: Dataset) -> str:
 def description(occurrence: Occurrence, lang: str, context: FeedContext,
                 needs: Mapping[str, int] | None = None) -> str:
     """What a reader needs besides time and place: why it changed, what it is, how to join."""
-    dataset = context.dataset
-    cohort = dataset.cohorts[occurrence.cohort].model
-    antenna = dataset.antennas[occurrence.antenna].model
-    program = dataset.programs[occurrence.program].model
-    venue = antenna.venue(occurrence.venue)
-    assert venue is not None, "validation guarantees the venue exists"
     reason = occurrence.reason.get(lang) if occurrence.reason else ""
     lines: list[str] = []
     if occurrence.cancelled:
@@ -127,13 +121,10 @@ def description(occurrence: Occurrence, lang: str, context: FeedContext,
         lines.append(word("line.moved", lang, reason=reason,
                           day=full_date(occurrence.planned_date, lang),
                           time=clock(occurrence.planned_start, lang)))
-    lines.append(word("line.program", lang, value=program.name.get(lang)))
-    lines.append(word("line.antenna", lang, value=antenna.name.get(lang)))
-    if occurrence.room:
-        lines.append(word("line.room", lang, value=occurrence.room))
-    lines.append(word("line.access", lang, value=venue.access.get(lang)))
-    lines.append(word("line.accessibility", lang, value=venue.accessibility.get(lang)))
+    about, join = _session_lines(occurrence, lang, context)
+    lines += about
     if needs:
+        dataset = context.dataset
         roles = {r.id: r for r in dataset.roles.model.roles} if dataset.roles else {}
         wanted = word("separator", lang).join(
             word("need", lang, count=str(count),
@@ -141,11 +132,38 @@ def description(occurrence: Occurrence, lang: str, context: FeedContext,
             for role, count in sorted(needs.items())
         )
         lines.append(word("line.needs", lang, value=wanted))
-    lines.append(word(f"line.status.{cohort.status.value}", lang))
-    lines.append(word("line.apply", lang, value=program.apply.get(lang)))
-    lines.append(word("line.contact", lang, value=antenna.contact.email))
-    lines.append(word("line.page", lang, value=cohort_page(occurrence, lang, context.site_url)))
+    lines += join
     return "\n".join(lines)
+
+
+def _session_lines(o: Occurrence, lang: str,
+                   context: FeedContext) -> tuple[list[str], list[str]]:
+    """The description's lines every session of a cohort in one room shares: what and
+    where it is (before the volunteers needed), then how to join. Made once per cohort,
+    room and language (``context.lines``), read by its every variant (moved, cancelled,
+    with the needs)."""
+    key = ("session lines", o.cohort, o.antenna, o.program, o.venue, o.room, lang)
+    made = context.lines.get(key)
+    if made is not None:
+        return made
+    dataset = context.dataset
+    cohort = dataset.cohorts[o.cohort].model
+    antenna = dataset.antennas[o.antenna].model
+    program = dataset.programs[o.program].model
+    venue = antenna.venue(o.venue)
+    assert venue is not None, "validation guarantees the venue exists"
+    about = [word("line.program", lang, value=program.name.get(lang)),
+             word("line.antenna", lang, value=antenna.name.get(lang))]
+    if o.room:
+        about.append(word("line.room", lang, value=o.room))
+    about.append(word("line.access", lang, value=venue.access.get(lang)))
+    about.append(word("line.accessibility", lang, value=venue.accessibility.get(lang)))
+    join = [word(f"line.status.{cohort.status.value}", lang),
+            word("line.apply", lang, value=program.apply.get(lang)),
+            word("line.contact", lang, value=antenna.contact.email),
+            word("line.page", lang, value=cohort_page(o, lang, context.site_url))]
+    made = context.lines[key] = (about, join)
+    return made
 
 
 def vevent(occurrence: Occurrence, lang: str, context: FeedContext,

@@ -8,7 +8,7 @@ glue around them lives here, in French: each language's words are in the gettext
 from __future__ import annotations
 
 from datetime import date, time
-from functools import cache
+from functools import cache, lru_cache
 
 from babel.dates import format_date, format_time
 
@@ -76,11 +76,13 @@ def long_date(day: date, lang: str) -> str:
     return format_date(day, "long", locale=_locale(lang))
 
 
+@lru_cache(maxsize=4096)
 def full_date(day: date, lang: str) -> str:
     """With the weekday: ``mercredi 18 novembre 2026``."""
     return format_date(day, "full", locale=_locale(lang))
 
 
+@lru_cache(maxsize=1024)
 def clock(moment: time, lang: str) -> str:
     """``14:00`` / ``2:00 PM``."""
     return format_time(moment, "short", locale=_locale(lang))
