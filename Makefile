@@ -58,7 +58,7 @@ schema: deps
 sync: deps
 	$(BIN)/konexio sync
 
-# Times validate, pages, feeds, builds, preview and sync on synthetic networks (5, 50 and 100
+# Times validate, pages, feeds, builds, preview and sync on synthetic networks (5, 25 and 80
 # antennas) in a temporary folder, and runs Lighthouse (pinned in tests/bench/package-lock.json)
 # on every page template; under 10 minutes on two cores. See tests/bench/run.py.
 bench: test-deps
