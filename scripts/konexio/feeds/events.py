@@ -43,7 +43,8 @@ class FeedContext:
     a cache valid for this context only, since the bytes depend on everything above.
     ``write_feeds`` empties it between languages, so it holds one language at a time."""
     held: dict = field(default_factory=dict, compare=False)
-    """The occurrences of each feed, indexed once per build by ``published_events``."""
+    """The occurrences each feed shows on ``today`` (by ``FeedSpec.key``), indexed and
+    filtered once per build by ``published_events``."""
     zones: dict[tuple, bytes] = field(default_factory=dict, compare=False)
     """The VTIMEZONE blocks of each feed (by ``FeedSpec.key``), the same in every language."""
     lines: dict = field(default_factory=dict, compare=False)
