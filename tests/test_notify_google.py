@@ -10,6 +10,7 @@ from fake_sheets.workbench import SPREADSHEET, GoogleBench, col_of, row_of
 from konexio.feeds import feed_context
 from konexio.notify.run import notify
 from konexio.notify.send import Settings
+from konexio.sync import words
 from konexio.sync.layout import signup_label
 from konexio.sync.retry import SyncError
 from konexio.sync.roster import RECORD_HEADER, RECORDS, ROSTER, ROSTER_HEADER, TOKEN
@@ -151,3 +152,39 @@ def test_a_journal_google_will_not_prepare_stops_the_run_before_any_mail(
     assert "n'a pas pu être préparé" in str(stopped.value)
     assert stopped.value.text("en").startswith("the journal")
     assert smtp.received == []
+
+
+def test_a_journal_header_that_lost_a_label_stops_that_spreadsheet_not_resends(
+        bench, minimal_root, smtp):  # noqa: F811
+    cancel(minimal_root, "2026-11-23")
+    google_sync(minimal_root, bench)
+    assert google_notify(minimal_root, bench, mailer(smtp)).sent == 1
+    blank_journal_header(bench)  # the journal now holds two rows about the mail sent
+    cancel(minimal_root, "2026-11-25")
+    google_sync(minimal_root, bench)
+    before = bench.grid(RECORDS)
+    report = google_notify(minimal_root, bench, mailer(smtp))
+    assert (report.sent, report.stopped, report.ok) == (0, 1, False)
+    assert len(smtp.received) == 1 and bench.grid(RECORDS) == before  # nothing guessed
+    (line,) = [line for line in report.lines if RECORDS in line]
+    assert "« état »" in line and f"{RECORDS}!B1" in line
+    assert "Nothing is sent for this spreadsheet" in line.text("en")
+    # The coordinator types the title back: only the new mail leaves.
+    bench.type(0, RECORD_HEADER.index("état"), "état", title=RECORDS)
+    report = google_notify(minimal_root, bench, mailer(smtp))
+    assert (report.sent, report.stopped) == (1, 0)
+    assert [r.recipients for r in smtp.received] == [["awa@example.org"],
+                                                     ["sam@example.org"]]
+
+
+def test_a_journal_title_retyped_in_capitals_still_reads_what_was_sent(
+        bench, minimal_root, smtp):  # noqa: F811
+    cancel(minimal_root, "2026-11-23")
+    google_sync(minimal_root, bench)
+    assert google_notify(minimal_root, bench, mailer(smtp)).sent == 1
+    for label in (words.STATE, words.MESSAGE_ID):
+        bench.type(0, RECORD_HEADER.index(label), label.upper(), title=RECORDS)
+    google_sync(minimal_root, bench)
+    report = google_notify(minimal_root, bench, mailer(smtp))
+    assert (report.sent, report.stopped) == (0, 0) and len(smtp.received) == 1
+    assert bench.grid(RECORDS)[0][len(RECORD_HEADER):] == []  # no title added at the end

@@ -6,10 +6,14 @@ from __future__ import annotations
 from konexio.notify.people import match, normalize, read_signups
 from konexio.sync.plan import WorksheetSnapshot
 from konexio.sync.roster import (
+    RECORD_HEADER,
+    RECORDS,
     ROSTER,
     ROSTER_HEADER,
     TOKEN,
     read_roster,
+    records_edit,
+    records_missing,
     roster_edit,
     upkeep,
 )
@@ -51,6 +55,21 @@ def test_good_tokens_stay_and_copied_or_short_ones_are_renewed():
     kept, journal = upkeep({ROSTER: WorksheetSnapshot(ROSTER, rows[:2])})
     assert kept.empty and kept.guarded == col  # nothing to write; Google guards the column
     assert journal.title == "Envois" and journal.create
+
+
+def test_an_empty_journal_gets_its_header_completed_but_one_with_rows_is_never_guessed():
+    header = list(RECORD_HEADER)
+    header[1] = ""  # a title cleared
+    empty = WorksheetSnapshot(RECORDS, (tuple(header),))
+    assert records_missing(empty) == []
+    assert [(w.row, w.col, w.value) for w in records_edit(empty).writes] == \
+        [(0, len(RECORD_HEADER), RECORD_HEADER[1])]
+    used = WorksheetSnapshot(RECORDS, (tuple(header), ("2026-11-20T10:00:00Z", "envoyé")))
+    assert records_missing(used) == [RECORD_HEADER[1]]
+    assert records_edit(used).empty
+    retyped = WorksheetSnapshot(RECORDS, (tuple(label.upper() for label in RECORD_HEADER),
+                                          ("2026-11-20T10:00:00Z", "envoyé")))
+    assert records_missing(retyped) == [] and records_edit(retyped).empty
 
 
 def test_reading_languages_reminders_and_problems_by_cell():

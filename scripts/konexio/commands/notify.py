@@ -91,7 +91,7 @@ def run(args) -> int:
             lang, "Simulation : %(num)d message à envoyer, rien n'a été envoyé ni écrit.",
             "Simulation : %(num)d messages à envoyer, rien n'a été envoyé ni écrit.",
             report.would_send))
-        return 0
+        return 1 if report.stopped else 0
     print(COORDINATORS.gettext(
         lang, "%(sent)s, %(refused)s, %(uncertain)s, %(unmatched)s.",
         sent=COORDINATORS.ngettext(lang, "%(num)d envoyé", "%(num)d envoyés", report.sent),

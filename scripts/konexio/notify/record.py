@@ -20,13 +20,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from konexio.i18n import COORDINATORS, N_
+from konexio.i18n import COORDINATORS, N_, NN_, Message, Together
 from konexio.notify.changes import Kind, Mail, State, Told
 from konexio.sync import words as w
 from konexio.sync.backend import Backend, Read, Target
+from konexio.sync.layout import column_letter
 from konexio.sync.plan import WorksheetSnapshot
 from konexio.sync.retry import SyncError, WriteUncertain
-from konexio.sync.roster import RECORD_HEADER, RECORDS, SheetEdit, records_edit
+from konexio.sync.roster import (
+    RECORDS,
+    SheetEdit,
+    record_columns,
+    records_edit,
+    records_missing,
+)
 from konexio.sync.words import PENDING, SENT, UNCERTAIN
 
 COUNTED = {SENT, UNCERTAIN}
@@ -57,11 +64,35 @@ def _int(text: str) -> int:
         return 0
 
 
+def header_problem(snapshot: WorksheetSnapshot) -> Message | None:
+    """What to put back when the header of a journal that holds rows lost a label (a
+    cell cleared or retyped): without it, mails already sent would be sent again."""
+    missing = records_missing(snapshot)
+    if not missing:
+        return None
+    header = snapshot.header
+    blank = [f"{RECORDS}!{column_letter(col)}1"
+             for col in range(snapshot.last_col + 1)
+             if col >= len(header) or not header[col]]
+    problem = COORDINATORS.message(NN_(
+        "%(records)s : la colonne %(columns)s manque à la ligne 1 alors que le journal "
+        "contient déjà des envois ; remettez son titre (sans lui, des messages déjà partis "
+        "repartiraient). Rien n'est envoyé pour ce classeur.",
+        "%(records)s : les colonnes %(columns)s manquent à la ligne 1 alors que le journal "
+        "contient déjà des envois ; remettez leurs titres (sans eux, des messages déjà "
+        "partis repartiraient). Rien n'est envoyé pour ce classeur."),
+        records=RECORDS, columns=Together(f"« {label} »" for label in missing),
+        num=len(missing))
+    if not blank:
+        return problem
+    return COORDINATORS.message(N_("%(problem)s Titres vides : %(cells)s."),
+                                problem=problem, cells=Together(blank))
+
+
 def parse(snapshot: WorksheetSnapshot) -> list[Entry]:
     if not snapshot.exists or not snapshot.rows:
         return []
-    header = snapshot.header
-    at = {label: header.index(label) for label in RECORD_HEADER if label in header}
+    at = record_columns(snapshot.header)
 
     def cell(row: int, label: str) -> str:
         return snapshot.cell(row, at[label]).strip() if label in at else ""
@@ -146,8 +177,8 @@ class Recorder:
                 records=RECORDS))
 
     def _columns(self) -> dict[str, int]:
-        header = self.read.snapshots[RECORDS].header
-        return {label: header.index(label) for label in RECORD_HEADER}
+        """Every label's column: ``ensure`` made sure they are all there."""
+        return record_columns(self.read.snapshots[RECORDS].header)
 
     def row(self, state: str, mail: Mail, message_id: str) -> tuple:
         columns = self._columns()

@@ -21,7 +21,7 @@ from konexio.model.dataset import Dataset
 from konexio.notify.changes import Mail, due
 from konexio.notify.compose import compose, message_id_for
 from konexio.notify.people import Matching, SignUp, match, read_signups
-from konexio.notify.record import KIND_LABELS, Journal, Recorder, parse
+from konexio.notify.record import KIND_LABELS, Journal, Recorder, header_problem, parse
 from konexio.notify.send import Mailer, Outcome
 from konexio.shifts import shifts as all_shifts
 from konexio.sync.backend import Backend, Read, Target
@@ -41,10 +41,12 @@ class Report:
     would_send: int = 0
     unmatched: int = 0
     spreadsheets: int = 0
+    stopped: int = 0
+    """Spreadsheets left alone because their journal cannot be trusted."""
 
     @property
     def ok(self) -> bool:
-        return not (self.refused or self.uncertain)
+        return not (self.refused or self.uncertain or self.stopped)
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,11 @@ def notify(dataset: Dataset, schedule: Schedule, backend: Backend, context: Feed
         report.spreadsheets += 1
         report.lines += describe_sheets(sheets, show_names)
         report.unmatched += len(sheets.matching.unmatched) + len(sheets.matching.ambiguous)
+        problem = header_problem(sheets.read.snapshots[RECORDS])
+        if problem is not None:
+            report.lines.append(problem)
+            report.stopped += 1
+            continue
         journal = Journal(parse(sheets.read.snapshots[RECORDS]))
         mails = due(sheets.matching, shifts, occurrences, dataset, antenna_of,
                     journal.told, journal.reminded, today)

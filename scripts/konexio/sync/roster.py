@@ -163,12 +163,33 @@ def roster_edit(snapshot: WorksheetSnapshot,
     return SheetEdit(ROSTER, writes=tuple(writes), guarded=columns[TOKEN])
 
 
+def record_columns(header: tuple[str, ...]) -> dict[str, int]:
+    """Where each label of ``RECORD_HEADER`` is in the journal's header (case ignored, as
+    a coordinator may retype one)."""
+    return _columns(header, RECORD_HEADER)
+
+
+def records_missing(snapshot: WorksheetSnapshot) -> list[str]:
+    """The labels missing from the header of a journal that already holds rows.
+
+    Such a header is not completed: a label added at the right would leave the journal's
+    earlier rows under a column nobody reads, and what they say was sent would be sent
+    again. ``konexio notify`` stops for that spreadsheet and says what to put back.
+    """
+    if not snapshot.exists or snapshot.last_row < 1:
+        return []
+    columns = record_columns(snapshot.header)
+    return [label for label in RECORD_HEADER if label not in columns]
+
+
 def records_edit(snapshot: WorksheetSnapshot) -> SheetEdit:
-    """Create ``Envois`` with its header, or complete the header."""
+    """Create ``Envois`` with its header, or complete the header of an empty journal."""
     if not snapshot.exists:
         return SheetEdit(RECORDS, create=True,
                          writes=tuple(CellWrite(0, c, label)
                                       for c, label in enumerate(RECORD_HEADER)))
+    if records_missing(snapshot):
+        return SheetEdit(RECORDS)
     _, writes = _header_writes(snapshot, RECORD_HEADER)
     return SheetEdit(RECORDS, writes=tuple(writes))
 
