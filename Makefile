@@ -59,9 +59,11 @@ sync: deps
 	$(BIN)/konexio sync
 
 # Times validate, pages, feeds, builds, preview and sync on synthetic networks (5, 25 and 80
-# antennas) in a temporary folder, and runs Lighthouse (pinned in tests/bench/package-lock.json)
-# on every page template; under 10 minutes on two cores. See tests/bench/run.py.
+# antennas) in a temporary folder (in memory when there is room), and runs Lighthouse
+# (pinned in tests/bench/package-lock.json) on every page template; under 10 minutes on two
+# cores. See tests/bench/run.py.
 bench: test-deps
+	bash scripts/ensure-chromium.sh
 	test -d tests/bench/node_modules/lighthouse || (cd tests/bench && npm ci --no-audit --no-fund)
 	PYTHONHASHSEED=0 $(BIN)/python tests/bench/run.py
 
