@@ -52,10 +52,10 @@ def test_a_failure_while_staging_a_later_language_keeps_the_previous_site(
     root = make_root(tmp_path / "root", FIXTURES / "minimal")
     real = stage_module.render_pages
 
-    def render_pages(site, lang):
+    def render_pages(site, lang, *part):
         if lang == LANGUAGES[-1]:
             raise StageError(f"cannot stage {lang}")
-        return real(site, lang)
+        return real(site, lang, *part)
 
     monkeypatch.setattr(stage_module, "render_pages", render_pages)  # a fault, injected
     out = tmp_path / "site"

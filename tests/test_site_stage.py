@@ -18,7 +18,7 @@ import yaml
 from konexio import LANGUAGES, urls
 from konexio.site import languages
 from konexio.site.build import build_site, prepare
-from konexio.site.stage import StageError, stage
+from konexio.site.stage import StageError, planned_files, stage
 from test_site import FIXTURES, TODAY, make_root
 
 
@@ -132,3 +132,16 @@ def test_the_stage_a_build_keeps_is_what_konexio_stage_writes(staged, tmp_path):
     assert files(kept) == files(out)
     assert (tmp_path / "site" / "index.html").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kept", "site"]
+
+
+def test_the_parts_of_a_language_make_it_whole_each_file_in_one_part(staged):
+    """The build stages its first language in two processes (every other page each)."""
+    root, _ = staged
+    _, checked = prepare(root, TODAY)
+    lang = LANGUAGES[0]
+    whole = planned_files(root, checked.site, [lang])
+    parts = [planned_files(root, checked.site, [lang], part=(k, 3)) for k in range(3)]
+    assert all(parts) and sum(len(part) for part in parts) == len(whole)
+    assert {path: data for part in parts for path, data in part.items()} == whole
+    without = planned_files(root, checked.site, [lang], shared=False)
+    assert set(whole) - set(without) == {p for p in whole if p.parts[0] == "overrides"} != set()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -243,31 +244,39 @@ class Renderer:
         )
         return GeneratedPage(here.src, text)
 
-    def pages(self) -> list[GeneratedPage]:
+    def pages(self, part: tuple[int, int] = (0, 1)) -> list[GeneratedPage]:
+        """The pages, or only part ``k`` of ``n`` (every n-th page from the k-th)."""
         site, lang = self.site, self.lang
-        pages = [
-            self.render("home.md.j2", Here(lang, "home")),
-            self.render("programs.md.j2", Here(lang, "programs")),
-            self.render("antennas.md.j2", Here(lang, "antennas")),
-            self.render("volunteers.md.j2", Here(lang, "volunteers")),
-            self.render("impact.md.j2", Here(lang, "impact")),
-            self.render("calendars.md.j2", Here(lang, "calendars")),
-        ]
-        for program_id, program in site.programs():
-            pages.append(self.render("program.md.j2", Here(lang, "program", program_id),
-                                     program_id=program_id, program=program))
-        for antenna_id, antenna in site.antennas():
-            pages.append(self.render("antenna.md.j2", Here(lang, "antenna", antenna_id),
-                                     antenna_id=antenna_id, antenna=antenna))
-        for cohort_id in sorted(site.cohorts):
-            here = Here(lang, "cohort", cohort_id)
-            data = structured.course(site.cohorts[cohort_id], lang,
-                                     urls.absolute_url(site.site_url, here.url), site.site_url)
-            pages.append(self.render("cohort.md.j2", here, view=site.cohorts[cohort_id],
-                                     json_ld=structured.json_ld(data)))
-        return pages
+        made: list[Callable[[], GeneratedPage]] = [
+            lambda template=template, name=name: self.render(template, Here(lang, name))
+            for template, name in (("home.md.j2", "home"), ("programs.md.j2", "programs"),
+                                   ("antennas.md.j2", "antennas"),
+                                   ("volunteers.md.j2", "volunteers"),
+                                   ("impact.md.j2", "impact"),
+                                   ("calendars.md.j2", "calendars"))]
+        made += [lambda program_id=program_id, program=program: self.render(
+                     "program.md.j2", Here(lang, "program", program_id),
+                     program_id=program_id, program=program)
+                 for program_id, program in site.programs()]
+        made += [lambda antenna_id=antenna_id, antenna=antenna: self.render(
+                     "antenna.md.j2", Here(lang, "antenna", antenna_id),
+                     antenna_id=antenna_id, antenna=antenna)
+                 for antenna_id, antenna in site.antennas()]
+        made += [lambda cohort_id=cohort_id: self.cohort_page(cohort_id)
+                 for cohort_id in sorted(site.cohorts)]
+        k, n = part
+        return [page() for page in made[k::n]]
+
+    def cohort_page(self, cohort_id: str) -> GeneratedPage:
+        site, lang = self.site, self.lang
+        here = Here(lang, "cohort", cohort_id)
+        data = structured.course(site.cohorts[cohort_id], lang,
+                                 urls.absolute_url(site.site_url, here.url), site.site_url)
+        return self.render("cohort.md.j2", here, view=site.cohorts[cohort_id],
+                           json_ld=structured.json_ld(data))
 
 
-def render_pages(site: Site, lang: str) -> list[GeneratedPage]:
-    """Every generated page of the site in ``lang``."""
-    return Renderer(site, lang).pages()
+def render_pages(site: Site, lang: str, part: tuple[int, int] = (0, 1)) -> list[GeneratedPage]:
+    """Every generated page of the site in ``lang``; with ``part`` (k, n), only every n-th
+    from the k-th, so that n processes can share one language (the n parts make the whole)."""
+    return Renderer(site, lang).pages(part)

@@ -85,21 +85,27 @@ def build_site(root: Path, out: Path, *, today: date | None = None,
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
     staged, feeds, fresh = work / "stage", work / "feeds", work / "site"
 
-    def stage_language(lang: str) -> int:
-        files = stage.planned_files(root, site, [lang], source)
-        return len(stage.write_changed(staged, files, [lang]))
-
     def feeds_step() -> int:
         return len(write_feeds(site.dataset, site.schedule, feeds, site.site_url,
                                today=site.today, root=root))
 
-    # The default language first: MkDocs empties its site_dir, which holds the others.
+    def stage_part(lang: str, part: tuple[int, int] = (0, 1), shared: bool = False) -> int:
+        # Into an empty folder, each file by one process only: the theme overrides with
+        # the first half of the first language, never again (the engine may be reading
+        # them while the other process stages the later languages).
+        return stage.write_files(staged, stage.planned_files(root, site, [lang], source,
+                                                             part, shared))
+
+    # The default language first: MkDocs empties its site_dir, which holds the others. The
+    # engine waits for it alone, so both processes stage half of it (every other page).
     first, *others = LANGUAGES
-    steps = [*((lang, lambda lang=lang: stage_language(lang)) for lang in others),
+    steps = [("first", lambda: stage_part(first, (1, 2))),
+             *((lang, lambda lang=lang: stage_part(lang)) for lang in others),
              ("feeds", feeds_step)]
     try:
-        stage_language(first)
         with Beside(steps, fork=beside) as helper:
+            stage_part(first, (0, 2), shared=True)
+            helper.wait("first")
             engine_build(staged / first / "mkdocs.yml", fresh / urls.lang_prefix(first))
             for lang in others:
                 helper.wait(lang)

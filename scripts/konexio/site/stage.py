@@ -98,29 +98,36 @@ def _staged_hook(hook: str, custom_dir: str | None) -> str:
 
 
 def planned_files(root: Path, site: Site, langs: Iterable[str] = LANGUAGES,
-                  source: dict | None = None) -> dict[Path, bytes]:
-    """Every staged file (relative path -> bytes) of ``langs``."""
+                  source: dict | None = None, part: tuple[int, int] = (0, 1),
+                  shared: bool = True) -> dict[Path, bytes]:
+    """Every staged file (relative path -> bytes) of ``langs``, with the theme overrides
+    the languages share unless ``shared`` is false; with ``part`` (k, n), only part k of
+    n: the generated pages ``render_pages`` gives that part, and in part 0 alone the
+    config, the overrides, the hand-written pages and the share picture (the n parts make
+    the whole, each file in one part)."""
     source = source if source is not None else source_config(root)
+    whole = part[0] == 0
     site_url = site_url_of(source)
     files: dict[Path, bytes] = {}
     custom_dir = (source.get("theme") or {}).get("custom_dir")
-    if custom_dir:
+    if custom_dir and whole and shared:
         files.update(_tree(root / custom_dir, Path(OVERRIDES)))
     for lang in langs:
-        config = language_config(source, root, lang, site_url)
-        files[Path(lang, "mkdocs.yml")] = (
-            "# Staged by `konexio stage` from mkdocs.yml: edit that file, not this one.\n"
-            + yaml.safe_dump(config, allow_unicode=True, sort_keys=False)).encode("utf-8")
         docs = Path(lang, "docs")
         hand_written = _tree(root / "docs" / lang, docs)
-        files.update(hand_written)
-        for page in render_pages(site, lang):
+        if whole:
+            config = language_config(source, root, lang, site_url)
+            files[Path(lang, "mkdocs.yml")] = (
+                "# Staged by `konexio stage` from mkdocs.yml: edit that file, not this one.\n"
+                + yaml.safe_dump(config, allow_unicode=True, sort_keys=False)).encode("utf-8")
+            files.update(hand_written)
+        for page in render_pages(site, lang, part):
             target = docs / page.src_uri
             if target in hand_written:
                 raise StageError(f"docs/{lang}/{page.src_uri} is made from the data: "
                                  "remove the hand-written file.")
             files[target] = page.markdown.encode("utf-8")
-        if lang == languages.DEFAULT:  # one share picture for every language, at the root
+        if lang == languages.DEFAULT and whole:  # one share picture for every language
             files[docs / share_image.PATH] = share_image.share_image(site)
     return files
 
@@ -129,6 +136,16 @@ def _tree(folder: Path, into: Path) -> dict[Path, bytes]:
     return {into / path.relative_to(folder): path.read_bytes()
             for path in sorted(folder.rglob("*")) if path.is_file()
             and "__pycache__" not in path.parts}
+
+
+def write_files(out: Path, files: dict[Path, bytes]) -> int:
+    """Write ``files`` under ``out``, an empty folder two processes may share (nothing is
+    compared or removed); return how many."""
+    for relative, content in files.items():
+        target = out / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    return len(files)
 
 
 def write_changed(out: Path, files: dict[Path, bytes],
