@@ -102,9 +102,9 @@ def planned_files(root: Path, site: Site, langs: Iterable[str] = LANGUAGES,
                   shared: bool = True) -> dict[Path, bytes]:
     """Every staged file (relative path -> bytes) of ``langs``, with the theme overrides
     the languages share unless ``shared`` is false; with ``part`` (k, n), only part k of
-    n: the generated pages ``render_pages`` gives that part, and in part 0 alone the
-    config, the overrides, the hand-written pages and the share picture (the n parts make
-    the whole, each file in one part)."""
+    n: the generated pages ``render_pages`` gives that part, in part 0 alone the config,
+    the overrides and the hand-written pages, in the last part the share picture (the n
+    parts make the whole, each file in one part)."""
     source = source if source is not None else source_config(root)
     whole = part[0] == 0
     site_url = site_url_of(source)
@@ -127,7 +127,8 @@ def planned_files(root: Path, site: Site, langs: Iterable[str] = LANGUAGES,
                 raise StageError(f"docs/{lang}/{page.src_uri} is made from the data: "
                                  "remove the hand-written file.")
             files[target] = page.markdown.encode("utf-8")
-        if lang == languages.DEFAULT and whole:  # one share picture for every language
+        last = part[0] == part[1] - 1
+        if lang == languages.DEFAULT and last:  # one share picture for every language
             files[docs / share_image.PATH] = share_image.share_image(site)
     return files
 
