@@ -247,6 +247,7 @@ class Renderer:
     def pages(self, part: tuple[int, int] = (0, 1)) -> list[GeneratedPage]:
         """The pages, or only part ``k`` of ``n`` (every n-th page from the k-th)."""
         site, lang = self.site, self.lang
+        # One callable per page, in the site's order, so a part renders only its own.
         made: list[Callable[[], GeneratedPage]] = [
             lambda template=template, name=name: self.render(template, Here(lang, name))
             for template, name in (("home.md.j2", "home"), ("programs.md.j2", "programs"),
