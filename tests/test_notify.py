@@ -640,3 +640,26 @@ def test_an_unreachable_mail_server_is_told_in_the_coordinators_language(staffed
     assert capsys.readouterr().err.startswith(
         f"konexio notify : serveur de courrier injoignable (smtp://…@127.0.0.1:{port}) : ")
     assert book_path(staffed).read_bytes() == before  # nothing recorded, nothing sent
+
+
+def test_a_damaged_journal_title_stops_the_command_in_the_coordinators_language(
+        staffed, smtp, capsys, monkeypatch):
+    monkeypatch.setenv("KONEXIO_SMTP_URL", smtp.url)
+    monkeypatch.setenv("KONEXIO_MAIL_FROM", SENDER)
+    cancel(staffed, "2026-11-23")
+    run_sync(staffed)
+    command = ["notify", "--root", str(staffed), "--today", "2026-11-10", "--site-url", SITE]
+    assert main(command) == 0 and len(smtp.received) == 1
+    path = book_path(staffed)
+    book = load_workbook(path)
+    book[RECORDS].cell(row=1, column=2).value = None  # the title « état » cleared
+    book.save(path)
+    cancel(staffed, "2026-11-25")
+    run_sync(staffed)
+    capsys.readouterr()
+    assert main([*command, "--dry-run", "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    assert f"{RECORDS}: the column « état » is missing from row 1" in out
+    assert f"Blank titles: {RECORDS}!B1." in out
+    assert main(command) == 1 and len(smtp.received) == 1  # nothing left, nothing twice
+    assert "Rien n'est envoyé pour ce classeur" in capsys.readouterr().out
