@@ -203,3 +203,23 @@ def test_a_fallback_text_is_escaped_then_marked_with_its_language():
     assert yaml_value(text) == '"*Room* &lt;1&gt;"'  # a <title> gets the text alone
     assert plain(text) == "*Room* <1>" and type(plain(text)) is str
     assert md(Localized("Salle", "fr", "fr")) == "Salle"
+
+
+def test_languages_share_compiled_templates_but_each_speaks_its_own(minimal_root, tmp_path):
+    """One compile serves every language (``render.COMPILED``); the words stay each
+    language's, and a template whose source changes is compiled again."""
+    from jinja2 import Environment, FileSystemLoader
+
+    from konexio.pages.render import COMPILED, _SharedBytecode
+
+    french, english = pages_of(minimal_root, "fr"), pages_of(minimal_root, "en")
+    assert COMPILED.compiled  # filled by the first language, read by the second
+    assert french["index.md"] != english["index.md"]
+    assert "Trouver un cours" in french["index.md"] and "Trouver" not in english["index.md"]
+    shared = _SharedBytecode()
+    (tmp_path / "t.j2").write_text("one")
+    env = lambda: Environment(loader=FileSystemLoader(tmp_path),  # noqa: E731
+                              bytecode_cache=shared)
+    assert env().get_template("t.j2").render() == "one"
+    (tmp_path / "t.j2").write_text("two")
+    assert env().get_template("t.j2").render() == "two"

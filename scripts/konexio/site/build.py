@@ -26,6 +26,7 @@ from datetime import date
 from pathlib import Path
 
 from konexio import LANGUAGES, urls
+from konexio.pages.render import compile_templates
 from konexio.site import run, stage, translations
 from konexio.site.beside import Beside
 
@@ -102,6 +103,7 @@ def build_site(root: Path, out: Path, *, today: date | None = None,
     steps = [("first", lambda: stage_part(first, (1, 2))),
              *((lang, lambda lang=lang: stage_part(lang)) for lang in others),
              ("feeds", feeds_step)]
+    compile_templates(first)  # before the fork: one compile for both processes
     try:
         with Beside(steps, fork=beside) as helper:
             stage_part(first, (0, 2), shared=True)
