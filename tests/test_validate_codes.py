@@ -89,3 +89,12 @@ def test_an_unknown_country_or_region_is_refused_with_the_code_meant(minimal_roo
     found = [p for p in check(minimal_root).problems if p.code == code]
     assert len(found) == 1
     assert dict(found[0].params)["suggestion"] == suggestion
+
+
+@pytest.mark.parametrize("zone", ["Europe/Pari", "Europe/" + "a" * 300])
+def test_an_unknown_or_overlong_time_zone_is_a_problem_not_a_crash(minimal_root, zone):
+    [path] = (minimal_root / "schedules/antennas").glob("*.yml")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "timezone: Europe/Paris", f"timezone: {zone}"), encoding="utf-8")
+    [found] = check(minimal_root).problems
+    assert (found.line, found.code) == (4, "timezone.unknown")

@@ -78,7 +78,7 @@ def antennas_are_real(dataset: Dataset, ids: set[str]) -> Iterator[Problem]:
         antenna = entry.model
         try:
             ZoneInfo(antenna.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long
             yield at(entry, "timezone.unknown", "timezone", value=antenna.timezone,
                      suggestion=suggest(antenna.timezone, _zones()))
         known = subdivisions(antenna.country)
