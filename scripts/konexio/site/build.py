@@ -103,8 +103,8 @@ def build_site(root: Path, out: Path, *, today: date | None = None,
     steps = [("first", lambda: stage_part(first, (1, 2))),
              *((lang, lambda lang=lang: stage_part(lang)) for lang in others),
              ("feeds", feeds_step)]
-    compile_templates(first)  # before the fork: one compile for both processes
     try:
+        compile_templates(first)  # before the fork: one compile for both processes
         with Beside(steps, fork=beside) as helper:
             stage_part(first, (0, 2), shared=True)
             helper.wait("first")
