@@ -223,3 +223,35 @@ def test_languages_share_compiled_templates_but_each_speaks_its_own(minimal_root
     assert env().get_template("t.j2").render() == "one"
     (tmp_path / "t.j2").write_text("two")
     assert env().get_template("t.j2").render() == "two"
+
+
+def test_templates_compiled_in_another_process_are_used_without_compiling_again(
+        monkeypatch):
+    """The build's helper compiles the templates while the data is checked and hands the
+    code over (``compiled_templates`` -> ``use_compiled``): with it, nothing compiles here,
+    and a template whose source differs from the one compiled is compiled again."""
+    import multiprocessing
+
+    from jinja2 import Environment
+
+    from konexio.pages import render
+
+    context = multiprocessing.get_context("fork")
+    with context.Pool(1) as pool:  # a fresh process: nothing of this one's cache
+        compiled = pool.apply(render.compiled_templates, ("fr",))
+    assert len(compiled) == len(render.environment("fr").list_templates(extensions=["j2"]))
+
+    def compile_nothing(*_args, **_kwargs):
+        raise AssertionError("a template was compiled again")
+
+    monkeypatch.setattr(render, "COMPILED", render._SharedBytecode())
+    monkeypatch.setattr(render.environment("fr"), "bytecode_cache", render.COMPILED)
+    render.environment("fr").cache.clear()
+    render.use_compiled(compiled)
+    monkeypatch.setattr(Environment, "compile", compile_nothing)
+    render.compile_templates("fr")  # every template loaded from the handed-over code
+    render.environment("fr").cache.clear()
+    render.COMPILED.compiled.clear()
+    render.use_compiled({key: b"stale" for key in compiled})  # not the code of any source
+    with pytest.raises(AssertionError, match="compiled again"):
+        render.compile_templates("fr")

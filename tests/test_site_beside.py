@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from konexio import LANGUAGES
+from konexio.problems import DataError
 from konexio.site import stage as stage_module
 from konexio.site.beside import Beside, StepFailed
 from konexio.site.build import BuildFailed, build_site
@@ -123,3 +124,52 @@ def test_a_page_file_in_the_place_of_a_feed_fails_the_build_and_keeps_the_site(t
         build_site(root, out, today=TODAY)
     assert [p.name for p in out.iterdir()] == ["previous.html"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["root", "site"]
+
+
+@pytest.mark.parametrize("fork", [True, False], ids=["forked", "in process"])
+def test_a_missing_translation_found_by_the_early_helper_writes_nothing(tmp_path, fork):
+    """The translations are checked beside the data (forked or not): the build fails with
+    the page that is missing, before any folder is made, and the site people see stays."""
+    root = make_root(tmp_path / "root", FIXTURES / "minimal")
+    (root / "docs/ar/faq.md").unlink()
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "previous.html").write_text("the site people see now")
+    with pytest.raises(BuildFailed, match="docs/ar/faq.md: missing ar translation"):
+        build_site(root, out, today=TODAY, beside=fork)
+    assert [p.name for p in out.iterdir()] == ["previous.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["root", "site"]
+
+
+@pytest.mark.parametrize("fork", [True, False], ids=["forked", "in process"])
+def test_a_template_that_does_not_compile_fails_the_build_and_writes_nothing(
+        tmp_path, fork, monkeypatch):
+    from jinja2 import DictLoader, Environment, TemplateSyntaxError
+
+    from konexio.pages import render
+
+    root = make_root(tmp_path / "root", FIXTURES / "minimal")
+    broken = Environment(loader=DictLoader({"home.md.j2": "{% if %}"}))
+    monkeypatch.setattr(render, "environment", lambda lang: broken)  # a fault, injected
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "previous.html").write_text("the site people see now")
+    with pytest.raises(TemplateSyntaxError):
+        build_site(root, out, today=TODAY, beside=fork)
+    assert [p.name for p in out.iterdir()] == ["previous.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["root", "site"]
+
+
+def test_a_data_error_comes_first_and_stops_the_early_helper(tmp_path):
+    """Both the data and a translation are wrong: the coordinator's problems are reported
+    (``DataError``) and the helper that checked the translations does not outlive the build."""
+    import multiprocessing
+
+    root = make_root(tmp_path / "root", FIXTURES / "minimal")
+    (root / "docs/ar/faq.md").unlink()
+    antenna = root / "schedules/antennas/paris.yml"
+    antenna.write_text(antenna.read_text().replace("since: 2016", "since: soon"))
+    with pytest.raises(DataError):
+        build_site(root, tmp_path / "site", today=TODAY, beside=True)
+    assert multiprocessing.active_children() == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["root"]

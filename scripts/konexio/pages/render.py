@@ -207,6 +207,19 @@ def compile_templates(lang: str) -> None:
         env.get_template(name)
 
 
+def compiled_templates(lang: str) -> dict[str, bytes]:
+    """Every page template compiled, as bytes another process can take (``use_compiled``):
+    the build compiles them in a helper while it validates the data."""
+    compile_templates(lang)
+    return dict(COMPILED.compiled)
+
+
+def use_compiled(compiled: dict[str, bytes]) -> None:
+    """Take templates compiled by ``compiled_templates`` (in another process): a template
+    whose source differs from the one compiled is still compiled again (its checksum)."""
+    COMPILED.compiled.update(compiled)
+
+
 @cache
 def environment(lang: str) -> Environment:
     """The templates' environment in ``lang``: ``_``, ``gettext`` and ``ngettext`` read

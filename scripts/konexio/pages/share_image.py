@@ -54,5 +54,7 @@ def share_image(site: Site) -> bytes:
     host = urlsplit(site.site_url).netloc or "konexio"
     draw.text((margin, 520), host, font=_font(40), fill=SOFT)
     out = BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    # zlib's default level: `optimize` (level 9 and a filter search) saves 4 % of 38 KB for
+    # three times the time (50 ms), on the path before the engine starts.
+    image.save(out, format="PNG")
     return out.getvalue()
