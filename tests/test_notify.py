@@ -661,5 +661,11 @@ def test_a_damaged_journal_title_stops_the_command_in_the_coordinators_language(
     out = capsys.readouterr().out
     assert f"{RECORDS}: the column « état » is missing from row 1" in out
     assert f"Blank titles: {RECORDS}!B1." in out
+    # "0 messages to send" alone would read as "nothing is due": the summary says why
+    assert out.rstrip().endswith("1 spreadsheet left aside: its Envois journal needs repairing "
+                                 "(see above); its messages are neither counted nor sent.")
     assert main(command) == 1 and len(smtp.received) == 1  # nothing left, nothing twice
-    assert "Rien n'est envoyé pour ce classeur" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Rien n'est envoyé pour ce classeur" in out
+    assert out.rstrip().endswith("1 classeur laissé de côté : son journal Envois est à réparer "
+                                 "(voir plus haut) ; ses messages ne sont ni comptés ni envoyés.")

@@ -91,6 +91,7 @@ def run(args) -> int:
             lang, "Simulation : %(num)d message à envoyer, rien n'a été envoyé ni écrit.",
             "Simulation : %(num)d messages à envoyer, rien n'a été envoyé ni écrit.",
             report.would_send))
+        _say_stopped(report, lang)
         return 1 if report.stopped else 0
     print(COORDINATORS.gettext(
         lang, "%(sent)s, %(refused)s, %(uncertain)s, %(unmatched)s.",
@@ -102,4 +103,17 @@ def run(args) -> int:
         unmatched=COORDINATORS.ngettext(lang, "%(num)d inscription sans destinataire",
                                         "%(num)d inscriptions sans destinataire",
                                         report.unmatched)))
+    _say_stopped(report, lang)
     return 0 if report.ok else 1
+
+
+def _say_stopped(report, lang: str) -> None:
+    # Else the count above ("0 messages") would read as "nothing is due" for a spreadsheet
+    # whose due mails could not be counted at all.
+    if report.stopped:
+        print(COORDINATORS.ngettext(
+            lang, "%(num)d classeur laissé de côté : son journal Envois est à réparer "
+            "(voir plus haut) ; ses messages ne sont ni comptés ni envoyés.",
+            "%(num)d classeurs laissés de côté : leur journal Envois est à réparer "
+            "(voir plus haut) ; leurs messages ne sont ni comptés ni envoyés.",
+            report.stopped))
