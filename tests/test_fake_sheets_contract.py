@@ -128,6 +128,28 @@ def test_value_render_option_and_major_dimension_are_honoured():
     assert values(base, majorDimension="COLUMNS") == [["id", "x"], ["2"], ["TRUE"]]
 
 
+def test_a_range_of_whole_columns_reads_those_columns_as_google_answers_it():
+    fake, base = fresh()
+    assert write(base, cells(0, {"stringValue": "id"}, {"stringValue": "lieu"},
+                             {"stringValue": "note"}),
+                 cells(2, {"stringValue": "x"}, {}, {"stringValue": "n"})).status_code == 200
+
+    def block(text: str, **params: str) -> dict:
+        query = {"ranges": [text], **{k: [v] for k, v in params.items()}}
+        answer = send(base, Case("", "GET", VALUES, query))
+        assert answer.status_code == 200, answer.text
+        return answer.json()["valueRanges"][0]
+
+    # The range is given back over the grid's rows; empty rows inside stay, as [] in ROWS
+    assert block("'Feuille 1'!A:A") == {"range": "'Feuille 1'!A1:A1000", "majorDimension": "ROWS",
+                                       "values": [["id"], [], ["x"]]}
+    assert block("'Feuille 1'!A:A", majorDimension="COLUMNS")["values"] == [["id", "", "x"]]
+    assert block("'Feuille 1'!B:C")["values"] == [["lieu", "note"], [], ["", "n"]]
+    answer = send(base, Case("", "GET", VALUES, {"ranges": ["'Feuille 1'!AB:AB"]}))
+    assert answer.status_code == 400
+    assert "exceeds grid limits" in answer.json()["error"]["message"]
+
+
 def test_reads_return_only_the_fields_the_mask_asks_for():
     fake, base = fresh()
     answer = send(base, Case("", "GET", METADATA, {"fields": ["sheets.properties.title"]}))

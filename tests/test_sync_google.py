@@ -8,6 +8,7 @@ replay a write, lose or duplicate a row.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -49,15 +50,20 @@ def run(bench, shifts, **options):
     return sync_shifts(shifts, TITLES, bench.backend(**options))
 
 
-def test_a_sync_is_two_reads_and_one_batch(bench):
+def test_a_sync_is_two_reads_one_batch_and_the_ids_read_back(bench):
     run(bench, make_shifts(3))
     assert bench.server.kinds() == ["metadata", "batchUpdate"]  # nothing to read yet
     bench.server.log.clear()
-    summary = run(bench, make_shifts(3, venue="Salle 2"))
+    summary = run(bench, make_shifts(4))  # one session more: appended, nothing placed
     assert bench.server.kinds() == ["metadata", "batchGet", "batchUpdate"]
     assert summary.requests == 3 and summary.writes == 1
     bench.server.log.clear()
-    summary = run(bench, make_shifts(3, venue="Salle 2"))
+    summary = run(bench, make_shifts(4, venue="Salle 2"))  # cells of existing rows
+    assert bench.server.kinds() == ["metadata", "batchGet", "batchUpdate", "batchGet"]
+    assert summary.requests == 4 and summary.writes == 1 and summary.replans == 0
+    assert bench.server.log[-1].params["ranges"] == ["'Paris'!A:A"]  # the id column only
+    bench.server.log.clear()
+    summary = run(bench, make_shifts(4, venue="Salle 2"))
     assert bench.server.kinds() == ["metadata", "batchGet"]
     assert summary.writes == 0
 
@@ -68,7 +74,7 @@ def test_the_number_of_requests_does_not_grow_with_the_shifts(tmp_path, count):
     run(bench, make_shifts(count))
     run(bench, make_shifts(count, status=ShiftStatus.cancelled) + make_shifts(count + 5)[-10:])
     assert bench.server.kinds() == ["metadata", "batchUpdate",
-                                    "metadata", "batchGet", "batchUpdate"]
+                                    "metadata", "batchGet", "batchUpdate", "batchGet"]
 
 
 def test_every_request_has_a_timeout_and_only_three_endpoints_are_used(tmp_path):
@@ -122,6 +128,51 @@ def test_a_volunteer_typing_between_read_and_write_loses_nothing(bench):
     assert grid[row][col_of(grid, signup_label(1))] == "Awa D."
     assert grid[row][col_of(grid, "notes")] == "arrive à 14h15"
     assert grid[row + 1][col_of(grid, signup_label(2))] == "Karim B."
+
+
+def test_a_sort_between_read_and_write_puts_every_value_back_in_its_shifts_row(bench):
+    """Google writes at row numbers: a sort after the read sends the new venue to other
+    shifts' rows. The ids read back show it, and the sync plans again from the sorted
+    sheet: every row ends with its own shift's values and the sign-ups typed in it."""
+    shifts = make_shifts(4)
+    run(bench, shifts)
+    grid = bench.grid()
+    for n, shift in enumerate(shifts):
+        bench.type(row_of(grid, shift.id), col_of(grid, signup_label(1)), f"Personne {n}")
+    sorted_once = []
+
+    def coordinator_sorts(server: FakeSheets) -> None:
+        if not sorted_once:  # Z to A on the id, once
+            bench.sort(lambda row: row[0], reverse=True)
+            sorted_once.append(True)
+
+    bench.server.before_batch_update = coordinator_sorts
+    moved = shifts[:3] + tuple(replace(s, venue="Salle 2") for s in shifts[3:])
+    summary = run(bench, moved)
+    assert summary.replans == 1
+    grid = bench.grid()
+    for n, shift in enumerate(moved):
+        row = row_of(grid, shift.id)
+        assert grid[row][col_of(grid, "lieu")] == shift.venue, shift.id
+        assert grid[row][col_of(grid, signup_label(1))] == f"Personne {n}", shift.id
+    assert [row[0] for row in grid[1:]] == sorted((s.id for s in shifts), reverse=True)
+
+
+def test_a_sheet_sorted_under_every_write_stops_the_sync_with_a_clear_message(bench):
+    run(bench, make_shifts(3))
+    order = [False]
+
+    def sorts_every_time(server: FakeSheets) -> None:
+        order[0] = not order[0]
+        bench.sort(lambda row: row[0], reverse=order[0])
+
+    bench.server.before_batch_update = sorts_every_time
+    shifts = make_shifts(3)
+    with pytest.raises(SyncError) as stopped:  # one shift moves room: a value for one row
+        run(bench, (replace(shifts[0], venue="Salle 2"), *shifts[1:]))
+    assert "« Paris » : des lignes ont été triées ou déplacées" in stopped.value.text("fr")
+    assert "« Paris »: rows were sorted or moved" in stopped.value.text("en")
+    assert bench.server.count("batchUpdate") == 1 + REPLANS
 
 
 OLD_ACCOUNT = "old-key@konexio-test.iam.gserviceaccount.com"

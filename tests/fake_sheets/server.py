@@ -335,13 +335,24 @@ class FakeSheets:
             major = "ROWS"
         blocks = []
         for text in params.get("ranges", []):
-            match = re.fullmatch(r"'((?:[^']|'')+)'|([^'!]+)", text)
+            # A whole worksheet, or whole columns of it ('Paris'!C:C, the A1 notation).
+            match = re.fullmatch(r"(?:'((?:[^']|'')+)'|([^'!]+))(?:!([A-Z]+):([A-Z]+))?", text)
             if not match:
                 raise Unimplemented(f"values.batchGet of a part of a worksheet: {text}")
             title = (match.group(1) or "").replace("''", "'") or match.group(2)
             sheet = spreadsheet.by_title(title)
-            width, height = sheet.last_col() + 1, sheet.last_row() + 1  # once, not per row
-            rows = [[sheet.rendered(r, c, option) for c in range(width)] for r in range(height)]
+            first, last = 0, sheet.column_count - 1
+            if match.group(3):
+                first, last = sorted((_column_index(match.group(3)),
+                                      _column_index(match.group(4))))  # C:A reads as A:C
+                if last >= sheet.column_count:
+                    raise Rejected(f"Range ({text}) exceeds grid limits. Max rows: "
+                                   f"{sheet.row_count}, max columns: {sheet.column_count}")
+            # Read once, not per row; the last row and column holding a value inside it.
+            width = min(sheet.last_col(), last) + 1 - first
+            height = sheet.last_row() + 1
+            rows = [[sheet.rendered(r, c, option) for c in range(first, first + width)]
+                    for r in range(height)]
             if major == "COLUMNS":
                 rows = [list(column) for column in zip(*rows, strict=True)]
             # "For output, empty trailing rows and columns will not be included."
@@ -349,8 +360,8 @@ class FakeSheets:
                       for row in rows]
             while values and not values[-1]:
                 values.pop()
-            end = _column_letter(sheet.column_count - 1)
-            block = {"range": f"{_quoted(title)}!A1:{end}{sheet.row_count}",
+            block = {"range": f"{_quoted(title)}!{_column_letter(first)}1:"
+                              f"{_column_letter(last)}{sheet.row_count}",
                      "majorDimension": major}
             if values:
                 block["values"] = values
@@ -582,6 +593,13 @@ def _inside(box: dict, row: int, col: int) -> bool:
 def _quoted(title: str) -> str:
     return title if re.fullmatch(r"[A-Za-z0-9_]+", title) else \
         "'" + title.replace("'", "''") + "'"
+
+
+def _column_index(letters: str) -> int:
+    index = 0
+    for letter in letters:
+        index = index * 26 + ord(letter) - 64
+    return index - 1
 
 
 def _column_letter(index: int) -> str:

@@ -70,11 +70,12 @@ class GoogleBench:
         else:
             sheet.cells.pop((row, col), None)
 
-    def sort(self, key: Callable[[list[str]], object], title: str = "Paris") -> None:
+    def sort(self, key: Callable[[list[str]], object], title: str = "Paris",
+             reverse: bool = False) -> None:
         sheet = self.server.sheet(SPREADSHEET, title)
         grid = sheet.grid()
         width = max(len(grid[0]), sheet.last_col() + 1)
-        body = sorted(grid[1:], key=key)
+        body = sorted(grid[1:], key=key, reverse=reverse)
         for r, row in enumerate(body, start=1):
             for c in range(width):
                 value = row[c] if c < len(row) else ""
@@ -100,12 +101,14 @@ class XlsxBench:
         book[title].cell(row + 1, col + 1).value = text or None
         book.save(self.path)
 
-    def sort(self, key: Callable[[list[str]], object], title: str = "Paris") -> None:
+    def sort(self, key: Callable[[list[str]], object], title: str = "Paris",
+             reverse: bool = False) -> None:
         book = load_workbook(self.path)
         sheet = book[title]
         raw = [list(row) for row in sheet.iter_rows(values_only=True)]
         last = max((r for r, row in enumerate(raw) if any(v not in (None, "") for v in row)))
-        body = sorted(raw[1:last + 1], key=lambda row: key([cell_text(v) for v in row]))
+        body = sorted(raw[1:last + 1], key=lambda row: key([cell_text(v) for v in row]),
+                      reverse=reverse)
         for r, row in enumerate(body, start=2):
             for c, value in enumerate(row, start=1):
                 sheet.cell(r, c).value = value

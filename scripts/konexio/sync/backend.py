@@ -9,6 +9,16 @@ from konexio.sync.plan import WorksheetPlan, WorksheetSnapshot
 from konexio.sync.roster import SheetEdit
 
 
+class RowsMoved(Exception):
+    """Rows written by position held other shifts by then: someone sorted (or inserted or
+    deleted rows) between the read and the write. Only generated cells were written; the
+    sync reads and plans again, which puts each value back in its shift's row."""
+
+    def __init__(self, titles: tuple[str, ...]):
+        super().__init__(", ".join(titles))
+        self.titles = titles
+
+
 @dataclass(frozen=True)
 class Target:
     """One spreadsheet (or workbook file) and the worksheets the sync keeps in it."""

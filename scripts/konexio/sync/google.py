@@ -1,4 +1,4 @@
-"""The Google Sheets backend: gspread's HTTP client, three requests per spreadsheet at most.
+"""The Google Sheets backend: gspread's HTTP client, four requests per spreadsheet at most.
 
 A sync of one spreadsheet is: the metadata (sheet ids, frozen rows, protections, conditional
 formats), one ``values:batchGet`` for every worksheet, and at most one
@@ -6,6 +6,11 @@ formats), one ``values:batchGet`` for every worksheet, and at most one
 ``updateCells`` ranges, ``appendCells`` for new rows). A batchUpdate is all-or-nothing, so a
 sync interrupted anywhere leaves either the old or the new sheet, and a re-run finishes it.
 Batches are split only past ``MAX_BATCH_BYTES`` (Google refuses bodies much above 2 MB).
+
+``updateCells`` writes at a row number, and the API has no "only if this row still holds
+that shift": when cells of existing rows were written, the ``id`` column is read back (one
+more ``values:batchGet``), and if a row no longer holds the shift it held when read (someone
+sorted meanwhile), ``RowsMoved`` makes the sync read and plan again.
 """
 
 from __future__ import annotations
@@ -21,8 +26,8 @@ from gspread.http_client import HTTPClient
 
 from konexio.i18n import COORDINATORS, N_
 from konexio.sync import words
-from konexio.sync.backend import Read, Target
-from konexio.sync.layout import MARKER, FormatRule, api_cell, format_rules
+from konexio.sync.backend import Read, RowsMoved, Target
+from konexio.sync.layout import ID, MARKER, FormatRule, api_cell, cell_text, format_rules
 from konexio.sync.plan import WorksheetPlan, WorksheetSnapshot
 from konexio.sync.retry import Retry, SyncError
 from konexio.sync.roster import SheetEdit, edit_requests
@@ -123,6 +128,25 @@ def _new_sheet_id(title: str, taken: set[int]) -> int:
     while candidate in taken:
         candidate = (candidate + 1) & 0x7FFFFFFF
     return candidate
+
+
+def placed_ids(plan: WorksheetPlan, snapshot: WorksheetSnapshot) -> dict[int, str]:
+    """Row -> the shift id it should hold after the write, for every existing row the
+    plan writes by position (the header aside: frozen, no sort moves it)."""
+    col = plan.columns[ID]
+    own = {write.row: cell_text(write.value) for write in plan.writes if write.col == col}
+    return {write.row: own.get(write.row, snapshot.cell(write.row, col))
+            for write in plan.writes if write.row > 0}
+
+
+def column_letters(index: int) -> str:
+    """The A1 letters of a 0-based column (0 -> A, 26 -> AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def worksheet_requests(plan: WorksheetPlan, meta: SheetMeta | None, taken: set[int]) \
@@ -328,9 +352,33 @@ class GoogleBackend:
         batches = split(requests, self.max_batch_bytes)
         if dry_run:
             return len(batches)
+        placed = {plan.title: (plan.columns[ID], ids) for plan in plans
+                  if (ids := placed_ids(plan, read.snapshots[plan.title]))}
         for batch in batches:
             def send(body=batch):
                 self.requests += 1
                 return self.http.batch_update(target.key, {"requests": body})
             self.retry.write(send)
+        if placed:
+            self._check_rows(target, placed)
         return len(batches)
+
+    def _check_rows(self, target: Target, placed: dict[str, tuple[int, dict[int, str]]]) \
+            -> None:
+        """Read the id column of each worksheet written by position; ``RowsMoved`` if a
+        written row now holds another shift."""
+        titles = list(placed)
+        ranges = [f"{quote_title(title)}!{column_letters(placed[title][0])}"
+                  f":{column_letters(placed[title][0])}" for title in titles]
+        got = self._read_call(lambda: self.http.values_batch_get(
+            target.key, ranges, params={"majorDimension": "COLUMNS",
+                                        "valueRenderOption": "FORMATTED_VALUE"}))
+        moved = []
+        for title, block in zip(titles, got.get("valueRanges", []), strict=True):
+            column = [cell_text(value) for value in (block.get("values") or [[]])[0]]
+            ids = placed[title][1]
+            if any((column[row] if row < len(column) else "") != expected
+                   for row, expected in ids.items()):
+                moved.append(title)
+        if moved:
+            raise RowsMoved(tuple(moved))

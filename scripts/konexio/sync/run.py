@@ -3,6 +3,8 @@
 After a write whose outcome is unknown (5xx, time-out, dropped connection) the sync reads
 and plans again rather than replaying: the batch was applied entirely or not at all, so the
 new plan is either empty or the same, and the sheet ends as after an uninterrupted sync.
+The same when rows moved under a write (``RowsMoved``, a sort meanwhile): the new plan,
+made by id from what the sheet holds now, puts every generated cell back in its row.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from konexio.expand.occurrences import Schedule
 from konexio.i18n import COORDINATORS, N_
 from konexio.model.dataset import Dataset
 from konexio.shifts import Shift, by_antenna, shifts
-from konexio.sync.backend import Backend
+from konexio.sync.backend import Backend, RowsMoved
 from konexio.sync.plan import Counts, LayoutError, WorksheetPlan, plan_worksheet
 from konexio.sync.retry import SyncError, WriteUncertain
 from konexio.sync.roster import EXTRA, upkeep
@@ -56,6 +58,7 @@ def sync_shifts(all_shifts: tuple[Shift, ...], titles: dict[str, str], backend: 
         if progress:
             progress(done, len(targets), ", ".join(target.titles.values()))
         first: list[WorksheetPlan] | None = None
+        moved: RowsMoved | None = None
         for _ in range(REPLANS):
             read = backend.read(target)
             plans = []
@@ -74,7 +77,18 @@ def sync_shifts(all_shifts: tuple[Shift, ...], titles: dict[str, str], backend: 
                 break
             except WriteUncertain:
                 summary.replans += 1
+                moved = None
+            except RowsMoved as error:
+                summary.replans += 1
+                moved = error
         else:
+            if moved is not None:
+                raise SyncError(COORDINATORS.message(N_(
+                    "%(worksheets)s : des lignes ont été triées ou déplacées pendant chaque "
+                    "écriture de la synchronisation. Rien de ce qui a été tapé n'est perdu, "
+                    "mais des colonnes générées peuvent montrer une autre séance : relancez "
+                    "la synchronisation quand personne ne trie la feuille."),
+                    worksheets=", ".join(f"« {title} »" for title in moved.titles)))
             raise SyncError(COORDINATORS.message(N_(
                 "Google Sheets ne répond pas de façon fiable ; rien n'est perdu, relancez la "
                 "synchronisation dans quelques minutes.")))
