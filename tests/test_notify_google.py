@@ -188,3 +188,32 @@ def test_a_journal_title_retyped_in_capitals_still_reads_what_was_sent(
     report = google_notify(minimal_root, bench, mailer(smtp))
     assert (report.sent, report.stopped) == (0, 0) and len(smtp.received) == 1
     assert bench.grid(RECORDS)[0][len(RECORD_HEADER):] == []  # no title added at the end
+
+
+def test_a_roster_sorted_while_a_token_is_written_changes_nobodys_calendar_address(
+        bench, minimal_root):
+    """A coordinator adds a volunteer and sorts the roster while the sync writes that
+    row's token: Google writes it at the row number read, now another person's row. The
+    names read back show it; the sync puts the other person's token back and gives the
+    new volunteer one of their own."""
+    col = ROSTER_HEADER.index(TOKEN)
+    before = {row[1]: row[col] for row in bench.grid(ROSTER)[1:]}
+    added = len(PEOPLE) + 1
+    for c, value in enumerate(("Zoé Nouvelle", "zoe@example.org")):
+        bench.type(added, c, value, title=ROSTER)
+    sorted_once = []
+
+    def coordinator_sorts(server) -> None:
+        if not sorted_once:  # Z to A on the name: the new row goes first
+            bench.sort(lambda row: row[0], title=ROSTER, reverse=True)
+            sorted_once.append(True)
+
+    bench.server.before_batch_update = coordinator_sorts
+    summary = google_sync(minimal_root, bench)
+    assert summary.replans == 1
+    grid = bench.grid(ROSTER)
+    after = {row[1]: row[col] for row in grid[1:]}
+    assert {email: after[email] for email in before} == before  # nobody's address changed
+    assert len(after["zoe@example.org"]) >= 22
+    assert len(set(after.values())) == len(after)  # one calendar each
+    assert [row[0] for row in grid[1:]] == sorted((row[0] for row in grid[1:]), reverse=True)

@@ -152,3 +152,19 @@ def test_names_match_whatever_the_case_accents_and_spaces():
     assert [s.position for s in found.ambiguous] == ["Paris!H2"]
     assert [s.position for s in found.unmatched] == ["Paris!G3"]
     assert [[v.row for v in rows] for rows in found.duplicates] == [[2, 3]]
+
+
+def test_after_two_moves_each_person_gets_back_the_token_first_read():
+    """A mending write that lands in moved rows again: what was read the first time wins,
+    and only tokens the sync wrote are ever replaced (a token nobody wrote stays)."""
+    from konexio.sync.roster import TokensMoved
+
+    awa, sam = ("awa", "awa@example.org"), ("sam", "sam@example.org")
+    first = TokensMoved(frozenset({"new-1"}), {awa: "awa-token", sam: "sam-token"})
+    second = TokensMoved(frozenset({"new-2"}), {awa: "new-1", sam: "sam-token"})
+    both = first.then(second)
+    assert both.token_back(awa, "new-2") == "awa-token"
+    assert both.token_back(awa, "new-1") == "awa-token"
+    assert both.token_back(sam, "sam-token") is None
+    assert both.token_back(sam, "typed-by-someone") is None
+    assert both.token_back(("zoé", "zoe@example.org"), "new-1") is None

@@ -8,8 +8,9 @@ sync interrupted anywhere leaves either the old or the new sheet, and a re-run f
 Batches are split only past ``MAX_BATCH_BYTES`` (Google refuses bodies much above 2 MB).
 
 ``updateCells`` writes at a row number, and the API has no "only if this row still holds
-that shift": when cells of existing rows were written, the ``id`` column is read back (one
-more ``values:batchGet``), and if a row no longer holds the shift it held when read (someone
+that shift": when cells of existing rows were written, the columns that say whose each row
+is are read back (one more ``values:batchGet``: ``id`` in a shift sheet, name and e-mail in
+the roster), and if a row no longer holds the shift or person it held when read (someone
 sorted meanwhile), ``RowsMoved`` makes the sync read and plan again.
 """
 
@@ -30,7 +31,7 @@ from konexio.sync.backend import Read, RowsMoved, Target
 from konexio.sync.layout import ID, MARKER, FormatRule, api_cell, cell_text, format_rules
 from konexio.sync.plan import WorksheetPlan, WorksheetSnapshot
 from konexio.sync.retry import Retry, SyncError
-from konexio.sync.roster import SheetEdit, edit_requests
+from konexio.sync.roster import ROSTER, SheetEdit, edit_requests, key_columns
 from konexio.sync.sheet_format import google_requests, sheet_format
 
 CREDENTIALS_VARIABLE = "KONEXIO_GOOGLE_CREDENTIALS"
@@ -130,13 +131,32 @@ def _new_sheet_id(title: str, taken: set[int]) -> int:
     return candidate
 
 
-def placed_ids(plan: WorksheetPlan, snapshot: WorksheetSnapshot) -> dict[int, str]:
-    """Row -> the shift id it should hold after the write, for every existing row the
-    plan writes by position (the header aside: frozen, no sort moves it)."""
+@dataclass(frozen=True)
+class Placed:
+    """Rows of one worksheet a write reaches by position, and what says whose each is:
+    the values its ``columns`` must hold once written (the header aside: frozen, no sort
+    moves it)."""
+
+    title: str
+    columns: tuple[int, ...]
+    rows: dict[int, tuple[str, ...]]
+
+
+def placed_shifts(plan: WorksheetPlan, snapshot: WorksheetSnapshot) -> Placed:
+    """Every existing row of a shift sheet the plan writes, and the shift id it holds."""
     col = plan.columns[ID]
     own = {write.row: cell_text(write.value) for write in plan.writes if write.col == col}
-    return {write.row: own.get(write.row, snapshot.cell(write.row, col))
-            for write in plan.writes if write.row > 0}
+    return Placed(plan.title, (col,),
+                  {write.row: (own.get(write.row, snapshot.cell(write.row, col)),)
+                   for write in plan.writes if write.row > 0})
+
+
+def placed_people(edit: SheetEdit, snapshot: WorksheetSnapshot) -> Placed:
+    """Every roster row the edit writes (a token), and the name and e-mail it holds."""
+    columns = key_columns(snapshot.header) if edit.title == ROSTER else ()
+    rows = {write.row for write in edit.writes if write.row > 0} if columns else set()
+    return Placed(edit.title, columns,
+                  {row: tuple(snapshot.cell(row, col) for col in columns) for row in rows})
 
 
 def column_letters(index: int) -> str:
@@ -352,8 +372,10 @@ class GoogleBackend:
         batches = split(requests, self.max_batch_bytes)
         if dry_run:
             return len(batches)
-        placed = {plan.title: (plan.columns[ID], ids) for plan in plans
-                  if (ids := placed_ids(plan, read.snapshots[plan.title]))}
+        placed = [found for found in (
+            *(placed_shifts(plan, read.snapshots[plan.title]) for plan in plans),
+            *(placed_people(edit, read.snapshots[edit.title]) for edit in edits
+              if edit.title in read.snapshots)) if found.rows]
         for batch in batches:
             def send(body=batch):
                 self.requests += 1
@@ -363,22 +385,21 @@ class GoogleBackend:
             self._check_rows(target, placed)
         return len(batches)
 
-    def _check_rows(self, target: Target, placed: dict[str, tuple[int, dict[int, str]]]) \
-            -> None:
-        """Read the id column of each worksheet written by position; ``RowsMoved`` if a
-        written row now holds another shift."""
-        titles = list(placed)
-        ranges = [f"{quote_title(title)}!{column_letters(placed[title][0])}"
-                  f":{column_letters(placed[title][0])}" for title in titles]
+    def _check_rows(self, target: Target, placed: list[Placed]) -> None:
+        """Read back the columns that say whose each written row is; ``RowsMoved`` if a
+        row now holds another shift or person."""
+        ranges = [f"{quote_title(found.title)}!{column_letters(col)}:{column_letters(col)}"
+                  for found in placed for col in found.columns]
         got = self._read_call(lambda: self.http.values_batch_get(
             target.key, ranges, params={"majorDimension": "COLUMNS",
                                         "valueRenderOption": "FORMATTED_VALUE"}))
+        blocks = iter(got.get("valueRanges", []))
         moved = []
-        for title, block in zip(titles, got.get("valueRanges", []), strict=True):
-            column = [cell_text(value) for value in (block.get("values") or [[]])[0]]
-            ids = placed[title][1]
-            if any((column[row] if row < len(column) else "") != expected
-                   for row, expected in ids.items()):
-                moved.append(title)
+        for found in placed:
+            columns = [[cell_text(value) for value in (next(blocks).get("values") or [[]])[0]]
+                       for _ in found.columns]
+            if any(tuple(column[row] if row < len(column) else "" for column in columns)
+                   != expected for row, expected in found.rows.items()):
+                moved.append(found.title)
         if moved:
             raise RowsMoved(tuple(moved))

@@ -138,11 +138,61 @@ def _header_writes(snapshot: WorksheetSnapshot, labels: tuple[str, ...]) \
     return columns, writes
 
 
+def key_columns(header: tuple[str, ...]) -> tuple[int, ...]:
+    """The columns that say whose a roster row is (name, e-mail), where the header has them."""
+    columns = _columns(header, ROSTER_HEADER)
+    return tuple(columns[label] for label in (NAME, EMAIL) if label in columns)
+
+
+def _whose(snapshot: WorksheetSnapshot, columns: dict[str, int], row: int) -> tuple[str, str]:
+    return (snapshot.cell(row, columns[NAME]).strip(),
+            snapshot.cell(row, columns[EMAIL]).strip().casefold())
+
+
+@dataclass(frozen=True)
+class TokensMoved:
+    """Tokens a write sent into roster rows that had moved under it (someone sorted the
+    roster between the read and the write): each may have replaced another person's token,
+    which is then put back, so nobody's calendar address changes."""
+
+    written: frozenset[str]
+    before: dict[tuple[str, str], str]
+    """(name, e-mail) -> that person's token when the roster was read before the write."""
+
+    def then(self, later: TokensMoved) -> TokensMoved:
+        """Both moves, when the mending write itself landed in moved rows: each person's
+        token as first read wins."""
+        return TokensMoved(self.written | later.written, {**later.before, **self.before})
+
+    def token_back(self, whose: tuple[str, str], token: str) -> str | None:
+        earlier = self.before.get(whose)
+        if token in self.written and earlier and earlier != token:
+            return earlier
+        return None
+
+
+def tokens_moved(snapshot: WorksheetSnapshot, edit: SheetEdit) -> TokensMoved:
+    """What ``roster_edit`` needs to mend a write of ``edit`` into moved rows of the roster
+    read as ``snapshot``."""
+    columns = _columns(snapshot.header, ROSTER_HEADER)
+    if not snapshot.exists or not {NAME, EMAIL, TOKEN} <= set(columns):
+        return TokensMoved(frozenset(), {})
+    written = frozenset(str(w.value) for w in edit.writes
+                        if w.row > 0 and w.col == columns[TOKEN])
+    before = {}
+    for row in range(1, len(snapshot.rows)):
+        token = snapshot.cell(row, columns[TOKEN]).strip()
+        if any(_whose(snapshot, columns, row)) and _TOKEN.match(token):
+            before.setdefault(_whose(snapshot, columns, row), token)
+    return TokensMoved(written, before)
+
+
 def roster_edit(snapshot: WorksheetSnapshot,
-                new_token: Callable[[], str] = lambda: secrets.token_urlsafe(TOKEN_BYTES)) \
-        -> SheetEdit:
+                new_token: Callable[[], str] = lambda: secrets.token_urlsafe(TOKEN_BYTES),
+                moved: TokensMoved | None = None) -> SheetEdit:
     """Create the roster, add missing header cells, fill missing, malformed or duplicated
-    tokens of rows that hold a name or an address. Pure, but for ``new_token``."""
+    tokens of rows that hold a name or an address (and, after a write into moved rows,
+    ``moved``, put back the tokens it replaced). Pure, but for ``new_token``."""
     if not snapshot.exists:
         return SheetEdit(ROSTER, create=True,
                          writes=tuple(CellWrite(0, c, label)
@@ -154,6 +204,11 @@ def roster_edit(snapshot: WorksheetSnapshot,
         someone = any(snapshot.cell(row, columns[label]).strip() for label in (NAME, EMAIL))
         token = snapshot.cell(row, columns[TOKEN]).strip()
         if not someone:
+            continue
+        back = moved.token_back(_whose(snapshot, columns, row), token) if moved else None
+        if back is not None and back not in seen:
+            writes.append(CellWrite(row, columns[TOKEN], back))
+            seen.add(back)
             continue
         if not _TOKEN.match(token) or token in seen:
             # A copied row shares its token: two people would share one calendar.
@@ -194,9 +249,12 @@ def records_edit(snapshot: WorksheetSnapshot) -> SheetEdit:
     return SheetEdit(RECORDS, writes=tuple(writes))
 
 
-def upkeep(snapshots: dict[str, WorksheetSnapshot]) -> tuple[SheetEdit, ...]:
-    """What a sync writes into the extra worksheets of one spreadsheet."""
-    edits = (roster_edit(snapshots.get(ROSTER, WorksheetSnapshot(ROSTER, exists=False))),
+def upkeep(snapshots: dict[str, WorksheetSnapshot], moved: TokensMoved | None = None) \
+        -> tuple[SheetEdit, ...]:
+    """What a sync writes into the extra worksheets of one spreadsheet (``moved``: after a
+    write into roster rows that had moved, see ``TokensMoved``)."""
+    edits = (roster_edit(snapshots.get(ROSTER, WorksheetSnapshot(ROSTER, exists=False)),
+                         moved=moved),
              records_edit(snapshots.get(RECORDS, WorksheetSnapshot(RECORDS, exists=False))))
     return tuple(edit for edit in edits if not edit.empty or edit.guarded is not None)
 

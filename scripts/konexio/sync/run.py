@@ -19,7 +19,7 @@ from konexio.shifts import Shift, by_antenna, shifts
 from konexio.sync.backend import Backend, RowsMoved
 from konexio.sync.plan import Counts, LayoutError, WorksheetPlan, plan_worksheet
 from konexio.sync.retry import SyncError, WriteUncertain
-from konexio.sync.roster import EXTRA, upkeep
+from konexio.sync.roster import EXTRA, ROSTER, TokensMoved, tokens_moved, upkeep
 
 REPLANS = 3
 """Reads-and-plans after uncertain writes before giving up."""
@@ -59,6 +59,7 @@ def sync_shifts(all_shifts: tuple[Shift, ...], titles: dict[str, str], backend: 
             progress(done, len(targets), ", ".join(target.titles.values()))
         first: list[WorksheetPlan] | None = None
         moved: RowsMoved | None = None
+        tokens: TokensMoved | None = None
         for _ in range(REPLANS):
             read = backend.read(target)
             plans = []
@@ -71,9 +72,9 @@ def sync_shifts(all_shifts: tuple[Shift, ...], titles: dict[str, str], backend: 
                 except LayoutError as error:
                     raise SyncError(error.message) from None
             first = first or plans
+            edits = upkeep(read.snapshots, tokens)
             try:
-                summary.writes += backend.write(target, read, plans, dry_run,
-                                                upkeep(read.snapshots))
+                summary.writes += backend.write(target, read, plans, dry_run, edits)
                 break
             except WriteUncertain:
                 summary.replans += 1
@@ -81,6 +82,10 @@ def sync_shifts(all_shifts: tuple[Shift, ...], titles: dict[str, str], backend: 
             except RowsMoved as error:
                 summary.replans += 1
                 moved = error
+                if ROSTER in error.titles:
+                    roster = next(edit for edit in edits if edit.title == ROSTER)
+                    found = tokens_moved(read.snapshots[ROSTER], roster)
+                    tokens = tokens.then(found) if tokens else found
         else:
             if moved is not None:
                 raise SyncError(COORDINATORS.message(N_(
