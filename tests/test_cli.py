@@ -147,3 +147,27 @@ def test_github_format_gives_warning_annotations(minimal_root: Path):
     assert "::warning file=schedules/cohorts/paris/late.yml,line=4,col=6::la cohorte dure" \
         in result.stdout
     assert "::error" not in result.stdout
+
+
+def test_a_page_missing_in_one_language_is_reported_with_the_datas_problems(
+        minimal_root: Path):
+    """A page renamed in one language folder (the web editor makes it one click) would
+    leave the other languages without it: validate says so on the page, in the
+    coordinator's words, in the same run as the data's problems."""
+    import shutil
+
+    shutil.copytree(Path(__file__).parent.parent / "docs", minimal_root / "docs")
+    (minimal_root / "docs/ar/faq.md").rename(minimal_root / "docs/ar/questions.md")
+    break_cohort(minimal_root)
+    result = konexio("validate", "--root", str(minimal_root))
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert "docs/ar/questions.md:1:1: cette page manque en français : ajoutez " \
+           "docs/fr/questions.md" in "\n".join(lines)
+    assert any(line.startswith("docs/fr/faq.md:1:1: cette page manque en arabe : ajoutez "
+                               "docs/ar/faq.md") for line in lines)
+    assert any("ouvert" in line for line in lines)  # the data's problems, same run
+    english = konexio("validate", "--root", str(minimal_root), "--lang", "en")
+    assert "docs/fr/faq.md:1:1: this page is missing in Arabic: add docs/ar/faq.md" \
+        in english.stderr
+    assert "Traceback" not in result.stderr + english.stderr

@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from konexio.problems import DataError
-from konexio.site.build import BuildFailed, build_site
+from konexio.site.build import build_site
 
 REPO = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -249,11 +249,13 @@ def test_data_error_writes_nothing_and_keeps_the_previous_site(tmp_path):
     assert [p.name for p in out.iterdir()] == ["previous.html"]
 
 
-def test_missing_translation_fails_the_build(tmp_path):
+def test_a_page_missing_in_one_language_fails_the_build_in_the_coordinators_words(tmp_path):
     root = make_root(tmp_path / "root", FIXTURES / "minimal")
     (root / "docs/ar/faq.md").unlink()
-    with pytest.raises(BuildFailed):
+    with pytest.raises(DataError) as error:
         build_site(root, root / "site", today=TODAY)
+    assert [p.as_text("fr").split(" (")[0] for p in error.value.problems] == [
+        "docs/fr/faq.md:1:1: cette page manque en arabe : ajoutez docs/ar/faq.md"]
     assert not (root / "site").exists()
 
 

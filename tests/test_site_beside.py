@@ -127,15 +127,24 @@ def test_a_page_file_in_the_place_of_a_feed_fails_the_build_and_keeps_the_site(t
 
 
 @pytest.mark.parametrize("fork", [True, False], ids=["forked", "in process"])
-def test_a_missing_translation_found_by_the_early_helper_writes_nothing(tmp_path, fork):
-    """The translations are checked beside the data (forked or not): the build fails with
-    the page that is missing, before any folder is made, and the site people see stays."""
+def test_a_missing_word_found_by_the_early_helper_writes_nothing(tmp_path, fork, monkeypatch):
+    """The fixed words' translations are checked beside the data (forked or not): the
+    build fails with what is missing, before any folder is made, and the site stays."""
+    from konexio.site import translations
+
     root = make_root(tmp_path / "root", FIXTURES / "minimal")
-    (root / "docs/ar/faq.md").unlink()
+    real = translations.report
+
+    def report(docs):  # a fault, injected: one word missing in Ukrainian
+        found = real(docs)
+        return translations.Report(found.pages, found.words, (translations.Missing(
+            "uk", "catalog konexio.po: « Imprimer » missing", "konexio.pot"),), found.review)
+
+    monkeypatch.setattr(translations, "report", report)
     out = tmp_path / "site"
     out.mkdir()
     (out / "previous.html").write_text("the site people see now")
-    with pytest.raises(BuildFailed, match="docs/ar/faq.md: missing ar translation"):
+    with pytest.raises(BuildFailed, match="« Imprimer » missing: missing uk translation"):
         build_site(root, out, today=TODAY, beside=fork)
     assert [p.name for p in out.iterdir()] == ["previous.html"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["root", "site"]
@@ -160,16 +169,19 @@ def test_a_template_that_does_not_compile_fails_the_build_and_writes_nothing(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["root", "site"]
 
 
-def test_a_data_error_comes_first_and_stops_the_early_helper(tmp_path):
-    """Both the data and a translation are wrong: the coordinator's problems are reported
-    (``DataError``) and the helper that checked the translations does not outlive the build."""
+def test_the_data_and_a_missing_page_are_reported_together_and_stop_the_early_helper(
+        tmp_path):
+    """Both the data and a page are wrong: every coordinator's problem is reported in one
+    ``DataError``, and the helper started with the build does not outlive it."""
     import multiprocessing
 
     root = make_root(tmp_path / "root", FIXTURES / "minimal")
     (root / "docs/ar/faq.md").unlink()
     antenna = root / "schedules/antennas/paris.yml"
     antenna.write_text(antenna.read_text().replace("since: 2016", "since: soon"))
-    with pytest.raises(DataError):
+    with pytest.raises(DataError) as error:
         build_site(root, tmp_path / "site", today=TODAY, beside=True)
+    assert [p.path for p in error.value.problems] == ["docs/fr/faq.md",
+                                                      "schedules/antennas/paris.yml"]
     assert multiprocessing.active_children() == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["root"]

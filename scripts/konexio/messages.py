@@ -246,6 +246,10 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
         "l'identifiant « %(value)s » est déjà utilisé plus haut ; donnez-en un autre"),
     "count.negative": N_(
         "le nombre de personnes ne peut pas être négatif ; écrivez 0 pour personne"),
+    "page.missing_language": N_(
+        "cette page manque en %(language)s : ajoutez %(missing)s (le site publie chaque "
+        "page dans chaque langue ; une traduction à faire relire suffit), ou, si la page a "
+        "été renommée ou supprimée, faites de même dans chaque langue"),
 
 }
 

@@ -6,7 +6,9 @@ import sys
 
 from konexio.cli import add_common, report
 from konexio.i18n import COORDINATORS
+from konexio.problems import Problem
 from konexio.validate import check
+from konexio.validate.pages import missing_pages
 
 
 def register(sub) -> None:
@@ -21,11 +23,13 @@ def register(sub) -> None:
 
 def run(args) -> int:
     checked = check(args.root, strict=args.strict)
+    pages = missing_pages(args.root)  # the site's pages, beside the data
+    everything = sorted((*checked.everything, *pages), key=Problem.sort_key)
     # Annotations must reach the log on stdout; plain text goes to stderr like compilers.
     stream = sys.stdout if args.format == "github" else sys.stderr
-    if checked.problems or checked.warnings:
-        report(checked.everything, args.format, args.lang, stream)
-    if checked.problems:
+    if everything:
+        report(everything, args.format, args.lang, stream)
+    if checked.problems or pages:
         return 1
     schedule = checked.schedule
     lang = args.lang

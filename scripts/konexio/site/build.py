@@ -29,8 +29,10 @@ from pathlib import Path
 
 from konexio import LANGUAGES, urls
 from konexio.pages.render import compile_templates, compiled_templates, use_compiled
+from konexio.problems import DataError, Problem
 from konexio.site import run, stage, translations
 from konexio.site.beside import Beside
+from konexio.validate.pages import missing_pages
 
 
 class BuildFailed(SystemExit):
@@ -51,11 +53,18 @@ def check_translations(report: translations.Report) -> None:
 def prepare(root: Path, today: date | None = None,
             translated: Callable[[], translations.Report] | None = None
             ) -> tuple[dict, run.Run]:
-    """mkdocs.yml and the checked data: everything before anything is written. The data is
-    checked first (``DataError``), then the translations (``BuildFailed``), whose report
-    ``translated`` gives when a helper made it meanwhile."""
+    """mkdocs.yml and the checked data: everything before anything is written. The data and
+    the hand-written pages of every language are checked first (``DataError``), then the
+    fixed words' translations (``BuildFailed``), whose report ``translated`` gives when a
+    helper made it meanwhile."""
     source = stage.source_config(root)
-    checked = run.load(root, stage.site_url_of(source), today)
+    pages = missing_pages(root)  # reported with the data's problems, in the same words
+    try:
+        checked = run.load(root, stage.site_url_of(source), today)
+    except DataError as error:
+        raise DataError(sorted((*error.problems, *pages), key=Problem.sort_key)) from None
+    if pages:
+        raise DataError(pages)
     check_translations(translated() if translated else translations.report(root / "docs"))
     for line in translations.data_coverage(checked.site.dataset):
         logging.getLogger("mkdocs.konexio").info(line)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from konexio import LANGUAGES, i18n
+from konexio.validate.pages import hand_written
 
 
 @dataclass(frozen=True)
@@ -47,12 +48,6 @@ class Report:
         waiting = [f"  {lang}: {count} of {self.words} words written by a non-native "
                    "speaker, to be reviewed" for lang, count in self.review if count]
         return [head] + waiting + [m.line() for m in self.missing]
-
-
-def hand_written(docs: Path) -> dict[str, set[str]]:
-    """The Markdown pages of each language folder, as paths relative to that folder."""
-    return {lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")}
-            for lang in LANGUAGES}
 
 
 def report(docs: Path) -> Report:
