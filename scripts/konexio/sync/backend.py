@@ -14,9 +14,11 @@ class RowsMoved(Exception):
     deleted rows) between the read and the write. Only generated cells were written; the
     sync reads and plans again, which puts each value back in its shift's row."""
 
-    def __init__(self, titles: tuple[str, ...]):
+    def __init__(self, titles: tuple[str, ...], writes: int = 0):
         super().__init__(", ".join(titles))
         self.titles = titles
+        self.writes = writes
+        """Write requests made (and applied) before the move was seen."""
 
 
 @dataclass(frozen=True)

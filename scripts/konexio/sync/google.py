@@ -382,10 +382,10 @@ class GoogleBackend:
                 return self.http.batch_update(target.key, {"requests": body})
             self.retry.write(send)
         if placed:
-            self._check_rows(target, placed)
+            self._check_rows(target, placed, len(batches))
         return len(batches)
 
-    def _check_rows(self, target: Target, placed: list[Placed]) -> None:
+    def _check_rows(self, target: Target, placed: list[Placed], writes: int) -> None:
         """Read back the columns that say whose each written row is; ``RowsMoved`` if a
         row now holds another shift or person."""
         ranges = [f"{quote_title(found.title)}!{column_letters(col)}:{column_letters(col)}"
@@ -402,4 +402,4 @@ class GoogleBackend:
                    != expected for row, expected in found.rows.items()):
                 moved.append(found.title)
         if moved:
-            raise RowsMoved(tuple(moved))
+            raise RowsMoved(tuple(moved), writes)

@@ -22,7 +22,7 @@ from konexio.sync.retry import SyncError, WriteUncertain
 from konexio.sync.roster import EXTRA, ROSTER, TokensMoved, tokens_moved, upkeep
 
 REPLANS = 3
-"""Reads-and-plans after uncertain writes before giving up."""
+"""Reads-and-plans after uncertain writes, or writes into moved rows, before giving up."""
 
 
 @dataclass
@@ -81,6 +81,7 @@ def sync_shifts(all_shifts: tuple[Shift, ...], titles: dict[str, str], backend: 
                 moved = None
             except RowsMoved as error:
                 summary.replans += 1
+                summary.writes += error.writes
                 moved = error
                 if ROSTER in error.titles:
                     roster = next(edit for edit in edits if edit.title == ROSTER)
