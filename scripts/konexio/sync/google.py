@@ -28,7 +28,15 @@ from gspread.http_client import HTTPClient
 from konexio.i18n import COORDINATORS, N_
 from konexio.sync import words
 from konexio.sync.backend import Read, RowsMoved, Target
-from konexio.sync.layout import ID, MARKER, FormatRule, api_cell, cell_text, format_rules
+from konexio.sync.layout import (
+    ID,
+    MARKER,
+    FormatRule,
+    api_cell,
+    cell_text,
+    column_letter,
+    format_rules,
+)
 from konexio.sync.plan import WorksheetPlan, WorksheetSnapshot
 from konexio.sync.retry import Retry, SyncError
 from konexio.sync.roster import ROSTER, SheetEdit, edit_requests, key_columns
@@ -157,16 +165,6 @@ def placed_people(edit: SheetEdit, snapshot: WorksheetSnapshot) -> Placed:
     rows = {write.row for write in edit.writes if write.row > 0} if columns else set()
     return Placed(edit.title, columns,
                   {row: tuple(snapshot.cell(row, col) for col in columns) for row in rows})
-
-
-def column_letters(index: int) -> str:
-    """The A1 letters of a 0-based column (0 -> A, 26 -> AA)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def worksheet_requests(plan: WorksheetPlan, meta: SheetMeta | None, taken: set[int]) \
@@ -388,7 +386,7 @@ class GoogleBackend:
     def _check_rows(self, target: Target, placed: list[Placed], writes: int) -> None:
         """Read back the columns that say whose each written row is; ``RowsMoved`` if a
         row now holds another shift or person."""
-        ranges = [f"{quote_title(found.title)}!{column_letters(col)}:{column_letters(col)}"
+        ranges = [f"{quote_title(found.title)}!{column_letter(col)}:{column_letter(col)}"
                   for found in placed for col in found.columns]
         got = self._read_call(lambda: self.http.values_batch_get(
             target.key, ranges, params={"majorDimension": "COLUMNS",
