@@ -11,7 +11,8 @@ of each mail (about to send, then sent, refused or uncertain), so that a run cut
 run again, never sends a mail twice.
 
 Both backends apply a ``SheetEdit`` inside the same save (xlsx) or batchUpdate (Google) as
-the shift sheets, so a sync still costs one read and at most one write per spreadsheet.
+the shift sheets, so a sync still costs one read and at most one write per spreadsheet
+(on Google, plus the read-back of the rows written by position, ``google.py``).
 """
 
 from __future__ import annotations
