@@ -41,7 +41,7 @@ class BuildFailed(SystemExit):
 
 
 def check_translations(report: translations.Report) -> None:
-    """Every hand-written page and fixed word exists in every language, or ``BuildFailed``."""
+    """Every fixed word is translated in every language, or ``BuildFailed``."""
     log = logging.getLogger("mkdocs.konexio")
     for line in report.lines():
         (log.info if report.ok else log.error)(line)

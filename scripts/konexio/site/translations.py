@@ -1,10 +1,11 @@
 """The build-time translation report: which texts are missing in which language.
 
-Every hand-written page (``docs/<lang>/**.md``) must exist in every language of
-``konexio/locale/languages.yml``, and every catalog must translate every message of the
-pages and feeds (``konexio.i18n.catalog_problems``); texts from the YAML are checked by the
-validator (each ``Text`` needs the required languages). A missing one fails the build. The
-report also says what the data has in the optional languages and what waits for review.
+Every catalog must translate every message of the pages and feeds
+(``konexio.i18n.catalog_problems``); a missing one fails the build. Hand-written pages
+missing in a language (``validate.pages``) and texts from the YAML (each ``Text`` needs the
+required languages) are the validator's, reported as the coordinator's problems. The report
+also counts the pages, says what the data has in the optional languages and what waits for
+review.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ class Missing:
 
     lang: str
     what: str
-    """The page path that should exist, or ``catalog <path>: <problem>``."""
+    """``catalog <path>: <problem>``."""
     source: str
     """Where the text exists in another language."""
 
@@ -51,18 +52,12 @@ class Report:
 
 
 def report(docs: Path) -> Report:
-    """Compare the language folders under ``docs`` and the catalogs of the fixed words."""
-    pages = hand_written(docs)
-    every = set().union(*pages.values())
-    missing = []
-    for page in sorted(every):
-        source = next(f"docs/{lang}/{page}" for lang in LANGUAGES if page in pages[lang])
-        missing += [Missing(lang, f"docs/{lang}/{page}", source)
-                    for lang in LANGUAGES if page not in pages[lang]]
+    """Count the hand-written pages under ``docs`` and compare the catalogs of the fixed
+    words (a page missing in a language is the validator's, ``validate.pages``)."""
+    every = set().union(*hand_written(docs).values())
     template = i18n.read_template()
-    for lang in LANGUAGES:
-        missing += [Missing(lang, f"catalog {problem.line()}", "scripts/konexio/locale/konexio.pot")
-                    for problem in i18n.catalog_problems(lang, template)]
+    missing = [Missing(lang, f"catalog {problem.line()}", "scripts/konexio/locale/konexio.pot")
+               for lang in LANGUAGES for problem in i18n.catalog_problems(lang, template)]
     words = sum(1 for message in template if message.id)
     review = tuple((lang, i18n.needing_review(lang)) for lang in LANGUAGES)
     return Report(len(every), words, tuple(missing), review)

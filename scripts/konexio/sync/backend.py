@@ -10,9 +10,10 @@ from konexio.sync.roster import SheetEdit
 
 
 class RowsMoved(Exception):
-    """Rows written by position held other shifts by then: someone sorted (or inserted or
-    deleted rows) between the read and the write. Only generated cells were written; the
-    sync reads and plans again, which puts each value back in its shift's row."""
+    """Rows written by position held another shift or person by then: someone sorted (or
+    inserted or deleted rows) between the read and the write. Only generated cells and
+    tokens were written; the sync reads and plans again, which puts each value back in its
+    row (``TokensMoved`` for the roster's tokens)."""
 
     def __init__(self, titles: tuple[str, ...], writes: int = 0):
         super().__init__(", ".join(titles))
