@@ -40,7 +40,7 @@ site: deps
 	$(BIN)/konexio build
 
 test: test-deps
-	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-test-tools.sh
 	$(BIN)/python -m pytest
 
 # Live preview of one language (SITE_LANG=en or ar for the others): the data's pages are
@@ -63,7 +63,7 @@ sync: deps
 # (pinned in tests/bench/package-lock.json) on every page template; under 10 minutes on two
 # cores. See tests/bench/run.py.
 bench: test-deps
-	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-test-tools.sh
 	test -d tests/bench/node_modules/lighthouse || (cd tests/bench && npm ci --no-audit --no-fund)
 	PYTHONHASHSEED=0 $(BIN)/python tests/bench/run.py
 

@@ -4,7 +4,6 @@ openpyxl and on what the Google backend sends to the fake Sheets API."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from dataclasses import replace
 from datetime import date
@@ -20,6 +19,7 @@ from konexio.sync.lockfile import Lock, find_locks, lock_message, parse_libreoff
 from konexio.sync.retry import SyncError
 from konexio.sync.run import sync_shifts
 from konexio.sync.xlsx import XlsxBackend
+from system_tools import SYSTEM_PYTHON, libreoffice_available, require
 from test_sync_google import TITLES, make_shifts
 
 REASON = "La grande salle est prise pour une réunion du conseil de quartier"
@@ -295,7 +295,6 @@ def test_google_filter_is_set_once_and_not_reset_over_a_persons_criteria(tmp_pat
 
 # -- a real LibreOffice, headless ---------------------------------------------------------
 
-SYSTEM_PYTHON = "/usr/bin/python3"
 DRIVER = Path(__file__).parent / "libreoffice" / "drive.py"
 OFFICE_ENVIRONMENT = {"PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", "/tmp"),
                       "SAL_USE_VCLPLUGIN": "svp", "SC_NO_THREADED_CALCULATION": "1"}
@@ -303,16 +302,8 @@ OFFICE_ENVIRONMENT = {"PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", "/
 look-ups (seen under pytest, 5 runs out of 5; 0 out of 5 with threading off)."""
 
 
-def libreoffice_available() -> bool:
-    if not shutil.which("soffice") or not Path(SYSTEM_PYTHON).exists():
-        return False
-    probe = subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True)
-    return probe.returncode == 0
-
-
-@pytest.mark.skipif(not libreoffice_available() and not os.environ.get("CI"),
-                    reason="libreoffice-calc-nogui and python3-uno are installed by .ci/run")
 def test_libreoffice_round_trip_sort_type_save_sync(tmp_path):
+    require(libreoffice_available(), "libreoffice-calc-nogui python3-uno")
     bench = XlsxBench(tmp_path)
     sync_shifts(make_shifts(4), TITLES, XlsxBackend(bench.path, today=date(2026, 9, 8)))
     target = make_shifts(4)[2].id  # 8 September, trainer
@@ -359,3 +350,32 @@ def test_libreoffice_round_trip_sort_type_save_sync(tmp_path):
     sheet = load_workbook(bench.path)["Paris"]
     assert not sheet.protection.sheet and sheet.page_setup.orientation == "landscape"
     assert sync_shifts(make_shifts(4, venue="Salle 2"), TITLES, bench.backend()).writes == 0
+
+
+# -- every antenna of the shipped data -----------------------------------------------------
+
+def test_no_generated_value_of_the_shipped_data_is_cut_on_any_antennas_worksheet(tmp_path):
+    """Issue 22: "Freelance - travailler en ligne" (31 characters) was cut in a 26-wide
+    column on the Jordan, Kenya and Malawi worksheets. Each column is as wide as its longest
+    value, or wraps it; the id alone is clipped, on purpose."""
+    from konexio.sync.run import sync
+    from konexio.validate import check
+
+    checked = check(Path(__file__).parent.parent)
+    path = tmp_path / "shifts.xlsx"
+    sync(checked.dataset, checked.schedule, XlsxBackend(path, today=date(2026, 11, 24)))
+    book = load_workbook(path)
+    titles = {entry.model.name.fr for entry in checked.dataset.antennas.values()}
+    seen = titles & set(book.sheetnames)
+    assert {"Jordanie", "Kenya", "Malawi", "Paris"} <= seen
+    for title in seen:
+        sheet = book[title]
+        for cell in sheet[1]:
+            if cell.value in (None, "id") or cell.value.startswith("bénévole"):
+                continue
+            values = [c.value for c in sheet[cell.column_letter][1:] if c.value is not None]
+            longest = max([len(str(v)) for v in values] + [len(cell.value)])
+            width = sheet.column_dimensions[cell.column_letter].width
+            wraps = all(c.alignment.wrap_text for c in sheet[cell.column_letter][1:]
+                        if c.value is not None)
+            assert width >= longest or wraps, (title, cell.value, width, longest)

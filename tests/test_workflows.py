@@ -239,7 +239,7 @@ def test_pull_requests_validate_with_annotations_test_and_leave_summary_and_site
     assert all("permissions" not in job for job in jobs.values())  # read-only, forks too
     assert "konexio validate --format github" in run_lines({"jobs": {"v": jobs["validate"]}})
     assert "make test" in run_lines({"jobs": {"t": jobs["test"]}})
-    # The browser tests need Debian's chromium, which ensure-chromium.sh installs as root.
+    # The browser tests need Debian's chromium, which ensure-test-tools.sh installs as root.
     assert jobs["test"]["container"].endswith("-bookworm")
 
     preview = jobs["preview"]

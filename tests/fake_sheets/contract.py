@@ -304,6 +304,18 @@ class Contract:
             if isinstance(formula, str) and not formula.startswith("="):
                 raise Invalid(f"Invalid value at '{where}.formula_value': a formula must "
                               f'start with "=", got {json.dumps(formula, ensure_ascii=False)}')
+        if name == "BooleanCondition" and value.get("type") == "CUSTOM_FORMULA":
+            # "Requires a single ConditionValue", whose formula "must begin with an `=` or
+            # a '+'" (the document's words for CUSTOM_FORMULA and userEnteredValue).
+            values = value.get("values") or []
+            if len(values) != 1:
+                raise Invalid(f"Invalid {where}: CUSTOM_FORMULA requires a single "
+                              f"ConditionValue, got {len(values)}.")
+            typed = values[0].get("userEnteredValue") or ""
+            if not typed.startswith(("=", "+")):
+                raise Invalid(f"Invalid {where}.values[0].user_entered_value: a custom "
+                              "formula must begin with = or +, got "
+                              f"{json.dumps(typed, ensure_ascii=False)}")
         if name == "ProtectedRange" and value.get("warningOnly") and value.get("editors"):
             raise Invalid(f"Invalid {where}: ProtectedRange is warningOnly. Editors cannot "
                           "be set on it.")

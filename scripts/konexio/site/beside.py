@@ -78,6 +78,9 @@ class Beside:
             try:
                 kind, step, value = self._pipe.recv()
             except EOFError:
+                # The pipe closes as the child exits, before it is reaped: its status
+                # exists only once joined (exitcode is None until then).
+                self._process.join()
                 raise StepFailed(f"the helper process stopped before {name} "
                                  f"(exit code {self._process.exitcode})") from None
             if kind == "failed":

@@ -12,7 +12,8 @@ calls. Why these choices:
 - Every column except ``besoin`` has the text number format ``@``: what a person types in
   sign-up, notes or a column they add stays as typed (``0698765432``, ``+33 6…``, ``3/12``).
 - The status wraps in its own column, so a long reason never spills over the empty sign-up
-  cells beside it (an empty slot would look taken).
+  cells beside it (an empty slot would look taken); any other column whose longest value
+  passes its cap wraps too, so a long program or cohort name is never cut.
 """
 
 from __future__ import annotations
@@ -25,14 +26,18 @@ from konexio.sync.plan import WorksheetPlan, WorksheetSnapshot
 
 MIN_WIDTH = 6
 """Characters; a column never narrower than this."""
-MAX_WIDTH = {ID: 14, VENUE: 34, words.PROGRAM: 26, words.COHORT: 28, STATUS: 28}
-"""Caps in characters: the id is for the sync (clipped), long places and statuses wrap."""
+MAX_WIDTH = {ID: 14, VENUE: 34, words.PROGRAM: 34, words.COHORT: 34, STATUS: 28}
+"""Caps in characters. A column whose longest value is wider than its cap wraps, so no
+value is ever cut; but the id, which is for the sync, not for reading (clipped by the
+date beside it: wrapped, it would make every row three lines tall)."""
 DEFAULT_MAX = 24
 SIGNUP_WIDTH = 18
 """Sign-up and notes columns: room for a name and a phone number."""
 PEOPLE_EXTRA = 10
 """Columns right of the layout that also get the text format (a person may add some)."""
 WRAPPED = (VENUE, STATUS)
+"""Always wrapped: a place or a reason may be long in any later sync."""
+CLIPPED = (ID,)
 PIXELS_PER_CHAR = 7
 """Google's column widths are pixels; about 7 per character of its default font."""
 
@@ -62,17 +67,20 @@ def _longest(snapshot: WorksheetSnapshot, plan: WorksheetPlan, label: str, col: 
 def sheet_format(snapshot: WorksheetSnapshot, plan: WorksheetPlan) -> SheetFormat:
     """Widths that fit each generated column's content (as it will be after ``plan``)."""
     widths: dict[int, int] = {}
+    wrapped = [plan.columns[label] for label in WRAPPED]
     for column in GENERATED:
         col = plan.columns[column.label]
         fit = _longest(snapshot, plan, column.label, col) + 2
-        widths[col] = max(MIN_WIDTH, min(fit, MAX_WIDTH.get(column.label, DEFAULT_MAX)))
+        cap = MAX_WIDTH.get(column.label, DEFAULT_MAX)
+        widths[col] = max(MIN_WIDTH, min(fit, cap))
+        if fit > cap and column.label not in CLIPPED and col not in wrapped:
+            wrapped.append(col)
     people_from = max(plan.columns.values()) + 1
     for col in range(people_from, plan.width):
         widths[col] = SIGNUP_WIDTH
     needed = plan.columns[NEEDED]
     text = tuple(c for c in range(plan.width + PEOPLE_EXTRA) if c != needed)
-    wrapped = tuple(plan.columns[label] for label in WRAPPED)
-    return SheetFormat(widths, text, wrapped, people_from, plan.width)
+    return SheetFormat(widths, text, tuple(sorted(wrapped)), people_from, plan.width)
 
 
 def google_requests(sheet_id: int, fmt: SheetFormat, with_filter: bool = True) -> list[dict]:

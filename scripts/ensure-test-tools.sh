@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# What the tests drive besides Python: Debian's Chromium (Playwright cannot download its own
+# browser here) with fonts for every script the site shows, and LibreOffice Calc with its
+# Python bridge (the shift sheet's round trip, tests/test_sheet_format.py). Installs what is
+# missing when we may (root, or sudo without a password); otherwise says what to install and
+# exits 0: those tests then skip with the same words (tests/system_tools.py), except in CI
+# (CI set), where they fail.
+set -euo pipefail
+# The browser as it has always been installed (with its recommended packages, as the pages
+# were measured); LibreOffice without them (no desktop, no Java).
+browser=()
+office=()
+if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
+  browser+=(chromium fonts-noto-core)
+fi
+if ! command -v soffice >/dev/null 2>&1; then
+  office+=(libreoffice-calc-nogui)
+fi
+if [ ! -x /usr/bin/python3 ] || ! /usr/bin/python3 -c "import uno" 2>/dev/null; then
+  office+=(python3-uno)
+fi
+missing=("${browser[@]}" "${office[@]}")
+if [ "${#missing[@]}" = 0 ]; then
+  exit 0
+fi
+install() {
+  "$@" apt-get update -qq
+  if [ "${#browser[@]}" != 0 ]; then
+    "$@" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${browser[@]}" >/dev/null
+  fi
+  if [ "${#office[@]}" != 0 ]; then
+    "$@" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      "${office[@]}" >/dev/null
+  fi
+}
+if command -v apt-get >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing for the tests: ${missing[*]}..."
+    install
+    exit 0
+  fi
+  if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    echo "Installing for the tests (sudo): ${missing[*]}..."
+    install sudo
+    exit 0
+  fi
+fi
+echo "Some tests need system packages this user cannot install: ${missing[*]}." >&2
+echo "Install them (Debian: sudo apt-get install ${missing[*]}); until then those tests are skipped." >&2
+exit 0
