@@ -250,6 +250,10 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
         "cette page manque en %(language)s : ajoutez %(missing)s (le site publie chaque "
         "page dans chaque langue ; une traduction à faire relire suffit), ou, si la page a "
         "été renommée ou supprimée, faites de même dans chaque langue"),
+    "konexio.retention_months": N_(
+        "%(value)s mois n'est pas une durée de conservation acceptée : écrivez un nombre "
+        "de mois de %(min)s à %(max)s (%(default)s si vous hésitez) ; la loi demande de ne "
+        "garder les données des bénévoles que le temps utile"),
 
 }
 

@@ -15,6 +15,7 @@ class Kind(StrEnum):
     cohort = "cohort"
     roles = "roles"
     sheets = "sheets"
+    privacy = "privacy"
 
 
 LOCATIONS: dict[Kind, str] = {
@@ -23,6 +24,7 @@ LOCATIONS: dict[Kind, str] = {
     Kind.cohort: "schedules/cohorts/<antenna>/<id>.yml",
     Kind.roles: "volunteers/roles.yml",
     Kind.sheets: "volunteers/sheets.yml",
+    Kind.privacy: "volunteers/privacy.yml",
 }
 """Where each kind of file lives; also shown to coordinators who put a file elsewhere."""
 
@@ -54,6 +56,8 @@ def kind_of(rel: str) -> tuple[Kind | None, str, str]:
         return Kind.roles, "roles", ""
     if rel == "volunteers/sheets.yml":
         return Kind.sheets, "sheets", ""
+    if rel == "volunteers/privacy.yml":
+        return Kind.privacy, "privacy", ""
     return None, stem, ""
 
 

@@ -1,8 +1,9 @@
-"""Step 2: the typed model of programs, antennas, cohorts and volunteer roles."""
+"""Step 2: the typed model of programs, antennas, cohorts, volunteer roles and privacy."""
 
 from konexio.load.discover import Kind
 from konexio.model.antenna import Antenna
 from konexio.model.cohort import Cohort
+from konexio.model.privacy import Privacy
 from konexio.model.program import Program
 from konexio.model.volunteers import Roles, Sheets
 
@@ -12,5 +13,6 @@ MODELS = {
     Kind.cohort: Cohort,
     Kind.roles: Roles,
     Kind.sheets: Sheets,
+    Kind.privacy: Privacy,
 }
 """The model of each kind of file: drives loading, the JSON Schemas and the field docs."""

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from konexio.load.yaml_positions import YamlDocument
 from konexio.model.antenna import Antenna
 from konexio.model.cohort import Cohort
+from konexio.model.privacy import Privacy
 from konexio.model.program import Program
 from konexio.model.volunteers import Roles, Sheets
 
@@ -41,6 +42,14 @@ class Dataset:
     cohorts: dict[str, CohortEntry] = field(default_factory=dict)
     roles: Entry[Roles] | None = None
     sheets: Entry[Sheets] | None = None
+    privacy_entry: Entry[Privacy] | None = None
+    """``volunteers/privacy.yml`` as read; ``privacy`` is what applies."""
+
+    @property
+    def privacy(self) -> Privacy:
+        """The retention period and contact of ``volunteers/privacy.yml``, or the defaults
+        (13 months, the antennas as contact) when there is no such file."""
+        return self.privacy_entry.model if self.privacy_entry is not None else Privacy()
 
     def needs(self, cohort_id: str) -> dict[str, int]:
         """People needed at each session of a cohort, by role id (zero counts left out)."""

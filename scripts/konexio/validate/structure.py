@@ -105,7 +105,9 @@ def error_to_problem(doc: YamlDocument, model: type[BaseModel], error: dict) -> 
 
     at = doc.pos(path_loc, key=is_key)
     if kind.startswith("konexio."):
-        return problem(doc.path, at.line, at.col, kind, value=_short(ctx.get("value", value)))
+        others = {key: found for key, found in ctx.items() if key != "value"}
+        return problem(doc.path, at.line, at.col, kind, value=_short(ctx.get("value", value)),
+                       **others)
     if kind == "enum":
         choices = [c.strip() for c in ctx.get("expected", "").replace("'", "")
                    .replace(" or ", ",").split(",") if c.strip()]
@@ -215,4 +217,6 @@ def read_dataset(root: Path) -> tuple[Dataset, set[str], list[Problem]]:
             dataset.roles = Entry(file.id, file.rel, doc, model)
         elif file.kind is Kind.sheets:
             dataset.sheets = Entry(file.id, file.rel, doc, model)
+        elif file.kind is Kind.privacy:
+            dataset.privacy_entry = Entry(file.id, file.rel, doc, model)
     return dataset, seen_ids, problems
