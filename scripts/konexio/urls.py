@@ -20,7 +20,8 @@ def lang_prefix(lang: str) -> str:
 def page_dir(kind: str, ident: str = "") -> str:
     """Language-neutral folder of a generated page, e.g. ``cohorts/<id>/``.
 
-    kind is one of: home, programs, program, antennas, antenna, cohort, volunteers, impact,
+    kind is one of: home, programs, program, antennas, antenna, cohort, volunteers,
+    volunteers-privacy (the privacy notice for volunteers, linked from their mails), impact,
     calendars.
     """
     folders = {
@@ -31,6 +32,7 @@ def page_dir(kind: str, ident: str = "") -> str:
         "antenna": f"antennas/{ident}/",
         "cohort": f"cohorts/{ident}/",
         "volunteers": "volunteers/",
+        "volunteers-privacy": "volunteers/privacy/",
         "impact": "impact/",
         "calendars": "calendars/",
     }

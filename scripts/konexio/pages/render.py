@@ -298,6 +298,10 @@ class Renderer:
                                    ("volunteers.md.j2", "volunteers"),
                                    ("impact.md.j2", "impact"),
                                    ("calendars.md.j2", "calendars"))]
+        made.append(lambda: self.render("volunteers-privacy.md.j2",
+                                        Here(lang, "volunteers-privacy"),
+                                        privacy=site.dataset.privacy,
+                                        roster=tuple(GROUPS["roster"])))
         made += [lambda program_id=program_id, program=program: self.render(
                      "program.md.j2", Here(lang, "program", program_id),
                      program_id=program_id, program=program)

@@ -52,5 +52,17 @@ GROUPS: dict[str, dict[str, str]] = {
         "hours": N_("heures de cours prévues"),
         "partners": N_("partenaires"),
     },
+    "roster": {
+        # By the roster's column labels (konexio.sync.roster.ROSTER_HEADER, in that order):
+        # the privacy notice for volunteers says what each column keeps, and a test checks
+        # that every column is said (tests/test_privacy_record.py).
+        "nom": N_("votre nom ;"),
+        "e-mail": N_("votre adresse e-mail ;"),
+        "téléphone": N_("votre numéro de téléphone, seulement si vous le donnez : il n'est "
+                        "pas obligatoire ;"),
+        "langue": N_("la langue de vos messages ;"),
+        "rappels": N_("si vous voulez un rappel la veille de vos séances ;"),
+        "jeton agenda": N_("un code secret : il fait l'adresse de votre agenda personnel."),
+    },
 }
 """``GROUPS[group][value]``: the msgid for one value; templates call ``word(group, value)``."""
