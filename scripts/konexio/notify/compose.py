@@ -12,6 +12,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid, parseaddr
 from zoneinfo import ZoneInfo
 
+from konexio import urls
 from konexio.expand.occurrences import Schedule
 from konexio.feeds.events import FeedContext, location
 from konexio.feeds.personal import (
@@ -120,8 +121,15 @@ def body(mail: Mail, context: FeedContext, lang: str) -> str:
                           value=webcal(context.site_url, mail.volunteer.token)))
     if mail.kind is Kind.reminder and contact:
         lines.append(word("line.stop", lang, value=contact))
-    lines += ["", word("signature", lang)]
+    lines += ["", word("signature", lang), "",
+              word("line.privacy", lang, value=privacy_notice(context.site_url, lang))]
     return "\n".join(lines) + "\n"
+
+
+def privacy_notice(site_url: str, lang: str) -> str:
+    """The privacy notice for volunteers in ``lang`` (a page of the site, every language):
+    every mail links to it, as the CNIL asks of whoever keeps people's data."""
+    return urls.absolute_url(site_url, urls.page_url(lang, "volunteers-privacy"))
 
 
 def subject(mail: Mail, context: FeedContext, lang: str) -> str:

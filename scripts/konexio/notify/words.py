@@ -42,6 +42,8 @@ WORDS: dict[str, str] = {
     "line.stop": N_(
         "Pour ne plus recevoir de rappels, répondez « stop rappels » à l'antenne (%(value)s)."),
     "signature": N_("L'équipe Konexio (message automatique)"),
+    "line.privacy": N_(
+        "Ce que nous gardons sur vous, et comment le voir ou l'effacer : %(value)s"),
     "removed.reason": N_("la séance ne figure plus au planning"),
     "calendar.title": N_("Konexio · mes créneaux de bénévole"),
     "calendar.description": N_(
