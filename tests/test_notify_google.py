@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from fake_sheets.workbench import PEOPLE as PEOPLE_SHEET
 from fake_sheets.workbench import SPREADSHEET, GoogleBench, col_of, row_of
 from konexio.feeds import feed_context
 from konexio.notify.run import notify
@@ -50,13 +51,13 @@ def bench(tmp_path, minimal_root):
 def test_the_sync_creates_roster_and_journal_in_its_one_batch(tmp_path, minimal_root):
     bench = GoogleBench(tmp_path)
     google_sync(minimal_root, bench)
-    assert bench.server.kinds() == ["metadata", "batchUpdate"]
-    roster = bench.server.sheet(SPREADSHEET, ROSTER)
+    assert bench.server.kinds(PEOPLE_SHEET) == ["metadata", "batchUpdate"]
+    roster = bench.server.sheet(PEOPLE_SHEET, ROSTER)
     assert roster.frozen_rows == 1 and bench.grid(ROSTER) == [list(ROSTER_HEADER)]
     assert bench.grid(RECORDS) == [list(RECORD_HEADER)]
     bench.server.log.clear()
     google_sync(minimal_root, bench)
-    assert bench.server.kinds() == ["metadata", "batchGet"]  # nothing to write
+    assert bench.server.kinds(PEOPLE_SHEET) == ["metadata", "batchGet"]  # nothing to write
 
 
 def test_tokens_are_written_in_the_owned_column_only(bench):
@@ -70,7 +71,8 @@ def test_one_notice_to_the_person_signed_up_and_nothing_on_a_rerun(bench, minima
                                                                     smtp):  # noqa: F811
     bench.server.log.clear()
     assert google_notify(minimal_root, bench, mailer(smtp)).sent == 0
-    assert bench.server.kinds() == ["metadata", "batchGet"]
+    assert bench.server.kinds(SPREADSHEET) == bench.server.kinds(PEOPLE_SHEET) == \
+        ["metadata", "batchGet"]
     cancel(minimal_root, "2026-11-23")
     google_sync(minimal_root, bench)
     report = google_notify(minimal_root, bench, mailer(smtp))
@@ -80,7 +82,8 @@ def test_one_notice_to_the_person_signed_up_and_nothing_on_a_rerun(bench, minima
     assert states == ["en cours", "envoyé"]
     bench.server.log.clear()
     assert google_notify(minimal_root, bench, mailer(smtp)).sent == 0
-    assert bench.server.kinds() == ["metadata", "batchGet"] and len(smtp.received) == 1
+    assert bench.server.kinds(PEOPLE_SHEET) == ["metadata", "batchGet"]
+    assert len(smtp.received) == 1
 
 
 def test_cut_after_one_mail_then_again_sends_the_rest_once(bench, minimal_root,
@@ -114,7 +117,7 @@ def test_the_token_column_warns_whoever_edits_it_once(tmp_path, minimal_root):
     bench = GoogleBench(tmp_path)
     google_sync(minimal_root, bench)
     google_sync(minimal_root, bench)
-    (guard,) = bench.server.sheet(SPREADSHEET, ROSTER).protected
+    (guard,) = bench.server.sheet(PEOPLE_SHEET, ROSTER).protected
     col = ROSTER_HEADER.index(TOKEN)
     assert guard["warningOnly"] is True
     assert (guard["range"]["startColumnIndex"], guard["range"]["endColumnIndex"]) == \

@@ -163,7 +163,7 @@ def test_a_printable_sheet_of_the_next_two_weeks_in_date_order(tmp_path):
     shifts = make_shifts(20)
     sync_shifts(shifts[::-1], TITLES, XlsxBackend(path, today=date(2026, 9, 10)))
     book = load_workbook(path)
-    assert book.sheetnames == ["Paris", "Paris (à imprimer)", "Bénévoles", "Envois"]
+    assert book.sheetnames == ["Paris", "Paris (à imprimer)"]  # people are elsewhere
     sheet = book["Paris (à imprimer)"]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == ("date", "jour", "début", "fin", "lieu", "programme", "rôle", "statut",
@@ -280,7 +280,7 @@ def test_google_formatting_is_not_resent_when_nothing_changed(tmp_path):
     sync_shifts(make_shifts(2), TITLES, bench.backend())
     bench.server.log.clear()
     sync_shifts(make_shifts(2), TITLES, bench.backend())
-    assert bench.server.kinds() == ["metadata", "batchGet"]
+    assert bench.server.kinds(SPREADSHEET) == ["metadata", "batchGet"]
 
 
 def test_google_filter_is_set_once_and_not_reset_over_a_persons_criteria(tmp_path):

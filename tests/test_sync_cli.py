@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from konexio.cli import main
-from konexio.sync.xlsx import DEFAULT_PATH
+from konexio.sync.xlsx import DEFAULT_PATH, PEOPLE_PATH
 
 COHORT = "schedules/cohorts/paris/digitall-beginner-paris-2026-11.yml"
 
@@ -14,8 +14,8 @@ def test_sync_fills_a_local_workbook_out_of_the_box(minimal_root, capsys, monkey
     out = capsys.readouterr().out
     # French puts 0 and 1 in the singular.
     assert "Paris : 34 nouveaux, 0 modifié, 0 annulé, 0 retiré, 0 inchangé" in out
-    assert "; 1 requête, 1 écriture." in out
-    assert (minimal_root / DEFAULT_PATH).is_file()
+    assert "; 2 requêtes, 2 écritures." in out  # the sign-up workbook and the people one
+    assert (minimal_root / DEFAULT_PATH).is_file() and (minimal_root / PEOPLE_PATH).is_file()
     assert main(["sync", "--root", str(minimal_root), "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "0 new, 0 updated, 0 cancelled, 0 removed, 34 unchanged" in out
@@ -26,6 +26,7 @@ def test_dry_run_writes_nothing(minimal_root, capsys):
     assert main(["sync", "--root", str(minimal_root), "--dry-run"]) == 0
     assert "Simulation : rien n'a été écrit." in capsys.readouterr().out
     assert not (minimal_root / DEFAULT_PATH).exists()
+    assert not (minimal_root / PEOPLE_PATH).exists()
 
 
 def test_invalid_data_touches_no_sheet(minimal_root, tmp_path, capsys):

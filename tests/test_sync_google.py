@@ -16,7 +16,7 @@ import pytest
 import requests
 
 from fake_sheets import SYNC_ACCOUNT, FakeSheets, session
-from fake_sheets.workbench import SPREADSHEET, GoogleBench, col_of, row_of
+from fake_sheets.workbench import PEOPLE, SPREADSHEET, GoogleBench, col_of, row_of
 from konexio.shifts import Shift, ShiftStatus
 from konexio.sync.google import CREDENTIALS_VARIABLE, PROTECTION, TIMEOUT, GoogleBackend
 from konexio.sync.layout import MARKER, signup_label
@@ -52,19 +52,21 @@ def run(bench, shifts, **options):
 
 def test_a_sync_is_two_reads_one_batch_and_the_ids_read_back(bench):
     run(bench, make_shifts(3))
-    assert bench.server.kinds() == ["metadata", "batchUpdate"]  # nothing to read yet
+    assert bench.server.kinds(SPREADSHEET) == ["metadata", "batchUpdate"]  # nothing to read yet
+    assert bench.server.kinds(PEOPLE) == ["metadata", "batchUpdate"]  # roster and journal
     bench.server.log.clear()
     summary = run(bench, make_shifts(4))  # one session more: appended, nothing placed
-    assert bench.server.kinds() == ["metadata", "batchGet", "batchUpdate"]
-    assert summary.requests == 3 and summary.writes == 1
+    assert bench.server.kinds(SPREADSHEET) == ["metadata", "batchGet", "batchUpdate"]
+    assert bench.server.kinds(PEOPLE) == ["metadata", "batchGet"]  # nobody new: nothing
+    assert summary.requests == 3 + 2 and summary.writes == 1
     bench.server.log.clear()
     summary = run(bench, make_shifts(4, venue="Salle 2"))  # cells of existing rows
-    assert bench.server.kinds() == ["metadata", "batchGet", "batchUpdate", "batchGet"]
-    assert summary.requests == 4 and summary.writes == 1 and summary.replans == 0
+    assert bench.server.kinds(SPREADSHEET) == ["metadata", "batchGet", "batchUpdate", "batchGet"]
+    assert summary.requests == 4 + 2 and summary.writes == 1 and summary.replans == 0
     assert bench.server.log[-1].params["ranges"] == ["'Paris'!A:A"]  # the id column only
     bench.server.log.clear()
     summary = run(bench, make_shifts(4, venue="Salle 2"))
-    assert bench.server.kinds() == ["metadata", "batchGet"]
+    assert bench.server.kinds(SPREADSHEET) == ["metadata", "batchGet"]
     assert summary.writes == 0
 
 
@@ -73,7 +75,7 @@ def test_the_number_of_requests_does_not_grow_with_the_shifts(tmp_path, count):
     bench = GoogleBench(tmp_path)
     run(bench, make_shifts(count))
     run(bench, make_shifts(count, status=ShiftStatus.cancelled) + make_shifts(count + 5)[-10:])
-    assert bench.server.kinds() == ["metadata", "batchUpdate",
+    assert bench.server.kinds(SPREADSHEET) == ["metadata", "batchUpdate",
                                     "metadata", "batchGet", "batchUpdate", "batchGet"]
 
 
@@ -82,7 +84,7 @@ def test_every_request_has_a_timeout_and_only_three_endpoints_are_used(tmp_path)
     run(bench, make_shifts(5))
     run(bench, make_shifts(6))
     assert {entry.timeout for entry in bench.server.log} == {TIMEOUT}
-    assert set(bench.server.kinds()) == {"metadata", "batchGet", "batchUpdate"}
+    assert set(bench.server.kinds(SPREADSHEET)) == {"metadata", "batchGet", "batchUpdate"}
     last = bench.server.log[-1].body["requests"]
     values = [name for request in last for name in request
               if name in ("updateCells", "appendCells")]  # formatting aside (test_sheet_*)
@@ -103,7 +105,7 @@ def test_layout_is_frozen_protected_and_formatted_once(bench):
     sheet.formats.append(people_rule)
     bench.server.log.clear()
     run(bench, make_shifts(3))
-    assert bench.server.kinds() == ["metadata", "batchGet"]
+    assert bench.server.kinds(SPREADSHEET) == ["metadata", "batchGet"]
     assert sheet.formats[-1] == people_rule
     assert all(MARKER in rule["booleanRule"]["condition"]["values"][0]["userEnteredValue"]
                for rule in sheet.formats[:4])
@@ -172,7 +174,7 @@ def test_a_sheet_sorted_under_every_write_stops_the_sync_with_a_clear_message(be
         run(bench, (replace(shifts[0], venue="Salle 2"), *shifts[1:]))
     assert "« Paris » : des lignes ont été triées ou déplacées" in stopped.value.text("fr")
     assert "« Paris »: rows were sorted or moved" in stopped.value.text("en")
-    assert bench.server.count("batchUpdate") == 1 + REPLANS
+    assert bench.server.count("batchUpdate", SPREADSHEET) == 1 + REPLANS
 
 
 OLD_ACCOUNT = "old-key@konexio-test.iam.gserviceaccount.com"
@@ -185,6 +187,7 @@ def test_the_protection_warns_so_a_new_service_account_keeps_syncing(bench):
     assert protection["warningOnly"] is True and "editors" not in protection
     # The key is replaced by another service account's, shared as the README says.
     bench.server.spreadsheets[SPREADSHEET].editors.add(NEW_ACCOUNT)
+    bench.server.spreadsheets[PEOPLE].editors.add(NEW_ACCOUNT)
     bench.account = NEW_ACCOUNT
     run(bench, make_shifts(3, venue="Salle 2") + make_shifts(5)[-4:])
     grid = bench.grid()
@@ -218,7 +221,8 @@ def test_an_old_protection_of_another_account_stops_the_sync_plainly(bench):
     run(bench, make_shifts(3))  # nothing to write: nothing blocked, no error
     with pytest.raises(SyncError, match="autre compte.*supprimez"):
         run(bench, make_shifts(3, venue="Salle 2"))
-    assert bench.server.count("batchUpdate") == 0  # refused before sending, not by Google
+    # refused before sending, not by Google
+    assert bench.server.count("batchUpdate", SPREADSHEET) == 0
     # The owner removes it, as the message says; the next sync protects again, warning-only.
     bench.server.sheet(SPREADSHEET, "Paris").protected.clear()
     run(bench, make_shifts(3, venue="Salle 2"))
@@ -230,7 +234,7 @@ def test_an_old_protection_of_another_account_stops_the_sync_plainly(bench):
 def test_429_is_retried_with_growing_waits_then_succeeds(bench):
     bench.server.fail("batchUpdate", status=429, times=2)
     summary = run(bench, make_shifts(3))
-    assert bench.server.kinds() == ["metadata"] + ["batchUpdate"] * 3
+    assert bench.server.kinds(SPREADSHEET) == ["metadata"] + ["batchUpdate"] * 3
     assert bench.sleeps == [0.75, 1.5]  # base 1 s doubled, jitter fixed at the middle
     assert summary.replans == 0
     assert len(bench.grid()) == 7
@@ -240,7 +244,7 @@ def test_429_for_ever_gives_up_with_a_plain_message(bench):
     bench.server.fail("batchUpdate", status=429, times=50)
     with pytest.raises(SyncError, match="quota"):
         run(bench, make_shifts(3))
-    assert bench.server.count("batchUpdate") == Retry().attempts
+    assert bench.server.count("batchUpdate", SPREADSHEET) == Retry().attempts
     assert bench.sleeps == [0.75, 1.5, 3.0, 6.0]
 
 
@@ -270,8 +274,8 @@ def test_500_on_a_write_reads_and_plans_again_instead_of_replaying(bench, applie
     bench.server.fail("batchUpdate", status=500, applied=applied)
     summary = run(bench, sets[1])
     writes = 1 if applied else 2  # applied: the second plan is empty, nothing is replayed
-    assert bench.server.count("batchUpdate") == writes
-    assert bench.server.count("metadata") == 2 and summary.replans == 1
+    assert bench.server.count("batchUpdate", SPREADSHEET) == writes
+    assert bench.server.count("metadata", SPREADSHEET) == 2 and summary.replans == 1
     grid = bench.grid()
     bench.type(row_of(grid, sets[0][0].id), col_of(grid, signup_label(1)), "Awa D.")
     assert bench.grid() == reference(sets)
@@ -301,7 +305,7 @@ def test_a_sync_cut_anywhere_then_run_again_ends_like_an_uninterrupted_one(
     # Only a batch applied before its answer was lost lets the sync finish by itself: the
     # next read shows the work done, so nothing is replayed.
     assert finished == (stage == "batchUpdate" and applied)
-    assert bench.server.count("batchUpdate") == \
+    assert bench.server.count("batchUpdate", SPREADSHEET) == \
         ((1 if applied else REPLANS) if stage == "batchUpdate" else 0)
     bench.server.faults.clear()  # the network is back: run again
     run(bench, sets[1])
@@ -313,7 +317,8 @@ def test_batches_are_split_only_past_the_size_limit(tmp_path):
     shifts = make_shifts(150)
     run(small, shifts, max_batch_bytes=20_000)
     run(whole, shifts)
-    assert small.server.count("batchUpdate") > 1 == whole.server.count("batchUpdate")
+    assert small.server.count("batchUpdate", SPREADSHEET) > 1 == \
+        whole.server.count("batchUpdate", SPREADSHEET)
     assert small.grid() == whole.grid()
     # new rows too are cut into several appendCells: no body passes the limit
     bodies = [entry.body for entry in small.server.log if entry.kind == "batchUpdate"]
@@ -340,13 +345,13 @@ def test_no_test_can_reach_the_network():
 
 def test_credentials_come_from_a_variable_and_the_key_is_never_shown(tmp_path):
     with pytest.raises(SyncError, match=CREDENTIALS_VARIABLE):
-        GoogleBackend.from_environment({}, environ={})
+        GoogleBackend.from_environment({}, {}, environ={})
     key = tmp_path / "key.json"
     key.write_text('{"type": "service_account", "client_email": "sync@example.org", '
                    '"private_key": "-----BEGIN PRIVATE KEY-----\\nTOPSECRET\\n'
                    '-----END PRIVATE KEY-----\\n", "token_uri": "https://example.org"}')
     with pytest.raises(SyncError) as caught:
-        GoogleBackend.from_environment({}, environ={CREDENTIALS_VARIABLE: str(key)})
+        GoogleBackend.from_environment({}, {}, environ={CREDENTIALS_VARIABLE: str(key)})
     assert "TOPSECRET" not in str(caught.value)
 
 
@@ -360,4 +365,5 @@ def test_the_fake_answers_over_a_real_socket_on_the_loopback_interface(bench):
     assert answer.status_code == 200
     assert answer.json()["spreadsheetId"] == SPREADSHEET
     run(bench, make_shifts(2))
-    assert bench.server.kinds()[-1] == "batchUpdate"  # gspread's own requests got there too
+    # gspread's own requests got there too
+    assert bench.server.kinds(SPREADSHEET)[-1] == "batchUpdate"

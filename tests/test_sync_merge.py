@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from fake_sheets.workbench import BENCHES, col_of, row_of
+from fake_sheets.workbench import BENCHES, SPREADSHEET, col_of, row_of
 from konexio.sync.layout import LABELS, NOTES, signup_label
 from konexio.sync.run import sync
 from konexio.validate import load_valid
@@ -61,7 +61,7 @@ def test_first_sync_lays_out_one_row_per_shift(bench, minimal_root):
     assert row[:11] == [sid("2026-11-02", "assistant"), "2026-11-02", "lundi", "14:00", "16:00",
                         "Centre Belleville — Salle 1", "DigitAll débutant", KEY, "Bénévole",
                         "2", "prévue"]
-    assert summary.writes == 1
+    assert summary.writes == 2  # the sign-up place, and the people place's roster and journal
 
 
 def test_a_sync_with_no_change_writes_nothing(bench, minimal_root):
@@ -73,7 +73,7 @@ def test_a_sync_with_no_change_writes_nothing(bench, minimal_root):
     assert summary.counts.unchanged == 34 and summary.counts.new == 0
     assert bench.grid() == before
     if bench.name == "google":
-        assert bench.server.count("batchUpdate") == 1  # the first sync's only
+        assert bench.server.count("batchUpdate", SPREADSHEET) == 1  # the first sync's only
 
 
 def test_signups_survive_a_resort_and_rows_stay_where_people_put_them(bench, minimal_root):

@@ -30,7 +30,7 @@ def test_saves_atomically_and_leaves_no_temporary_file(tmp_path):
     path = tmp_path / "volunteers" / "shifts.xlsx"
     sync_shifts(make_shifts(2), TITLES, XlsxBackend(path))
     sync_shifts(make_shifts(3), TITLES, XlsxBackend(path))
-    assert sorted(p.name for p in path.parent.iterdir()) == ["shifts.xlsx"]
+    assert sorted(p.name for p in path.parent.iterdir()) == ["people.xlsx", "shifts.xlsx"]
 
 
 def test_new_rows_follow_the_last_row_with_data_not_max_row(tmp_path):

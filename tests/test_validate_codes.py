@@ -48,11 +48,50 @@ def test_any_other_file_in_an_id_folder_is_reported(minimal_root):
         "par .yml ; renommez-le, par exemple notes.yml")
 
 
+SIGNUP_ID = "1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_abc-efgh"
+PEOPLE_ID = "1ZyXwVuTsRqPoNmLkJiHgFeDcBa9876543210_zyx-wvut"
+
+
 def test_a_real_spreadsheet_id_is_accepted(minimal_root):
     (minimal_root / "volunteers/sheets.yml").write_text(
-        "spreadsheets:\n  paris: 1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_abc-efgh\n",
+        f"spreadsheets:\n  paris: {SIGNUP_ID}\npeople: {PEOPLE_ID}\n", encoding="utf-8")
+    assert check(minimal_root).ok
+    (minimal_root / "volunteers/sheets.yml").write_text(
+        f"spreadsheets:\n  paris: {SIGNUP_ID}\npeople:\n  paris: {PEOPLE_ID}\n",
         encoding="utf-8")
     assert check(minimal_root).ok
+
+
+def messages_of(root, lang="fr") -> list[str]:
+    return [p.as_text(lang) for p in check(root).problems]
+
+
+def test_sign_up_spreadsheets_without_a_people_one_are_refused_on_their_line(minimal_root):
+    (minimal_root / "volunteers/sheets.yml").write_text(
+        f"spreadsheets:\n  paris: {SIGNUP_ID}\n", encoding="utf-8")
+    [found] = messages_of(minimal_root)
+    assert found.startswith("volunteers/sheets.yml:1:1: il manque le classeur des personnes")
+    [found] = messages_of(minimal_root, "en")
+    assert found.startswith("volunteers/sheets.yml:1:1: ") and "people spreadsheet" in found
+
+
+def test_a_people_spreadsheet_that_is_also_a_sign_up_one_is_refused(minimal_root):
+    (minimal_root / "volunteers/sheets.yml").write_text(
+        f"spreadsheets:\n  paris: {SIGNUP_ID}\npeople: {SIGNUP_ID}\n", encoding="utf-8")
+    [found] = messages_of(minimal_root)
+    assert found.startswith(f"volunteers/sheets.yml:3:9: « {SIGNUP_ID} » est aussi un "
+                            "classeur d'inscription")
+
+
+def test_an_antenna_without_its_people_spreadsheet_is_named(minimal_root):
+    (minimal_root / "volunteers/sheets.yml").write_text(
+        f"spreadsheets:\n  paris: {SIGNUP_ID}\npeople:\n  pariss: {PEOPLE_ID}\n",
+        encoding="utf-8")
+    found = messages_of(minimal_root)
+    assert any(line.startswith("volunteers/sheets.yml:2:3: l'antenne paris n'a pas de "
+                               "classeur des personnes") for line in found), found
+    assert any(line.startswith("volunteers/sheets.yml:4:3: ") and "pariss" in line
+               for line in found), found
 
 
 def test_a_yml_name_with_a_second_extension_gets_its_name_back(minimal_root):

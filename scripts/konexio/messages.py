@@ -242,6 +242,17 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
         "l'identifiant de feuille « %(value)s » est trop court (%(length)s caractères ; "
         "ceux de Google en ont plus de 40) ; copiez-le en entier de l'adresse de la "
         "feuille, entre /d/ et /edit"),
+    "sheet.people_is_signup": N_(
+        "« %(value)s » est aussi un classeur d'inscription : les bénévoles y liraient les "
+        "coordonnées de tous ; créez un classeur à part, partagé avec les seuls "
+        "coordinateurs, et mettez son identifiant ici"),
+    "sheet.people_missing": N_(
+        "il manque le classeur des personnes (liste des bénévoles, journal des envois) : "
+        "ajoutez « people: <identifiant> » sous « spreadsheets: », l'identifiant d'un "
+        "classeur partagé avec les seuls coordinateurs"),
+    "sheet.people_missing_antenna": N_(
+        "l'antenne %(value)s n'a pas de classeur des personnes : ajoutez-la sous "
+        "« people: » avec l'identifiant d'un classeur partagé avec les seuls coordinateurs"),
     "duplicate.id": N_(
         "l'identifiant « %(value)s » est déjà utilisé plus haut ; donnez-en un autre"),
     "count.negative": N_(

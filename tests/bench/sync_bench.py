@@ -62,12 +62,14 @@ def run_sync(count: int, repeats: int = 3) -> dict:
     server = FakeSheets()
     titles = {f"antenna-{i}": f"Antenne {i}" for i in range(1, SPREADSHEETS + 1)}
     ids = {antenna: f"sheet-{antenna}" for antenna in titles}
-    for key in ids.values():  # shared with the service account, as the README says
+    people = {antenna: f"people-{antenna}" for antenna in titles}
+    for key in (*ids.values(), *people.values()):  # shared with the service account
         server.create(key, editors=(SYNC_ACCOUNT,))
     client = gspread.Client(None, session(server))
 
     def backend() -> GoogleBackend:
-        return GoogleBackend(client.http_client, ids, retry=Retry(sleep=lambda s: None))
+        return GoogleBackend(client.http_client, ids, people,
+                             retry=Retry(sleep=lambda s: None))
 
     base = tuple(make_shifts(count))
     changed = _changed(list(base))

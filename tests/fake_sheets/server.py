@@ -223,12 +223,15 @@ class FakeSheets:
              applied: bool = False, times: int = 1) -> None:
         self.faults += [Fault(kind, status, drop, applied) for _ in range(times)]
 
-    def count(self, kind: str | None = None) -> int:
-        return sum(1 for entry in self.log if kind is None or entry.kind == kind)
+    def count(self, kind: str | None = None, spreadsheet: str | None = None) -> int:
+        return sum(1 for entry in self.log if (kind is None or entry.kind == kind)
+                   and (spreadsheet is None or entry.spreadsheet == spreadsheet))
 
-    def kinds(self) -> list[str]:
-        """The kind of every request received, in order (failed ones included)."""
-        return [entry.kind for entry in self.log]
+    def kinds(self, spreadsheet: str | None = None) -> list[str]:
+        """The kind of every request received, in order (failed ones included); only
+        those to ``spreadsheet`` when given."""
+        return [entry.kind for entry in self.log
+                if spreadsheet is None or entry.spreadsheet == spreadsheet]
 
     # -- the API ------------------------------------------------------------------------------
 

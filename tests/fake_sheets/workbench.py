@@ -19,9 +19,12 @@ from fake_sheets.transport import SYNC_ACCOUNT, session
 from konexio.sync.google import GoogleBackend
 from konexio.sync.layout import cell_text
 from konexio.sync.retry import Retry
+from konexio.sync.roster import EXTRA
 from konexio.sync.xlsx import XlsxBackend
 
 SPREADSHEET = "1konexio-test-sheet"
+PEOPLE = "1konexio-test-people"
+"""The coordinators' private spreadsheet: roster and journal."""
 
 
 def trimmed(rows: list[list[str]]) -> list[list[str]]:
@@ -41,10 +44,12 @@ class GoogleBench:
         self.server = FakeSheets()
         # Owned by a person, shared with the service account, as the README tells them to.
         self.server.create(SPREADSHEET, editors=(account,))
+        self.server.create(PEOPLE, editors=(account,))
         self.account = account
         """The service account the sync runs as; a test may change it (a new key)."""
         self.sleeps: list[float] = []
         self.ids = {antenna: SPREADSHEET for antenna in antennas}
+        self.people = {antenna: PEOPLE for antenna in antennas}
         # "http": real sockets to 127.0.0.1; "adapter": in process, for the few tests that
         # must see what the client sent (its time-out) or raise a precise exception.
         self.transport = transport
@@ -58,13 +63,18 @@ class GoogleBench:
     def backend(self, retry: Retry | None = None, **options) -> GoogleBackend:
         client = gspread.Client(None, self.session())
         retry = retry or Retry(sleep=self.sleeps.append, jitter=lambda: 0.5)
-        return GoogleBackend(client.http_client, self.ids, retry=retry, **options)
+        return GoogleBackend(client.http_client, self.ids, self.people, retry=retry, **options)
+
+    @staticmethod
+    def place(title: str) -> str:
+        """The spreadsheet a worksheet lives in: roster and journal in the people one."""
+        return PEOPLE if title in EXTRA else SPREADSHEET
 
     def grid(self, title: str = "Paris") -> list[list[str]]:
-        return trimmed(self.server.sheet(SPREADSHEET, title).grid())
+        return trimmed(self.server.sheet(self.place(title), title).grid())
 
     def type(self, row: int, col: int, text: str, title: str = "Paris") -> None:
-        sheet = self.server.sheet(SPREADSHEET, title)
+        sheet = self.server.sheet(self.place(title), title)
         if text:
             sheet.cells[(row, col)] = text
         else:
@@ -72,7 +82,7 @@ class GoogleBench:
 
     def sort(self, key: Callable[[list[str]], object], title: str = "Paris",
              reverse: bool = False) -> None:
-        sheet = self.server.sheet(SPREADSHEET, title)
+        sheet = self.server.sheet(self.place(title), title)
         grid = sheet.grid()
         width = max(len(grid[0]), sheet.last_col() + 1)
         body = sorted(grid[1:], key=key, reverse=reverse)
@@ -87,23 +97,28 @@ class XlsxBench:
 
     def __init__(self, tmp_path: Path, antennas: tuple[str, ...] = ("paris",)):
         self.path = tmp_path / "volunteers" / "shifts.xlsx"
+        self.people = tmp_path / "volunteers" / "people.xlsx"
         self.saves = 0
 
     def backend(self, **options) -> XlsxBackend:
         return XlsxBackend(self.path)
 
+    def place(self, title: str) -> Path:
+        """The workbook a worksheet lives in: roster and journal in the people one."""
+        return self.people if title in EXTRA else self.path
+
     def grid(self, title: str = "Paris") -> list[list[str]]:
-        sheet = load_workbook(self.path)[title]
+        sheet = load_workbook(self.place(title))[title]
         return trimmed([[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)])
 
     def type(self, row: int, col: int, text: str, title: str = "Paris") -> None:
-        book = load_workbook(self.path)
+        book = load_workbook(self.place(title))
         book[title].cell(row + 1, col + 1).value = text or None
-        book.save(self.path)
+        book.save(self.place(title))
 
     def sort(self, key: Callable[[list[str]], object], title: str = "Paris",
              reverse: bool = False) -> None:
-        book = load_workbook(self.path)
+        book = load_workbook(self.place(title))
         sheet = book[title]
         raw = [list(row) for row in sheet.iter_rows(values_only=True)]
         last = max((r for r, row in enumerate(raw) if any(v not in (None, "") for v in row)))
@@ -112,7 +127,7 @@ class XlsxBench:
         for r, row in enumerate(body, start=2):
             for c, value in enumerate(row, start=1):
                 sheet.cell(r, c).value = value
-        book.save(self.path)
+        book.save(self.place(title))
 
 
 BENCHES = {"google": GoogleBench, "xlsx": XlsxBench}

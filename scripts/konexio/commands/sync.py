@@ -21,7 +21,10 @@ def add_backend_options(command) -> None:
     command.add_argument("--backend", choices=("google", "xlsx"), default=None,
                          help="google when KONEXIO_GOOGLE_CREDENTIALS is set, else xlsx")
     command.add_argument("--file", type=Path, default=None,
-                         help="the local workbook (default: volunteers/shifts.xlsx)")
+                         help="the local sign-up workbook (default: volunteers/shifts.xlsx)")
+    command.add_argument("--people-file", type=Path, default=None,
+                         help="the local people workbook, roster and journal, for "
+                              "coordinators only (default: people.xlsx beside --file)")
 
 
 def register(sub) -> None:
@@ -40,10 +43,12 @@ def make_backend(args, dataset) -> Backend:
 
     choice = args.backend or ("google" if os.environ.get(CREDENTIALS_VARIABLE) else "xlsx")
     if choice == "google":
-        ids = dict(dataset.sheets.model.spreadsheets) if dataset.sheets else {}
-        return GoogleBackend.from_environment(ids)
+        sheets = dataset.sheets.model if dataset.sheets else None
+        ids = dict(sheets.spreadsheets) if sheets else {}
+        return GoogleBackend.from_environment(ids, sheets.people_of() if sheets else {})
     path = args.file if args.file else args.root / DEFAULT_PATH
-    return XlsxBackend(path.resolve())
+    people = getattr(args, "people_file", None)
+    return XlsxBackend(path.resolve(), people=people.resolve() if people else None)
 
 
 def progress_printer(stream=None):
@@ -82,6 +87,8 @@ def run(args) -> int:
         stopped("sync", error, args.lang)
         return 2
     lang = args.lang
+    for line in summary.lines:
+        print(line.text(lang))
     where = backend.path if backend.name == "xlsx" else "Google Sheets"
     for title, counts in summary.worksheets.items():
         print(COORDINATORS.gettext(lang, "%(worksheet)s : %(counts)s", worksheet=title,

@@ -22,7 +22,21 @@ class Roles(Strict):
 
 
 class Sheets(Strict):
-    """``volunteers/sheets.yml``: the Google spreadsheet of each antenna (ids are not secret)."""
+    """``volunteers/sheets.yml``: the Google spreadsheets of each antenna (ids are not
+    secret): the sign-up one volunteers edit, and the people one only coordinators share."""
 
     spreadsheets: dict[Slug, str] = Field(
-        default_factory=dict, description="Antenna id -> Google spreadsheet id.")
+        default_factory=dict,
+        description="Antenna id -> Google spreadsheet id of its sign-up sheet (shared with "
+                    "volunteers).")
+    people: str | dict[Slug, str] | None = Field(
+        default=None,
+        description="The private people spreadsheet (roster, journal of mails), shared with "
+                    "coordinators only: one id for every antenna, or antenna id -> id. Never "
+                    "a sign-up spreadsheet.")
+
+    def people_of(self) -> dict[str, str]:
+        """Antenna id -> people spreadsheet id, for the antennas that have one."""
+        if isinstance(self.people, str):
+            return {antenna: self.people for antenna in self.spreadsheets}
+        return dict(self.people or {})

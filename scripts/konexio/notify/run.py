@@ -25,6 +25,7 @@ from konexio.notify.record import KIND_LABELS, Journal, Recorder, header_problem
 from konexio.notify.send import Mailer, Outcome
 from konexio.shifts import shifts as all_shifts
 from konexio.sync.backend import Backend, Read, Target
+from konexio.sync.people_move import move_people
 from konexio.sync.roster import EXTRA, RECORDS, ROSTER, Roster, read_roster, valid_token
 from konexio.sync.run import worksheet_titles
 from konexio.sync.words import PENDING, REFUSED, SENT, UNCERTAIN
@@ -60,12 +61,17 @@ class Sheets:
     matching: Matching
 
 
-def read_sheets(dataset: Dataset, backend: Backend) -> list[Sheets]:
+def read_sheets(dataset: Dataset, backend: Backend, dry_run: bool = False,
+                told: list[Message] | None = None) -> list[Sheets]:
+    """Each target read once, after moving what its sign-up place still holds of people
+    (``dry_run``: read as if moved, nothing written); what moved is added to ``told``."""
     titles = worksheet_titles(dataset)
     found = []
     for target in backend.targets({}, titles):
         target = replace(target, extra=EXTRA)
-        read = backend.read(target)
+        read, moved = move_people(backend, target, dry_run)
+        if told is not None:
+            told += moved
         roster = read_roster(read.snapshots[ROSTER])
         signups: list[SignUp] = []
         for title in target.titles.values():
@@ -144,7 +150,7 @@ def notify(dataset: Dataset, schedule: Schedule, backend: Backend, context: Feed
     occurrences = {o.key: o for o in schedule.occurrences}
     antenna_of = {title: antenna for antenna, title in worksheet_titles(dataset).items()}
     handed = 0
-    for sheets in read_sheets(dataset, backend):
+    for sheets in read_sheets(dataset, backend, dry_run, report.lines):
         report.spreadsheets += 1
         report.lines += describe_sheets(sheets, show_names)
         report.unmatched += len(sheets.matching.unmatched) + len(sheets.matching.ambiguous)
@@ -216,7 +222,7 @@ def personal_feeds(dataset: Dataset, schedule: Schedule, backend: Backend) \
     occurrences = {o.key: o for o in schedule.occurrences}
     shift_of = {s.id: s.occurrence for s in all_shifts(dataset, schedule)}
     feeds: dict[str, PersonalFeed] = {}
-    for sheets in read_sheets(dataset, backend):
+    for sheets in read_sheets(dataset, backend, dry_run=True):
         tokens = [v.token for v in sheets.roster.volunteers]
         # A token on two rows (a copied row, before the next sync renews it) would show
         # one person's shifts to another: neither gets a feed until then.

@@ -24,13 +24,18 @@ class RowsMoved(Exception):
 
 @dataclass(frozen=True)
 class Target:
-    """One spreadsheet (or workbook file) and the worksheets the sync keeps in it."""
+    """Two places: the sign-up spreadsheet (or workbook file) volunteers edit, holding the
+    shift worksheets, and the people spreadsheet only coordinators share, holding the
+    roster and the journal of mails (``extra``). Never the same place."""
 
     key: str
     titles: dict[str, str]
-    """Antenna id -> worksheet title."""
+    """Antenna id -> worksheet title, in the sign-up place."""
     extra: tuple[str, ...] = ()
-    """Other worksheets read along (the roster and the record of mails, ``sync.roster``)."""
+    """Worksheets of the people place read along (the roster and the record of mails,
+    ``sync.roster``)."""
+    people: str = ""
+    """The people place: a spreadsheet id, or a workbook path."""
 
 
 @dataclass
@@ -38,7 +43,11 @@ class Read:
     """The worksheets of a target as read, plus what the backend needs to write after."""
 
     snapshots: dict[str, WorksheetSnapshot]
+    """Shift worksheets from the sign-up place, ``extra`` ones from the people place."""
     state: object = field(default=None)
+    legacy: dict[str, WorksheetSnapshot] = field(default_factory=dict)
+    """``extra`` worksheets still found in the sign-up place (written there by versions
+    before the two places): ``sync.people_move`` moves them."""
 
 
 class Backend(Protocol):
@@ -55,6 +64,10 @@ class Backend(Protocol):
 
     def write(self, target: Target, read: Read, plans: list[WorksheetPlan],
               dry_run: bool = False, edits: tuple[SheetEdit, ...] = ()) -> int:
-        """Apply the plans (and ``edits`` of the extra worksheets) in as few requests as
-        possible; return how many (or would)."""
+        """Apply the plans (to the sign-up place) and ``edits`` of the extra worksheets (to
+        the people place) in as few requests as possible; return how many (or would)."""
+        ...
+
+    def remove_legacy(self, target: Target, read: Read, titles: tuple[str, ...]) -> None:
+        """Delete these worksheets from the sign-up place (once copied and compared)."""
         ...

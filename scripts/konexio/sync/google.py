@@ -1,8 +1,10 @@
 """The Google Sheets backend: gspread's HTTP client, four requests per spreadsheet at most.
 
-A sync of one spreadsheet is: the metadata (sheet ids, frozen rows, protections, conditional
-formats), one ``values:batchGet`` for every worksheet, and at most one
-``spreadsheets.batchUpdate`` carrying everything (new worksheets with ``addSheet``, exact
+Two places per target: the sign-up spreadsheet (shift worksheets, shared with volunteers)
+and the people spreadsheet (roster and journal, shared with coordinators only; the sync
+never shares anything). A sync of one spreadsheet is: the metadata (sheet ids, frozen rows,
+protections, conditional formats), one ``values:batchGet`` for every worksheet, and at most
+one ``spreadsheets.batchUpdate`` carrying everything (new worksheets with ``addSheet``, exact
 ``updateCells`` ranges, ``appendCells`` for new rows). A batchUpdate is all-or-nothing, so a
 sync interrupted anywhere leaves either the old or the new sheet, and a re-run finishes it.
 Batches are split only past ``MAX_BATCH_BYTES`` (Google refuses bodies much above 2 MB).
@@ -270,22 +272,34 @@ def split(requests: list[dict], limit: int = MAX_BATCH_BYTES) -> list[list[dict]
     return batches
 
 
+@dataclass(frozen=True)
+class Metas:
+    """What the metadata said of each place's worksheets, by title."""
+
+    signups: dict[str, SheetMeta]
+    people: dict[str, SheetMeta]
+
+
 class GoogleBackend:
-    """Spreadsheets on Google, through gspread's real HTTP client."""
+    """Spreadsheets on Google, through gspread's real HTTP client: the sign-up spreadsheets
+    volunteers edit, and the people spreadsheet(s) only coordinators share."""
 
     name = "google"
 
     def __init__(self, http: HTTPClient, spreadsheets: dict[str, str],
+                 people: dict[str, str] | None = None,
                  retry: Retry | None = None, max_batch_bytes: int = MAX_BATCH_BYTES):
         http.set_timeout(TIMEOUT)
         self.http = http
         self.spreadsheets = spreadsheets
+        self.people = people or {}
+        """Antenna id -> people spreadsheet id."""
         self.retry = retry or Retry()
         self.max_batch_bytes = max_batch_bytes
         self.requests = 0
 
     @classmethod
-    def from_environment(cls, spreadsheets: dict[str, str],
+    def from_environment(cls, spreadsheets: dict[str, str], people: dict[str, str],
                          environ: os._Environ | dict | None = None) -> GoogleBackend:
         environ = os.environ if environ is None else environ
         path = environ.get(CREDENTIALS_VARIABLE, "")
@@ -304,7 +318,7 @@ class GoogleBackend:
             raise SyncError(COORDINATORS.message(N_(
                 "%(path)s n'est pas une clé JSON de compte de service valide (téléchargez-la "
                 "à nouveau depuis la console Google Cloud)."), path=path)) from None
-        return cls(client.http_client, spreadsheets)
+        return cls(client.http_client, spreadsheets, people)
 
     def targets(self, required: dict[str, str], optional: dict[str, str]) -> list[Target]:
         missing = sorted(a for a in required if a not in self.spreadsheets)
@@ -313,10 +327,34 @@ class GoogleBackend:
                 "pas de classeur Google pour : %(antennas)s ; ajoutez son identifiant dans "
                 "volunteers/sheets.yml."), antennas=", ".join(missing)))
         titles = {**{a: t for a, t in optional.items() if a in self.spreadsheets}, **required}
+        unplaced = sorted(a for a in titles if a not in self.people)
+        if unplaced:
+            raise SyncError(COORDINATORS.message(N_(
+                "pas de classeur des personnes pour : %(antennas)s ; ajoutez « people: » "
+                "dans volunteers/sheets.yml (un classeur partagé avec les seuls "
+                "coordinateurs, jamais un classeur d'inscription)."),
+                antennas=", ".join(unplaced)))
+        signups = set(self.spreadsheets.values())
+        shared = sorted({a for a in titles if self.people[a] in signups})
+        if shared:
+            raise SyncError(COORDINATORS.message(N_(
+                "le classeur des personnes de %(antennas)s est aussi un classeur "
+                "d'inscription : les bénévoles y liraient les coordonnées de tous ; "
+                "donnez-lui un classeur à part dans volunteers/sheets.yml."),
+                antennas=", ".join(shared)))
         grouped: dict[str, dict[str, str]] = {}
         for antenna, title in sorted(titles.items()):
             grouped.setdefault(self.spreadsheets[antenna], {})[antenna] = title
-        return [Target(key, group) for key, group in grouped.items()]
+        targets = []
+        for key, group in grouped.items():
+            people = {self.people[a] for a in group}
+            if len(people) > 1:
+                raise SyncError(COORDINATORS.message(N_(
+                    "%(antennas)s partagent un classeur d'inscription mais pas le même "
+                    "classeur des personnes : donnez-leur le même dans "
+                    "volunteers/sheets.yml."), antennas=", ".join(sorted(group))))
+            targets.append(Target(key, group, people=people.pop()))
+        return targets
 
     def _read_call(self, call):
         def counted():
@@ -324,73 +362,106 @@ class GoogleBackend:
             return call()
         return self.retry.read(counted)
 
-    def read(self, target: Target) -> Read:
+    def _metas(self, key: str) -> dict[str, SheetMeta]:
         metadata = self._read_call(lambda: self.http.fetch_sheet_metadata(
-            target.key, params={"includeGridData": "false", "fields": METADATA_FIELDS}))
-        metas = {sheet["properties"]["title"]: _meta(sheet)
-                 for sheet in metadata.get("sheets", [])}
-        wanted = (*target.titles.values(), *target.extra)
-        present = [title for title in wanted if title in metas]
-        snapshots = {title: WorksheetSnapshot(title, exists=False)
-                     for title in wanted if title not in metas}
-        if present:
-            ranges = [quote_title(title) for title in present]
-            got = self._read_call(lambda: self.http.values_batch_get(
-                target.key, ranges, params={"majorDimension": "ROWS",
-                                            "valueRenderOption": "FORMATTED_VALUE"}))
-            for title, block in zip(present, got.get("valueRanges", []), strict=True):
-                rows = tuple(tuple(row) for row in block.get("values", []))
-                snapshots[title] = WorksheetSnapshot(title, rows)
-        return Read(snapshots, metas)
+            key, params={"includeGridData": "false", "fields": METADATA_FIELDS}))
+        return {sheet["properties"]["title"]: _meta(sheet)
+                for sheet in metadata.get("sheets", [])}
+
+    def _values(self, key: str, titles: list[str]) -> dict[str, WorksheetSnapshot]:
+        if not titles:
+            return {}
+        ranges = [quote_title(title) for title in titles]
+        got = self._read_call(lambda: self.http.values_batch_get(
+            key, ranges, params={"majorDimension": "ROWS",
+                                 "valueRenderOption": "FORMATTED_VALUE"}))
+        return {title: WorksheetSnapshot(title, tuple(tuple(row)
+                                                      for row in block.get("values", [])))
+                for title, block in zip(titles, got.get("valueRanges", []), strict=True)}
+
+    def read(self, target: Target) -> Read:
+        signup_metas = self._metas(target.key) if target.titles else {}
+        legacy_titles = [title for title in target.extra if title in signup_metas]
+        snapshots = self._values(target.key, [
+            *(title for title in target.titles.values() if title in signup_metas),
+            *legacy_titles])
+        legacy = {title: snapshots.pop(title) for title in legacy_titles}
+        people_metas: dict[str, SheetMeta] = {}
+        if target.extra:
+            people_metas = self._metas(target.people)
+            snapshots.update(self._values(
+                target.people, [title for title in target.extra if title in people_metas]))
+        for title in (*target.titles.values(), *target.extra):
+            snapshots.setdefault(title, WorksheetSnapshot(title, exists=False))
+        return Read(snapshots, Metas(signup_metas, people_metas), legacy)
 
     def write(self, target: Target, read: Read, plans: list[WorksheetPlan],
               dry_run: bool = False, edits: tuple[SheetEdit, ...] = ()) -> int:
-        metas: dict[str, SheetMeta] = read.state
-        taken = {meta.sheet_id for meta in metas.values()}
+        metas: Metas = read.state
+        taken = {meta.sheet_id for meta in metas.signups.values()}
         requests: list[dict] = []
         for plan in plans:
-            made = worksheet_requests(plan, metas.get(plan.title), taken)
+            meta = metas.signups.get(plan.title)
+            made = worksheet_requests(plan, meta, taken)
             if plan.changes_values:
                 # Widths follow the content, so they are sent with value changes only: a
                 # sync with nothing new still writes nothing.
-                meta = metas.get(plan.title)
                 sheet_id = meta.sheet_id if meta else made[0]["addSheet"]["properties"]["sheetId"]
                 # setBasicFilter replaces the filter, criteria included: only when there is
                 # none yet or it misses columns, never over a filter someone is using.
                 made += google_requests(sheet_id, sheet_format(read.snapshots[plan.title], plan),
                                         with_filter=not meta or meta.filter_width < plan.width)
             requests += made
+        taken = {meta.sheet_id for meta in metas.people.values()}
+        people_requests: list[dict] = []
         for edit in edits:
-            meta = metas.get(edit.title)
-            requests += edit_requests(edit, meta.sheet_id if meta else None,
-                                      meta.columns if meta else 0, taken,
-                                      meta.protections if meta else ())
-        if not requests:
-            return 0
-        batches = split(requests, self.max_batch_bytes)
-        if dry_run:
-            return len(batches)
-        placed = [found for found in (
-            *(placed_shifts(plan, read.snapshots[plan.title]) for plan in plans),
-            *(placed_people(edit, read.snapshots[edit.title]) for edit in edits
-              if edit.title in read.snapshots)) if found.rows]
+            meta = metas.people.get(edit.title)
+            people_requests += edit_requests(edit, meta.sheet_id if meta else None,
+                                             meta.columns if meta else 0, taken,
+                                             meta.protections if meta else ())
+        batches = split(requests, self.max_batch_bytes) if requests else []
+        people_batches = split(people_requests, self.max_batch_bytes) \
+            if people_requests else []
+        if dry_run or not (batches or people_batches):
+            return len(batches) + len(people_batches)
+        placed = [found for found in (placed_shifts(plan, read.snapshots[plan.title])
+                                      for plan in plans) if found.rows]
+        placed_roster = [found for found in (
+            placed_people(edit, read.snapshots[edit.title]) for edit in edits
+            if edit.title in read.snapshots) if found.rows]
+        self._send(target.key, batches)
+        self._send(target.people, people_batches)
+        moved: list[str] = []
+        if placed:
+            moved += self._moved(target.key, placed)
+        if placed_roster:
+            moved += self._moved(target.people, placed_roster)
+        if moved:
+            raise RowsMoved(tuple(moved), len(batches) + len(people_batches))
+        return len(batches) + len(people_batches)
+
+    def _send(self, key: str, batches: list[list[dict]]) -> None:
         for batch in batches:
             def send(body=batch):
                 self.requests += 1
-                return self.http.batch_update(target.key, {"requests": body})
+                return self.http.batch_update(key, {"requests": body})
             self.retry.write(send)
-        if placed:
-            self._check_rows(target, placed, len(batches))
-        return len(batches)
 
-    def _check_rows(self, target: Target, placed: list[Placed], writes: int) -> None:
-        """Read back the columns that say whose each written row is; ``RowsMoved`` if a
+    def remove_legacy(self, target: Target, read: Read, titles: tuple[str, ...]) -> None:
+        metas: Metas = read.state
+        requests = [{"deleteSheet": {"sheetId": metas.signups[title].sheet_id}}
+                    for title in titles if title in metas.signups]
+        if requests:
+            self._send(target.key, [requests])
+
+    def _moved(self, key: str, placed: list[Placed]) -> list[str]:
+        """Read back the columns that say whose each written row is: the titles where a
         row now holds another shift or person."""
         ranges = [f"{quote_title(found.title)}!{column_letter(col)}:{column_letter(col)}"
                   for found in placed for col in found.columns]
         got = self._read_call(lambda: self.http.values_batch_get(
-            target.key, ranges, params={"majorDimension": "COLUMNS",
-                                        "valueRenderOption": "FORMATTED_VALUE"}))
+            key, ranges, params={"majorDimension": "COLUMNS",
+                                 "valueRenderOption": "FORMATTED_VALUE"}))
         blocks = iter(got.get("valueRanges", []))
         moved = []
         for found in placed:
@@ -399,5 +470,4 @@ class GoogleBackend:
             if any(tuple(column[row] if row < len(column) else "" for column in columns)
                    != expected for row, expected in found.rows.items()):
                 moved.append(found.title)
-        if moved:
-            raise RowsMoved(tuple(moved), writes)
+        return moved

@@ -13,10 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from konexio.expand.occurrences import Schedule
-from konexio.i18n import COORDINATORS, N_
+from konexio.i18n import COORDINATORS, N_, Message
 from konexio.model.dataset import Dataset
 from konexio.shifts import Shift, by_antenna, shifts
 from konexio.sync.backend import Backend, RowsMoved
+from konexio.sync.people_move import move_people
 from konexio.sync.plan import Counts, LayoutError, WorksheetPlan, plan_worksheet
 from konexio.sync.retry import SyncError, WriteUncertain
 from konexio.sync.roster import EXTRA, ROSTER, TokensMoved, tokens_moved, upkeep
@@ -37,6 +38,8 @@ class Summary:
     """Every request made, reads included, retries included."""
     replans: int = 0
     dry_run: bool = False
+    lines: list[Message] = field(default_factory=list)
+    """What a coordinator should know besides the counts (people data moved)."""
 
 
 def worksheet_titles(dataset: Dataset) -> dict[str, str]:
@@ -60,8 +63,11 @@ def sync_shifts(all_shifts: tuple[Shift, ...], titles: dict[str, str], backend: 
         first: list[WorksheetPlan] | None = None
         moved: RowsMoved | None = None
         tokens: TokensMoved | None = None
-        for _ in range(REPLANS):
-            read = backend.read(target)
+        read, told = move_people(backend, target, dry_run)
+        summary.lines += told
+        for attempt in range(REPLANS):
+            if attempt:
+                read = backend.read(target)
             plans = []
             for antenna, title in target.titles.items():
                 snapshot = read.snapshots[title]

@@ -1,7 +1,8 @@
 """The local workbook backend (openpyxl): same layout and merge rules as Google Sheets.
 
 The default when no Google credentials are set, so ``konexio sync`` works out of the box.
-The workbook holds volunteers' names and phones: its default path is git-ignored. It is
+Two files, as on Google: the sign-up workbook (shifts, names as typed) and the people
+workbook (roster with contact data, journal of mails), both git-ignored by default. It is
 saved atomically (a temporary file, then ``os.replace``) and never while LibreOffice or
 Excel has it open, since their save would silently overwrite ours (or the other way round).
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from zipfile import BadZipFile
@@ -36,6 +38,8 @@ from konexio.sync.words import PRINTED, WARNING, WARNING_TEXT
 
 DEFAULT_PATH = Path("volunteers") / "shifts.xlsx"
 """Relative to the root; ignored by git (``*.xlsx`` in .gitignore)."""
+PEOPLE_PATH = Path("volunteers") / "people.xlsx"
+"""The people workbook, beside the sign-up one unless ``--people-file`` says otherwise."""
 LAST_ROW = 1_048_576
 
 
@@ -220,50 +224,93 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     return (status.st_mtime_ns, status.st_size)
 
 
+@dataclass
+class Books:
+    """The two workbooks as read (None: no file yet)."""
+
+    signups: Workbook | None
+    people: Workbook | None
+
+
 class XlsxBackend:
-    """One workbook file, one worksheet per antenna."""
+    """Two workbook files: the sign-up one (one worksheet per antenna, and the printable
+    ones), which may be handed to volunteers, and the people one (roster and journal),
+    which stays with the coordinators."""
 
     name = "xlsx"
 
-    def __init__(self, path: Path, today: date | None = None):
+    def __init__(self, path: Path, today: date | None = None, people: Path | None = None):
         self.path = path
+        self.people = people if people is not None else path.parent / PEOPLE_PATH.name
+        if self.people.resolve() == self.path.resolve():
+            raise SyncError(COORDINATORS.message(N_(
+                "%(path)s ne peut pas être à la fois le classeur des inscriptions et celui "
+                "des personnes : donnez deux fichiers (--file et --people-file)."),
+                path=self.path))
         self.today = today
         """The first day of the printable sheets; the computer's date when None."""
         self.requests = 0
-        self._stamps: dict[int, tuple[int, int] | None] = {}
+        self._stamps: dict[tuple[int, Path], tuple[int, int] | None] = {}
 
     def targets(self, required: dict[str, str], optional: dict[str, str]) -> list[Target]:
-        return [Target(str(self.path), dict(sorted({**optional, **required}.items())))]
+        return [Target(str(self.path), dict(sorted({**optional, **required}.items())),
+                       people=str(self.people))]
 
-    def read(self, target: Target) -> Read:
-        stamp = _stamp(self.path)
-        if stamp is None:
-            snapshots = {t: WorksheetSnapshot(t, exists=False)
-                         for t in (*target.titles.values(), *target.extra)}
-            read = Read(snapshots, None)
-            self._stamps[id(read)] = None
-            return read
+    def _load(self, path: Path) -> Workbook | None:
+        if _stamp(path) is None:
+            return None
         try:
-            book = load_workbook(self.path)
+            return load_workbook(path)
         except (OSError, ValueError, KeyError, BadZipFile, InvalidFileException) as error:
             # A .xlsx is a zip: a copy cut short or another file under its name is no zip.
             raise SyncError(COORDINATORS.message(
-                N_("classeur illisible : %(path)s (%(detail)s)"), path=self.path,
+                N_("classeur illisible : %(path)s (%(detail)s)"), path=path,
                 detail=str(error))) from None
+
+    def read(self, target: Target) -> Read:
+        stamps = {self.path: _stamp(self.path), self.people: _stamp(self.people)}
+        books = Books(self._load(self.path), self._load(self.people))
         snapshots = {}
-        for title in (*target.titles.values(), *target.extra):
-            if title in book.sheetnames:
-                rows = tuple(tuple(row) for row in book[title].iter_rows(values_only=True))
-                snapshots[title] = WorksheetSnapshot(title, rows)
-            else:
-                snapshots[title] = WorksheetSnapshot(title, exists=False)
-        read = Read(snapshots, book)
-        self._stamps[id(read)] = stamp
+        for book, titles in ((books.signups, target.titles.values()),
+                             (books.people, target.extra)):
+            for title in titles:
+                if book is not None and title in book.sheetnames:
+                    rows = tuple(tuple(row) for row in book[title].iter_rows(values_only=True))
+                    snapshots[title] = WorksheetSnapshot(title, rows)
+                else:
+                    snapshots[title] = WorksheetSnapshot(title, exists=False)
+        legacy = {}
+        if books.signups is not None:
+            for title in target.extra:
+                if title in books.signups.sheetnames:
+                    sheet = books.signups[title]
+                    legacy[title] = WorksheetSnapshot(
+                        title, tuple(tuple(row) for row in sheet.iter_rows(values_only=True)))
+        read = Read(snapshots, books, legacy)
+        for path, stamp in stamps.items():
+            self._stamps[(id(read), path)] = stamp
         return read
+
+    def _check(self, read: Read, path: Path) -> None:
+        locks = find_locks(path)
+        if locks:
+            raise SyncError(locked(path, locks[0]))
+        if _stamp(path) != self._stamps.get((id(read), path), _stamp(path)):
+            # Saved by someone (sorted, typed) since our read: saving our copy would undo
+            # their work. Read and plan again (run.py does, on WriteUncertain).
+            raise WriteUncertain(f"{path.name} a changé depuis sa lecture")
+
+    def _store(self, read: Read, path: Path, book: Workbook) -> None:
+        self._save(book, path)
+        # Our own save is not someone else's: a later write through the same read (notify
+        # records each mail) must not take it for a change made since the read.
+        self._stamps[(id(read), path)] = _stamp(path)
+        self.requests += 1
 
     def write(self, target: Target, read: Read, plans: list[WorksheetPlan],
               dry_run: bool = False, edits: tuple[SheetEdit, ...] = ()) -> int:
-        book: Workbook | None = read.state
+        books: Books = read.state
+        book = books.signups
         edits = tuple(edit for edit in edits if not edit.empty)  # guards are Google's only
         formats = {plan.title: sheet_format(read.snapshots[plan.title], plan) for plan in plans}
         today = self.today or date.today()
@@ -275,54 +322,74 @@ class XlsxBackend:
         if not todo and not edits:
             return 0
         if dry_run:
-            return 1
-        locks = find_locks(self.path)
-        if locks:
-            raise SyncError(locked(self.path, locks[0]))
-        if _stamp(self.path) != self._stamps.get(id(read), _stamp(self.path)):
-            # Saved by someone (sorted, typed) since our read: saving our copy would undo
-            # their work. Read and plan again (run.py does, on WriteUncertain).
-            raise WriteUncertain(f"{self.path.name} a changé depuis sa lecture")
-        if book is None:
-            book = Workbook()
-            book.remove(book.active)
-        for plan in todo:
-            sheet = book[plan.title] if plan.title in book.sheetnames \
-                else book.create_sheet(plan.title)
-            snapshot = read.snapshots[plan.title]
-            for write in plan.header_writes + plan.writes:
-                sheet.cell(write.row + 1, write.col + 1).value = write.value
-            # Below the last row holding anything (never max_row, which counts rows that
-            # only carry formatting, and never just the last id, which would overwrite
-            # notes people typed under the table).
-            row = max(snapshot.last_row, 0) + 1
-            for line in plan.appends:
-                for col, value in enumerate(line):
-                    if value is not None:
-                        sheet.cell(row + 1, col + 1).value = value
-                row += 1
-            _apply_layout(sheet, plan, formats[plan.title], row)
-            rows = list(sheet.iter_rows(max_row=row, max_col=plan.width, values_only=True))
-            _write_printable(book, plan.title, print_rows(plan.title, rows, today),
-                             formats[plan.title], plan.columns)
-        for edit in edits:
-            apply_to_workbook(book, edit)
-        read.state = book  # a later write through the same read sees this one
-        self._save(book)
-        # Our own save is not someone else's: a later write through the same read (notify
-        # records each mail) must not take it for a change made since the read.
-        self._stamps[id(read)] = _stamp(self.path)
-        self.requests += 1
-        return 1
+            return bool(todo) + bool(edits)
+        for path, needed in ((self.path, todo), (self.people, edits)):
+            if needed:
+                self._check(read, path)
+        saves = 0
+        if todo:
+            if book is None:
+                book = books.signups = _new_book()
+            for plan in todo:
+                self._write_plan(book, plan, read.snapshots[plan.title],
+                                 formats[plan.title], today)
+            self._store(read, self.path, book)
+            saves += 1
+        if edits:
+            if books.people is None:
+                books.people = _new_book()
+            for edit in edits:
+                apply_to_workbook(books.people, edit)
+            self._store(read, self.people, books.people)
+            saves += 1
+        return saves
 
-    def _save(self, book: Workbook) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".shifts-", suffix=".xlsx",
-                                             dir=self.path.parent)
+    def remove_legacy(self, target: Target, read: Read, titles: tuple[str, ...]) -> None:
+        books: Books = read.state
+        if books.signups is None:
+            return
+        self._check(read, self.path)
+        for title in titles:
+            if title in books.signups.sheetnames:
+                books.signups.remove(books.signups[title])
+        self._store(read, self.path, books.signups)
+
+    @staticmethod
+    def _write_plan(book: Workbook, plan: WorksheetPlan, snapshot: WorksheetSnapshot,
+                    fmt: SheetFormat, today: date) -> None:
+        sheet = book[plan.title] if plan.title in book.sheetnames \
+            else book.create_sheet(plan.title)
+        for write in plan.header_writes + plan.writes:
+            sheet.cell(write.row + 1, write.col + 1).value = write.value
+        # Below the last row holding anything (never max_row, which counts rows that
+        # only carry formatting, and never just the last id, which would overwrite
+        # notes people typed under the table).
+        row = max(snapshot.last_row, 0) + 1
+        for line in plan.appends:
+            for col, value in enumerate(line):
+                if value is not None:
+                    sheet.cell(row + 1, col + 1).value = value
+            row += 1
+        _apply_layout(sheet, plan, fmt, row)
+        rows = list(sheet.iter_rows(max_row=row, max_col=plan.width, values_only=True))
+        _write_printable(book, plan.title, print_rows(plan.title, rows, today), fmt,
+                         plan.columns)
+
+    @staticmethod
+    def _save(book: Workbook, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".konexio-", suffix=".xlsx",
+                                             dir=path.parent)
         os.close(handle)
         try:
             book.save(temporary)
-            os.replace(temporary, self.path)
+            os.replace(temporary, path)
         finally:
             if os.path.exists(temporary):
                 os.unlink(temporary)
+
+
+def _new_book() -> Workbook:
+    book = Workbook()
+    book.remove(book.active)
+    return book

@@ -324,6 +324,36 @@ def volunteers_refer_to_real_things(dataset: Dataset, ids: set[str]) -> Iterator
                 yield at(entry, "ref.unknown", "spreadsheets", antenna, key=True, what="antenna",
                          value=antenna, where=LOCATIONS[Kind.antenna],
                          suggestion=suggest(antenna, antennas))
+        yield from _people_sheets(entry, antennas)
+
+
+def _people_sheets(entry, antennas) -> Iterator[Problem]:
+    """The people spreadsheet: a real id, never a sign-up one, one for every antenna that
+    has a sign-up spreadsheet."""
+    model = entry.model
+    signups = set(model.spreadsheets.values())
+    named = [(("people",), model.people)] if isinstance(model.people, str) else \
+        [(("people", antenna), sheet_id) for antenna, sheet_id in (model.people or {}).items()]
+    for path, sheet_id in named:
+        if not SHEET_ID.match(sheet_id):
+            url = SHEET_URL.search(sheet_id)
+            if url:
+                yield at(entry, "sheet.url", *path, value=url[1])
+            else:
+                yield at(entry, f"sheet.id_{_why_not_an_id(sheet_id)}", *path,
+                         value=sheet_id[:60], length=len(sheet_id))
+        elif sheet_id in signups:
+            yield at(entry, "sheet.people_is_signup", *path, value=sheet_id[:60])
+        if len(path) == 2 and path[1] not in antennas:
+            yield at(entry, "ref.unknown", *path, key=True, what="antenna", value=path[1],
+                     where=LOCATIONS[Kind.antenna], suggestion=suggest(path[1], antennas))
+    if model.spreadsheets and model.people is None:
+        yield at(entry, "sheet.people_missing", "spreadsheets", key=True)
+    elif isinstance(model.people, dict):
+        for antenna in model.spreadsheets:
+            if antenna not in model.people:
+                yield at(entry, "sheet.people_missing_antenna", "spreadsheets", antenna,
+                         key=True, value=antenna)
 
 
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
