@@ -30,11 +30,13 @@ from konexio.sync.layout import cell_text, signup_label
 from konexio.sync.roster import RECORDS, ROSTER, ROSTER_HEADER, TOKEN
 from konexio.sync.run import sync
 from konexio.sync.xlsx import XlsxBackend
+from konexio.urls import PERSONAL_ADDRESS
 from konexio.validate import load_valid
 
 COHORT = "digitall-beginner-paris-2026-11"
 COHORT_FILE = f"schedules/cohorts/paris/{COHORT}.yml"
 SITE = "https://konexio.example.org/"
+PERSONAL = "https://agendas.example.org/"  # the personal calendars' own host, not the site
 SENDER = "Konexio <benevoles@example.org>"
 TODAY = date(2026, 11, 10)
 PEOPLE = [  # name, e-mail, phone, language, reminders
@@ -204,7 +206,8 @@ def move(root: Path, day: str, to_day: str) -> None:
 
 def run_notify(root: Path, server: SmtpServer | None, today: date = TODAY, **options):
     dataset, schedule = load_valid(root)
-    context = feed_context(dataset, SITE, today=today, root=root)
+    context = feed_context(dataset, SITE, today=today, root=root,
+                           environ={PERSONAL_ADDRESS: PERSONAL})
     return notify(dataset, schedule, XlsxBackend(book_path(root)), context,
                   mailer=mailer(server) if server else None, sender=SENDER, today=today,
                   **options)
@@ -283,7 +286,7 @@ def test_done_when_a_cancelled_session_gives_one_notice_to_that_person_only(
     assert message["Subject"].startswith("Annulé : ")
     text = message.get_body(("plain",)).get_content()
     assert "annulée" in text and "Salle inondée" in text and "contact@konexio.eu" in text
-    assert "webcal://konexio.example.org/v/" in text
+    assert "webcal://agendas.example.org/v/" in text
 
     uid = f"{COHORT}/2026-11-23/1400@konexio.eu"
     ics = attachment(message)

@@ -7,9 +7,18 @@ language and lives at the root; the others under their code (``en/``, ``ar/``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from konexio import LANGUAGES
 
 DEFAULT_LANGUAGE = LANGUAGES[0]
+PERSONAL_FOLDER = "v"
+"""Where each volunteer's own calendar lives (``v/<token>/agenda.ics``), on its own host:
+never a folder of the public site."""
+PERSONAL_ADDRESS = "KONEXIO_PERSONAL_FEEDS_URL"
+"""The variable that says where the volunteers' own calendars are served: the https://
+address of the folder the daily run copies them to, on the association's host, never
+under the public site (README, "Personal calendars")."""
 
 
 def lang_prefix(lang: str) -> str:
@@ -73,3 +82,18 @@ def webcal_url(site_url: str, path: str) -> str:
     than downloading a one-off copy (same host and path, only the scheme changes)."""
     address = absolute_url(site_url, path)
     return "webcal://" + address.split("://", 1)[-1]
+
+
+def personal_address(environ: Mapping[str, str], public_site: str) -> str | None:
+    """The base address of the personal calendars (``PERSONAL_ADDRESS``), ending in ``/``;
+    None when it is unset, not https:// (a token must not travel in clear), or inside the
+    public site, which never holds them: a link there would be broken."""
+    found = environ.get(PERSONAL_ADDRESS, "").strip()
+    if not found.startswith("https://") or len(found) <= len("https://"):
+        return None
+    found = found if found.endswith("/") else found + "/"
+    public = public_site if public_site.endswith("/") else public_site + "/"
+    if public.startswith(("https://", "http://")) and \
+            found.split("://", 1)[1].startswith(public.split("://", 1)[1]):
+        return None
+    return found

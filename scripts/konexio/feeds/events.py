@@ -37,6 +37,10 @@ class FeedContext:
     """Cancelled sessions more than ``CANCELLED_KEPT`` before this day leave the feeds."""
     times: Mapping[str, datetime]
     """Last change of each data file (``stamps.commit_times``); may be empty."""
+    personal_url: str | None = None
+    """Where the volunteers' own calendars are served (``urls.personal_address``), on
+    the association's host, never the public site; None when it is not set up, and then no
+    mail links to one."""
     rendered: dict[tuple[int, str, bool], bytes] = field(default_factory=dict, compare=False)
     """VEVENT bytes by (occurrence's id(), language, with needs), filled by ``render_feed``
     (the schedule keeps its occurrences alive while the feeds are written):

@@ -1,11 +1,13 @@
 """A volunteer's own calendar: the sessions they signed up for, at a secret address.
 
 ``v/<token>/agenda.ics`` and a small ``v/<token>/`` page (``noindex``, no referrer, linked
-from nowhere but the volunteer's mails) are written into the built site by
-``konexio personal-feeds``, after ``konexio build``. The token is the roster's
-``jeton agenda`` (192 random bits); no name or address is in either file. A cleared token
-gets a new one at the next sync, and since the whole ``v/`` folder is rewritten at each
-build, the old address stops answering.
+from nowhere but the volunteer's mails) are written by ``konexio personal-feeds`` into a
+folder of their own, which the daily run copies to the association's own host
+(``urls.personal_address``), never into the public site: the site is pushed to the
+``gh-pages`` branch, where anyone who reads the repository could list the tokens. The
+token is the roster's ``jeton agenda`` (192 random bits); no name or address is in either
+file. A cleared token gets a new one at the next sync, and since the whole ``v/`` folder
+is rewritten and copied with ``rsync --delete``, the old address stops answering.
 
 Events are the published feeds' own (``events.vevent``): same UID, SEQUENCE, DTSTAMP, so a
 session in both a subscribed antenna feed and this one stays one event.
@@ -33,7 +35,7 @@ from konexio.feeds.events import UID_DOMAIN, FeedContext, vevent
 from konexio.feeds.howto import HOWTOS
 from konexio.notify.words import word
 
-FOLDER = "v"
+FOLDER = urls.PERSONAL_FOLDER
 
 
 def site_address(root: Path) -> str:
@@ -54,8 +56,9 @@ def feed_path(token: str) -> str:
     return f"{FOLDER}/{token}/agenda.ics"
 
 
-def webcal(site_url: str, token: str) -> str:
-    return urls.webcal_url(site_url, feed_path(token))
+def webcal(base: str, token: str) -> str:
+    """The subscribe address of a volunteer's calendar; ``base`` is ``urls.personal_address``."""
+    return urls.webcal_url(base, feed_path(token))
 
 
 @dataclass(frozen=True)
@@ -135,21 +138,22 @@ _templates = Environment(loader=PackageLoader("konexio.feeds", "templates"),
                          autoescape=select_autoescape(["html", "j2"]), keep_trailing_newline=True)
 
 
-def personal_page(feed: PersonalFeed, site_url: str) -> str:
-    https = urls.absolute_url(site_url, feed_path(feed.token))
+def personal_page(feed: PersonalFeed, base: str) -> str:
+    https = urls.absolute_url(base, feed_path(feed.token))
     lang = feed.lang
-    howtos = [{"name": h.name, "steps": h.steps_in(lang, https, webcal(site_url, feed.token))}
+    howtos = [{"name": h.name, "steps": h.steps_in(lang, https, webcal(base, feed.token))}
               for h in HOWTOS]
     return _templates.get_template("personal.html.j2").render(
         lang=lang, dir=i18n.BY_CODE[lang].direction, title=word("calendar.title", lang),
         intro=word("page.intro", lang), subscribe=word("page.subscribe", lang),
-        download=word("page.download", lang), webcal=webcal(site_url, feed.token),
+        download=word("page.download", lang), webcal=webcal(base, feed.token),
         https=https, howtos=howtos)
 
 
 def write_personal_feeds(feeds: Iterable[PersonalFeed], out_dir: Path, context: FeedContext,
-                         schedule: Schedule) -> list[Path]:
-    """Replace ``out_dir/v/`` by one folder per token; old tokens' folders disappear."""
+                         schedule: Schedule, base: str) -> list[Path]:
+    """Replace ``out_dir/v/`` by one folder per token; old tokens' folders disappear. The
+    pages give the addresses under ``base`` (``urls.personal_address``)."""
     target = out_dir / FOLDER
     out_dir.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=".v-new-", dir=out_dir))
@@ -159,10 +163,9 @@ def write_personal_feeds(feeds: Iterable[PersonalFeed], out_dir: Path, context: 
             folder = fresh / feed.token
             folder.mkdir()
             (folder / "agenda.ics").write_bytes(personal_calendar(feed, context, schedule))
-            (folder / "index.html").write_text(personal_page(feed, context.site_url),
-                                               encoding="utf-8")
+            (folder / "index.html").write_text(personal_page(feed, base), encoding="utf-8")
             written.append(target / feed.token / "agenda.ics")
-        # GitHub Pages lists no folder, but a plain server might: an empty index.
+        # A server whose listing was left on would list v/: an empty index instead.
         (fresh / "index.html").write_text(
             '<!doctype html><meta name="robots" content="noindex, nofollow"><title></title>\n',
             encoding="utf-8")

@@ -1,11 +1,14 @@
-"""The edge: read the clock and git once, then write every feed in every language."""
+"""The edge: read the clock, git and the environment once, then write every feed in every
+language."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
-from konexio import LANGUAGES
+from konexio import LANGUAGES, urls
 from konexio.expand.occurrences import Schedule
 from konexio.feeds.calendar import render_feed
 from konexio.feeds.catalogue import feed_catalogue
@@ -22,12 +25,15 @@ def data_files(dataset: Dataset) -> list[str]:
 
 
 def feed_context(dataset: Dataset, site_url: str, *, today: date | None = None,
-                 root: Path | None = None) -> FeedContext:
+                 root: Path | None = None,
+                 environ: Mapping[str, str] | None = None) -> FeedContext:
     """What every feed of one build shares; ``today`` defaults to the real date and the
-    stamps come from git under ``root`` (none when ``root`` is None)."""
+    stamps come from git under ``root`` (none when ``root`` is None). The personal
+    calendars' address comes from ``environ`` (default: this process's environment)."""
     times = commit_times(root, data_files(dataset)) if root is not None else {}
+    personal = urls.personal_address(os.environ if environ is None else environ, site_url)
     return FeedContext(dataset=dataset, site_url=site_url, today=today or date.today(),
-                       times=times)
+                       times=times, personal_url=personal)
 
 
 def write_feeds(dataset: Dataset, schedule: Schedule, out_dir: Path, site_url: str,

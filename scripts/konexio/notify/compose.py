@@ -116,9 +116,11 @@ def body(mail: Mail, context: FeedContext, lang: str) -> str:
     lines.append("")
     if mail.kind.notice:
         lines.append(word("line.attachment", lang))
-    if valid_token(mail.volunteer.token):
+    # The personal calendars are served from the association's host, never the public
+    # site: without its address (not set up yet) no link is better than a broken one.
+    if valid_token(mail.volunteer.token) and context.personal_url:
         lines.append(word("line.calendar", lang,
-                          value=webcal(context.site_url, mail.volunteer.token)))
+                          value=webcal(context.personal_url, mail.volunteer.token)))
     if mail.kind is Kind.reminder and contact:
         lines.append(word("line.stop", lang, value=contact))
     lines += ["", word("signature", lang), "",
