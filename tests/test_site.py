@@ -267,3 +267,23 @@ def test_a_rebuild_replaces_the_site(tmp_path):
     build_site(root, out, today=TODAY)
     assert not (out / "stale.html").exists() and (out / "ar/index.html").is_file()
     assert sorted(p.name for p in root.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_personal_calendar_folder_among_the_pages_stops_the_build(tmp_path):
+    """v/ holds the volunteers' secret calendar addresses, on the association's own host:
+    the site, pushed to gh-pages where anyone who reads the repository lists its files,
+    never publishes one, even copied among the pages of one language."""
+    from konexio.site.build import BuildFailed
+
+    root = make_root(tmp_path / "root", FIXTURES / "minimal")
+    token = "Q2hhbmdlZC1ieS10aGUtc3luYy0xMjM0NTY3OA"
+    (root / "docs/en/v" / token).mkdir(parents=True)
+    (root / "docs/en/v" / token / "agenda.ics").write_text("BEGIN:VCALENDAR\r\n")
+    out = root / "site"
+    out.mkdir()
+    (out / "previous.html").write_text("the site people see now")
+    with pytest.raises(BuildFailed, match=r"it holds en/v/, the folder of the volunteers' "
+                                          r"personal calendars.*remove docs/en/v/"):
+        build_site(root, out, today=TODAY)
+    assert [p.name for p in out.iterdir()] == ["previous.html"]
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".")) == []

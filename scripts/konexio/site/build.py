@@ -135,6 +135,7 @@ def build_site(root: Path, out: Path, *, today: date | None = None,
                 engine_build(staged / lang / "mkdocs.yml", fresh / urls.lang_prefix(lang))
             written = helper.wait("feeds")
         _merge(feeds, fresh)
+        _refuse_personal_calendars(fresh)
         logging.getLogger("mkdocs.konexio").info("konexio: %d calendar feeds written",
                                                  written)
     except MkDocsException as error:
@@ -168,6 +169,20 @@ def _merge(extra: Path, into: Path, site: Path | None = None) -> None:
         else:
             raise BuildFailed(f"konexio build: {target.relative_to(site or into)} is made "
                               "twice (by the engine and as a calendar feed)")
+
+
+def _refuse_personal_calendars(site: Path) -> None:
+    """The site goes to the gh-pages branch, which anyone who reads the repository can
+    list: the folder of the volunteers' secret calendar addresses (served from the
+    association's own host) must never be part of it, in any language."""
+    for lang in LANGUAGES:
+        found = site / urls.lang_prefix(lang) / urls.PERSONAL_FOLDER
+        if found.exists():
+            raise BuildFailed(
+                f"konexio build: the site was not built: it holds {found.relative_to(site)}/, "
+                "the folder of the volunteers' personal calendars, whose addresses are "
+                "secret and are never published with the site (README, \"Personal "
+                f"calendars\"); remove docs/{lang}/{urls.PERSONAL_FOLDER}/")
 
 
 def _swap(fresh: Path, out: Path) -> None:
