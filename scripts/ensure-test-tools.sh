@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the tests drive besides Python: Debian's Chromium (Playwright cannot download its own
 # browser here) with fonts for every script the site shows, and LibreOffice Calc with its
-# Python bridge (the shift sheet's round trip, tests/test_sheet_format.py). Installs what is
+# Python bridge (the shift sheet's round trip, tests/test_sheet_format.py), and rsync (the
+# daily run's copy of the personal calendars, tests/test_workflows.py). Installs what is
 # missing when we may (root, or sudo without a password); otherwise says what to install and
 # exits 0: those tests then skip with the same words (tests/system_tools.py), except in CI
 # (CI set), where they fail.
@@ -19,7 +20,11 @@ fi
 if [ ! -x /usr/bin/python3 ] || ! /usr/bin/python3 -c "import uno" 2>/dev/null; then
   office+=(python3-uno)
 fi
-missing=("${browser[@]}" "${office[@]}")
+tools=()
+if ! command -v rsync >/dev/null 2>&1; then
+  tools+=(rsync)
+fi
+missing=("${browser[@]}" "${office[@]}" "${tools[@]}")
 if [ "${#missing[@]}" = 0 ]; then
   exit 0
 fi
@@ -31,6 +36,10 @@ install() {
   if [ "${#office[@]}" != 0 ]; then
     "$@" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
       "${office[@]}" >/dev/null
+  fi
+  if [ "${#tools[@]}" != 0 ]; then
+    "$@" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      "${tools[@]}" >/dev/null
   fi
 }
 if command -v apt-get >/dev/null 2>&1; then

@@ -125,7 +125,7 @@ def test_daily_run_is_scheduled_on_push_to_main_and_by_hand_never_twice_at_once(
 
 def test_daily_run_syncs_reads_counts_back_then_builds_with_full_history_and_deploys():
     jobs = load("daily.yml")["jobs"]
-    assert list(jobs) == ["sync", "notify", "build", "deploy"]
+    assert list(jobs) == ["sync", "personal", "notify", "build", "deploy"]
     sync, build, deploy = jobs["sync"], jobs["build"], jobs["deploy"]
     lines = run_lines({"jobs": {"sync": sync}})
     assert "konexio sync --backend google" in lines
@@ -162,14 +162,18 @@ def test_sync_credentials_go_to_a_file_named_by_the_variable_the_sync_reads():
     assert all("secrets." not in line for line in run_lines(workflow))
     assert list(written["env"].values()) == ["${{ secrets.GOOGLE_SERVICE_ACCOUNT_KEY }}"]
     assert "umask 077" in written["run"]
-    # The Google key in the sync and notify jobs (the same script), the SMTP URL once.
-    assert text.count("secrets.GOOGLE_SERVICE_ACCOUNT_KEY") == 2
-    assert text.count("secrets.") == 3
-    again = step(workflow["jobs"]["notify"], "Write the Google credentials")
-    assert again["run"] == written["run"] and again["env"] == written["env"]
+    # The Google key in the sync, personal and notify jobs (the same script), the SMTP URL
+    # once, the personal calendars' host in the two steps that need it.
+    assert text.count("secrets.GOOGLE_SERVICE_ACCOUNT_KEY") == 3
+    assert text.count("secrets.KONEXIO_SMTP_URL") == 1
+    for name in HOST_SECRETS:
+        assert text.count(f"secrets.{name}") == 2
+    assert text.count("secrets.") == 3 + 1 + 2 * len(HOST_SECRETS)
+    for job in ("personal", "notify"):
+        again = step(workflow["jobs"][job], "Write the Google credentials")
+        assert again["run"] == written["run"] and again["env"] == written["env"]
     for name in ("konexio sync", "konexio coverage (open-slot counts for the site)",
-                 "Keep the counts for the build", "konexio personal-feeds",
-                 "Keep the personal calendars for the build"):
+                 "Keep the counts for the build"):
         assert step(workflow["jobs"]["sync"], name)["if"] == (
             "steps.credentials.outputs.configured == 'true'")
     assert workflow["jobs"]["sync"]["outputs"]["counts"] == (
@@ -179,17 +183,260 @@ def test_sync_credentials_go_to_a_file_named_by_the_variable_the_sync_reads():
 def test_notices_run_after_the_sync_in_a_job_that_cannot_stop_the_deploy():
     jobs = load("daily.yml")["jobs"]
     notify = jobs["notify"]
-    assert notify["needs"] == "sync"
-    assert notify["if"] == "needs.sync.outputs.counts == 'true'"
+    # After the sync (and only a successful one), and after the personal calendars
+    # whatever became of them.
+    assert notify["needs"] == ["sync", "personal"]
+    assert notify["if"] == ("${{ !cancelled() && needs.sync.result == 'success' && "
+                            "needs.sync.outputs.counts == 'true' }}")
     sent = step(notify, "konexio notify")
     assert sent["run"] == "konexio notify --backend google"
     assert sent["env"]["KONEXIO_SMTP_URL"] == "${{ secrets.KONEXIO_SMTP_URL }}"
+    # A mail links to a volunteer's calendar only if this run published the calendars.
+    assert sent["env"]["KONEXIO_PERSONAL_FEEDS_URL"] == (
+        "${{ needs.personal.outputs.published == 'true' && "
+        "vars.KONEXIO_PERSONAL_FEEDS_URL || '' }}")
+    assert jobs["personal"]["outputs"] == {"published": "${{ steps.publish.outputs.published }}"}
     # The site does not wait for the mails: a refused address must not stop publishing.
     assert "notify" not in str(jobs["build"]["needs"]) and jobs["deploy"]["needs"] == "build"
-    personal = step(jobs["build"], "Personal calendars from the sync job")
-    assert personal["with"] == {"name": "personal-calendars", "path": "site/"}
-    names = [s.get("name") for s in jobs["build"]["steps"]]
-    assert names.index("make site") < names.index("Personal calendars from the sync job")
+
+
+# --- the personal calendars: on the association's host, never listable -------------------
+
+HOST_SECRETS = ("PERSONAL_FEEDS_SSH_KEY", "PERSONAL_FEEDS_KNOWN_HOSTS", "PERSONAL_FEEDS_TARGET")
+TOKENS = ("Q2hhbmdlZC1ieS10aGUtc3luYy0xMjM0NTY3OA", "b3RoZXItdm9sdW50ZWVyLXRva2VuLTk4NzY1")
+
+
+def _personal_out() -> str:
+    """The folder ``konexio personal-feeds`` writes to in the daily run."""
+    line = run_lines({"jobs": {"p": load("daily.yml")["jobs"]["personal"]}})
+    words = command_words(next(w for w in line if w.startswith("konexio personal-feeds")))
+    return words[words.index("--out") + 1]
+
+
+def _covers(path: str, folder: str) -> bool:
+    """Whether an artifact's ``path`` (globs allowed) takes in ``folder`` or its files."""
+    base = re.split(r"[*?\[]", path.strip(), maxsplit=1)[0].rstrip("/") or "."
+    base = os.path.normpath(base.replace("${{ runner.temp }}", "$RUNNER_TEMP"))
+    folder = os.path.normpath(folder)
+    return base == "." or folder == base or folder.startswith(base + "/") or \
+        base.startswith(folder + "/")
+
+
+def test_the_personal_calendars_are_written_outside_the_checkout_and_published_from_there():
+    personal = load("daily.yml")["jobs"]["personal"]
+    out = _personal_out()
+    assert out == "$RUNNER_TEMP/personal"  # the job's temporary folder, emptied with it
+    publish = step(personal, "Publish the personal calendars (rsync over SSH)")
+    assert f'"{out}/" "$PERSONAL_FEEDS_TARGET"' in publish["run"]
+    assert personal["needs"] == "sync" and personal["if"] == "needs.sync.outputs.counts == 'true'"
+    # the same job makes and publishes them: nothing carries them to another job
+    assert not [u for u in uses(personal) if "artifact" in u or "cache" in u]
+    assert "personal" not in str(load("daily.yml")["jobs"]["build"]["needs"])
+    for name in ("konexio personal-feeds", "Publish the personal calendars (rsync over SSH)"):
+        assert step(personal, name)["if"] == (
+            "steps.credentials.outputs.configured == 'true' && "
+            "steps.host.outputs.configured == 'true'")
+    cleanup = step(personal, "Remove the credentials and the calendars")
+    assert cleanup["if"] == "always()" and f'"{out}"' in cleanup["run"]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=[w.name for w in WORKFLOWS])
+def test_no_artifact_or_cache_ever_carries_a_token_folder(path: Path):
+    from konexio.commands.personal_feeds import DEFAULT_OUT
+
+    folders = [_personal_out(), DEFAULT_OUT.as_posix()]
+    for job in load(path.name)["jobs"].values():
+        for s in job.get("steps", []):
+            kind = s.get("uses", "").split("@")[0]
+            if kind in ("actions/upload-artifact", "actions/cache",
+                        "actions/upload-pages-artifact"):
+                for entry in str(s["with"]["path"]).split():
+                    assert not any(_covers(entry, folder) for folder in folders), (entry, s)
+                assert "personal" not in str(s["with"].get("name", ""))
+            if kind == "actions/download-artifact":
+                assert "personal" not in str(s["with"].get("name", ""))
+
+
+def test_the_site_pushed_to_gh_pages_never_holds_personal_calendars():
+    jobs = load("daily.yml")["jobs"]
+    for name in ("build", "deploy"):
+        assert not any("personal" in line or "/v/" in line or line.startswith("v/")
+                       for line in run_lines({"jobs": {name: jobs[name]}})), name
+        downloads = [s["with"]["name"] for s in jobs[name]["steps"]
+                     if s.get("uses", "").startswith("actions/download-artifact")]
+        assert downloads == {"build": ["open-slots"], "deploy": ["site"]}[name]
+    pages = next(s for s in jobs["deploy"]["steps"]
+                 if "github-pages-deploy-action" in s.get("uses", ""))
+    # clean: a v/ left on gh-pages by an older deploy goes at the next one; it is not kept
+    assert pages["with"]["folder"] == "site" and pages["with"]["clean"] is True
+    assert not [k for k in pages["with"]["clean-exclude"].split() if k.strip("/") == "v"]
+    for other in ("pull-request.yml", "pr-preview.yml"):  # no secret there, no roster
+        assert not [line for line in run_lines(load(other)) if "personal-feeds" in line]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=[w.name for w in WORKFLOWS])
+def test_no_run_script_can_print_a_secret(path: Path):
+    for s in steps(load(path.name)):
+        script = s.get("run", "")
+        assert not re.search(r"\bset\s+(-\w*x|-o\s+xtrace)", script), s.get("name")
+        assert "secrets." not in script  # secrets enter through env: only
+        secret = [k for k, v in s.get("env", {}).items() if "secrets." in str(v)]
+        for line in script.splitlines():
+            words = line.strip().split()
+            if not words or words[0] not in ("echo", "printf", "cat"):
+                continue
+            for name in secret:
+                if f"${name}" in line or f"${{{name}" in line:
+                    # printed only into a file of the job's own, never to the log
+                    assert re.search(r'>\s*"\$(ssh_dir|key_file)', line), (s.get("name"), line)
+
+
+def _run_daily_step(job: str, name: str, tmp_path: Path, env: dict[str, str],
+                    bin_dir: Path | None = None) -> tuple[subprocess.CompletedProcess,
+                                                          dict[str, str]]:
+    script = step(load("daily.yml")["jobs"][job], name)["run"]
+    files = {name: tmp_path / name for name in ("output", "summary", "env")}
+    for path in files.values():
+        path.write_text("", encoding="utf-8")
+    path = os.environ["PATH"] if bin_dir is None else f"{bin_dir}{os.pathsep}{os.environ['PATH']}"
+    full = {"PATH": path, "RUNNER_TEMP": str(tmp_path), "GITHUB_OUTPUT": str(files["output"]),
+            "GITHUB_STEP_SUMMARY": str(files["summary"]), "GITHUB_ENV": str(files["env"]),
+            **env}
+    done = subprocess.run(["bash", "-e", "-c", script], env=full, capture_output=True,
+                          text=True, timeout=60)
+    return done, {name: path.read_text(encoding="utf-8") for name, path in files.items()}
+
+
+HOST = {"PERSONAL_FEEDS_SSH_KEY": "-----BEGIN OPENSSH PRIVATE KEY-----\nnot-a-real-key\n"
+                                  "-----END OPENSSH PRIVATE KEY-----",
+        "PERSONAL_FEEDS_KNOWN_HOSTS": "agendas.example.org ssh-ed25519 AAAAC3NzaC1lZDI1NTE5",
+        "PERSONAL_FEEDS_TARGET": "konexio@agendas.example.org:agendas/",
+        "KONEXIO_PERSONAL_FEEDS_URL": "https://agendas.example.org/"}
+
+
+def test_without_the_hosts_settings_the_run_says_which_are_missing_never_a_value(
+        tmp_path: Path):
+    partial = {**HOST, "PERSONAL_FEEDS_TARGET": "", "KONEXIO_PERSONAL_FEEDS_URL": ""}
+    done, files = _run_daily_step("personal", "The host's settings", tmp_path, partial)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("::warning title=Personal calendars not published::")
+    assert "secret PERSONAL_FEEDS_TARGET variable KONEXIO_PERSONAL_FEEDS_URL." in done.stdout
+    assert "PERSONAL_FEEDS_SSH_KEY" not in done.stdout
+    assert "no calendar link" in files["summary"] and files["output"] == "configured=false\n"
+    done, files = _run_daily_step("personal", "The host's settings", tmp_path, HOST)
+    assert done.returncode == 0 and files["output"] == "configured=true\n"
+    for value in HOST.values():
+        assert value not in done.stdout + done.stderr + files["summary"]
+
+
+FAKE_RSYNC = '''#!/usr/bin/env python3
+"""Stands in for rsync: logs its arguments and what the key and known-hosts files held
+when it was called, then fails with a token in its message if FAIL is set."""
+import json, os, re, shlex, stat, sys
+args = sys.argv[1:]
+ssh = shlex.split(args[args.index("-e") + 1])
+key = ssh[ssh.index("-i") + 1]
+known = next(o.split("=", 1)[1] for o in ssh if o.startswith("UserKnownHostsFile="))
+with open(os.environ["RSYNC_LOG"], "w", encoding="utf-8") as log:
+    json.dump({"args": args, "ssh": ssh, "key_mode": stat.S_IMODE(os.stat(key).st_mode),
+               "key": open(key).read(), "known_hosts": open(known).read()}, log)
+if os.environ.get("FAIL"):
+    sys.stderr.write('rsync: [receiver] mkstemp "/srv/agendas/v/%s/.agenda.ics.Xa1" '
+                     'failed: Permission denied (13)\\n' % os.environ["FAIL"])
+    sys.exit(23)
+'''
+
+
+def _publish(tmp_path: Path, fail: str = "") -> tuple[subprocess.CompletedProcess,
+                                                      dict[str, str], dict]:
+    import json
+
+    for token in TOKENS:
+        folder = tmp_path / "personal" / "v" / token
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "agenda.ics").write_text("BEGIN:VCALENDAR\r\n", encoding="utf-8")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    (bin_dir / "rsync").write_text(FAKE_RSYNC, encoding="utf-8")
+    (bin_dir / "rsync").chmod(0o755)
+    env = {**HOST, "PERSONAL_FEEDS_SSH_PORT": "", "RSYNC_LOG": str(tmp_path / "rsync.json"),
+           "FAIL": fail}
+    done, files = _run_daily_step("personal", "Publish the personal calendars (rsync over SSH)",
+                                  tmp_path, env, bin_dir)
+    return done, files, json.loads((tmp_path / "rsync.json").read_text(encoding="utf-8"))
+
+
+def test_the_calendars_go_by_rsync_delete_over_a_pinned_ssh_key_and_the_log_shows_no_token(
+        tmp_path: Path):
+    done, files, call = _publish(tmp_path)
+    assert done.returncode == 0, done.stderr
+    args, ssh = call["args"], call["ssh"]
+    # a token cleared in the roster loses its folder on the host at the next run
+    assert [a for a in args if a.startswith("--delete")] == ["--delete-delay"]
+    assert "--delay-updates" in args and "--perms" in args
+    assert "--chmod=D711,F644" in args  # the web server reads a file, lists no folder
+    assert not [a for a in args if a in ("-v", "--verbose", "--progress", "-i", "--stats")
+                or a.startswith(("--itemize", "--info", "--debug", "--out-format"))]
+    assert args[-2:] == [f"{tmp_path}/personal/", HOST["PERSONAL_FEEDS_TARGET"]]
+    assert ssh[0] == "ssh" and "StrictHostKeyChecking=yes" in ssh and "BatchMode=yes" in ssh
+    assert ssh[ssh.index("-p") + 1] == "22"
+    assert call["known_hosts"] == HOST["PERSONAL_FEEDS_KNOWN_HOSTS"] + "\n"
+    assert call["key"] == HOST["PERSONAL_FEEDS_SSH_KEY"] + "\n" and call["key_mode"] == 0o600
+    assert not (tmp_path / "personal-feeds-ssh").exists()  # key removed after use
+    assert done.stdout == "Personal calendars published: 2.\n"
+    assert files["output"] == "published=true\n"
+    for secret in (*HOST.values(), *TOKENS):
+        assert secret not in done.stdout + done.stderr + files["summary"]
+
+
+def test_a_failed_copy_is_red_says_why_and_hides_the_tokens(tmp_path: Path):
+    done, files, _ = _publish(tmp_path, fail=TOKENS[0])
+    assert done.returncode == 1
+    assert 'mkstemp "/srv/agendas/v/[…]/.agenda.ics.Xa1" failed: Permission denied' in done.stderr
+    assert "::error title=Personal calendars not published::" in done.stdout
+    assert files["output"] == ""  # the mails of this run get no calendar link
+    assert not (tmp_path / "personal-feeds-ssh").exists()
+    for secret in (*HOST.values(), *TOKENS):
+        assert secret not in done.stdout + done.stderr
+
+
+def test_a_real_rsync_removes_a_cleared_tokens_folder_and_keeps_the_hosts_own_files(
+        tmp_path: Path):
+    """rsync itself, to a local folder (the same options as over SSH)."""
+    import shutil
+
+    from system_tools import require
+
+    require(shutil.which("rsync") is not None, "rsync")
+    script = step(load("daily.yml")["jobs"]["personal"],
+                  "Publish the personal calendars (rsync over SSH)")["run"]
+    host = tmp_path / "host"
+    host.mkdir()
+    (host / ".htaccess").write_text("Options -Indexes\n", encoding="utf-8")
+    (host / ".well-known").mkdir()
+    out = tmp_path / "personal" / "v"
+    for token in TOKENS:
+        (out / token).mkdir(parents=True)
+        (out / token / "agenda.ics").write_text(token, encoding="utf-8")
+    env = {"PATH": os.environ["PATH"], "RUNNER_TEMP": str(tmp_path),
+           "GITHUB_OUTPUT": str(tmp_path / "output"), **HOST,
+           "PERSONAL_FEEDS_TARGET": f"{host}/"}
+
+    def publish() -> subprocess.CompletedProcess:
+        done = subprocess.run(["bash", "-e", "-c", script], env=env, capture_output=True,
+                              text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        return done
+
+    publish()
+    assert (host / "v" / TOKENS[1] / "agenda.ics").read_text() == TOKENS[1]
+    assert (host / "v" / TOKENS[1]).stat().st_mode & 0o777 == 0o711
+    assert (host / "v" / TOKENS[1] / "agenda.ics").stat().st_mode & 0o777 == 0o644
+    shutil.rmtree(out / TOKENS[1])  # cleared in the roster: its folder is no longer made
+    done = publish()
+    assert not (host / "v" / TOKENS[1]).exists() and (host / "v" / TOKENS[0]).is_dir()
+    assert (host / ".htaccess").is_file() and (host / ".well-known").is_dir()
+    assert TOKENS[0] not in done.stdout + done.stderr
 
 
 def _run_credentials_step(tmp_path: Path, key: str) -> tuple[subprocess.CompletedProcess,
