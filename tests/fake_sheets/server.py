@@ -5,7 +5,7 @@ request Google would refuse gets the 400 Google would send, naming the field. Va
 the fake does not model get a 501 that says so (and fails the test), never a silent 200.
 Modelled: ``spreadsheets.create``, ``spreadsheets.get`` (with ``fields`` masks),
 ``values.batchGet`` (whole worksheets; ``valueRenderOption``, ``majorDimension``) and
-``spreadsheets.batchUpdate`` with addSheet, updateSheetProperties, appendDimension,
+``spreadsheets.batchUpdate`` with addSheet, deleteSheet, updateSheetProperties, appendDimension,
 updateCells, appendCells, addProtectedRange, updateProtectedRange, deleteProtectedRange,
 addConditionalFormatRule and deleteConditionalFormatRule. A batchUpdate is applied to a
 copy and kept only if every request succeeds: all or nothing, like Google.
@@ -406,6 +406,12 @@ class FakeSheets:
                       grid.get("frozenRowCount", 0))
         book.sheets.append(sheet)
         return {"addSheet": {"properties": sheet.properties(len(book.sheets) - 1)}}
+
+    def _do_deleteSheet(self, book: Spreadsheet, args: dict, account: str) -> None:
+        sheet = book.sheet(args.get("sheetId", 0))
+        if len(book.sheets) == 1:
+            raise Rejected("You can't remove all the sheets in a document.")
+        book.sheets.remove(sheet)
 
     def _do_updateSheetProperties(self, book: Spreadsheet, args: dict, account: str) -> None:
         props = args.get("properties") or {}
