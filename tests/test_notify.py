@@ -146,7 +146,18 @@ def mailer(server: SmtpServer, sleeps: list | None = None) -> Mailer:
 
 
 def book_path(root: Path) -> Path:
+    """The sign-up workbook (shifts, names as typed)."""
     return root / "volunteers" / "shifts.xlsx"
+
+
+def people_path(root: Path) -> Path:
+    """The people workbook (roster, journal), for coordinators only."""
+    return root / "volunteers" / "people.xlsx"
+
+
+def books(root: Path) -> tuple[bytes, bytes]:
+    """Both workbooks' bytes: a run that must change nothing changes neither."""
+    return book_path(root).read_bytes(), people_path(root).read_bytes()
 
 
 def run_sync(root: Path) -> None:
@@ -155,7 +166,7 @@ def run_sync(root: Path) -> None:
 
 
 def fill_roster(root: Path, people=PEOPLE) -> None:
-    path = book_path(root)
+    path = people_path(root)
     book = load_workbook(path)
     sheet = book[ROSTER]
     for row, person in enumerate(people, start=2):
@@ -244,7 +255,7 @@ def feed_event(root: Path, tmp_path: Path, uid: str, today: date = TODAY):
 
 
 def journal(root: Path) -> list[list[str]]:
-    sheet = load_workbook(book_path(root))[RECORDS]
+    sheet = load_workbook(people_path(root))[RECORDS]
     return [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
 
 
@@ -253,12 +264,12 @@ def journal(root: Path) -> list[list[str]]:
 
 def test_sync_creates_the_roster_with_a_frozen_header_and_tokens(minimal_root):
     run_sync(minimal_root)
-    sheet = load_workbook(book_path(minimal_root))[ROSTER]
+    sheet = load_workbook(people_path(minimal_root))[ROSTER]
     assert sheet.freeze_panes == "A2"
     assert [c.value for c in sheet[1]] == list(ROSTER_HEADER)
     fill_roster(minimal_root)
     run_sync(minimal_root)
-    sheet = load_workbook(book_path(minimal_root))[ROSTER]
+    sheet = load_workbook(people_path(minimal_root))[ROSTER]
     tokens = [sheet.cell(r, len(ROSTER_HEADER)).value for r in (2, 3, 4)]
     assert len(set(tokens)) == 3 and all(len(t) >= 22 for t in tokens)
     # people's cells are as typed
@@ -477,11 +488,11 @@ def test_without_settings_says_how_and_touches_nothing(staffed, capsys, monkeypa
     monkeypatch.delenv("KONEXIO_MAIL_FROM", raising=False)
     cancel(staffed, "2026-11-23")
     run_sync(staffed)
-    before = book_path(staffed).read_bytes()
+    before = books(staffed)
     assert main(["notify", "--root", str(staffed), "--today", "2026-11-10"]) == 1
     err = capsys.readouterr().err
     assert "KONEXIO_SMTP_URL" in err and "smtps://" in err
-    assert book_path(staffed).read_bytes() == before
+    assert books(staffed) == before
 
 
 def test_dry_run_prints_without_names_and_sends_nothing(staffed, smtp, capsys, monkeypatch):
@@ -489,14 +500,14 @@ def test_dry_run_prints_without_names_and_sends_nothing(staffed, smtp, capsys, m
     monkeypatch.setenv("KONEXIO_MAIL_FROM", SENDER)
     cancel(staffed, "2026-11-23")
     run_sync(staffed)
-    before = book_path(staffed).read_bytes()
+    before = books(staffed)
     command = ["notify", "--root", str(staffed), "--today", "2026-11-10", "--dry-run",
                "--site-url", SITE]
     assert main(command) == 0
     out = capsys.readouterr().out
     assert f"à envoyer : annulation · {shift_id('2026-11-23')} · fr · {ROSTER}!A2" in out
     assert "Awa" not in out and "@example.org" not in out
-    assert smtp.received == [] and book_path(staffed).read_bytes() == before
+    assert smtp.received == [] and books(staffed) == before
     assert main([*command, "--show-names"]) == 0
     assert "Awa Exemple <awa@example.org>" in capsys.readouterr().out
 
@@ -518,7 +529,7 @@ def test_the_command_sends_through_the_environment_settings(staffed, smtp, capsy
 
 
 def test_clearing_a_token_makes_a_new_one(staffed):
-    path = book_path(staffed)
+    path = people_path(staffed)
     book = load_workbook(path)
     col = list(ROSTER_HEADER).index(TOKEN) + 1
     old = book[ROSTER].cell(2, col).value
@@ -566,14 +577,14 @@ def test_done_when_on_the_shipped_data(tmp_path, smtp):
 def test_a_workbook_open_in_libreoffice_stops_before_any_mail(staffed, smtp):
     cancel(staffed, "2026-11-23")
     run_sync(staffed)
-    lock = book_path(staffed).parent / ".~lock.shifts.xlsx#"
+    lock = people_path(staffed).parent / ".~lock.people.xlsx#"  # the journal is there
     lock.write_text("someone,host,2026")
-    before = book_path(staffed).read_bytes()
+    before = books(staffed)
     from konexio.sync.retry import SyncError
 
     with pytest.raises(SyncError, match="ouvert dans LibreOffice"):
         run_notify(staffed, smtp)
-    assert smtp.received == [] and book_path(staffed).read_bytes() == before
+    assert smtp.received == [] and books(staffed) == before
     lock.unlink()
     assert run_notify(staffed, smtp).sent == 1
 
@@ -632,7 +643,7 @@ def test_an_unreachable_mail_server_is_told_in_the_coordinators_language(staffed
     monkeypatch.setattr(Mailer, "_wait", lambda self, attempt: None)
     cancel(staffed, "2026-11-23")
     run_sync(staffed)
-    before = book_path(staffed).read_bytes()
+    before = books(staffed)
     command = ["notify", "--root", str(staffed), "--today", "2026-11-10", "--site-url", SITE]
     assert main([*command, "--lang", "en"]) == 1
     err = capsys.readouterr().err
@@ -642,7 +653,7 @@ def test_an_unreachable_mail_server_is_told_in_the_coordinators_language(staffed
     assert main(command) == 1
     assert capsys.readouterr().err.startswith(
         f"konexio notify : serveur de courrier injoignable (smtp://…@127.0.0.1:{port}) : ")
-    assert book_path(staffed).read_bytes() == before  # nothing recorded, nothing sent
+    assert books(staffed) == before  # nothing recorded, nothing sent
 
 
 def test_a_damaged_journal_title_stops_the_command_in_the_coordinators_language(
@@ -653,7 +664,7 @@ def test_a_damaged_journal_title_stops_the_command_in_the_coordinators_language(
     run_sync(staffed)
     command = ["notify", "--root", str(staffed), "--today", "2026-11-10", "--site-url", SITE]
     assert main(command) == 0 and len(smtp.received) == 1
-    path = book_path(staffed)
+    path = people_path(staffed)
     book = load_workbook(path)
     book[RECORDS].cell(row=1, column=2).value = None  # the title « état » cleared
     book.save(path)

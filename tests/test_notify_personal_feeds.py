@@ -28,6 +28,7 @@ from test_notify import (
     cancel,
     fill_roster,
     mailer,
+    people_path,
     run_sync,
     shift_id,
     sign_up,
@@ -44,7 +45,7 @@ def personal_host(monkeypatch):
 
 
 def tokens(root) -> list[str]:
-    sheet = load_workbook(book_path(root))[ROSTER]
+    sheet = load_workbook(people_path(root))[ROSTER]
     col = ROSTER_HEADER.index(TOKEN) + 1
     return [sheet.cell(r, col).value for r in (2, 3, 4)]
 
@@ -101,7 +102,7 @@ def test_a_cleared_token_kills_the_old_address(staffed, tmp_path):  # noqa: F811
     build(staffed, out)
     old = tokens(staffed)[0]
     assert (out / "v" / old / "agenda.ics").is_file()
-    path = book_path(staffed)
+    path = people_path(staffed)
     book = load_workbook(path)
     book[ROSTER].cell(2, ROSTER_HEADER.index(TOKEN) + 1).value = None
     book.save(path)
