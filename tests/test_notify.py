@@ -683,3 +683,18 @@ def test_a_damaged_journal_title_stops_the_command_in_the_coordinators_language(
     assert "Rien n'est envoyé pour ce classeur" in out
     assert out.rstrip().endswith("1 classeur laissé de côté : son journal Envois est à réparer "
                                  "(voir plus haut) ; ses messages ne sont ni comptés ni envoyés.")
+
+
+def test_notify_says_when_mails_go_without_a_personal_calendar_link(staffed, smtp, capsys,
+                                                                     monkeypatch):
+    monkeypatch.setenv("KONEXIO_SMTP_URL", smtp.url)
+    monkeypatch.setenv("KONEXIO_MAIL_FROM", SENDER)
+    monkeypatch.delenv(PERSONAL_ADDRESS, raising=False)
+    cancel(staffed, "2026-11-23")
+    run_sync(staffed)
+    command = ["notify", "--root", str(staffed), "--today", "2026-11-10", "--site-url", SITE]
+    assert main([*command, "--dry-run", "--lang", "en"]) == 0
+    assert PERSONAL_ADDRESS in capsys.readouterr().out
+    monkeypatch.setenv(PERSONAL_ADDRESS, PERSONAL)
+    assert main([*command, "--dry-run"]) == 0
+    assert PERSONAL_ADDRESS not in capsys.readouterr().out

@@ -28,6 +28,7 @@ COMMANDS = (
     "diff",
     "notify",
     "personal_feeds",
+    "forget",
 )
 """Modules of ``konexio.commands``, in the order ``--help`` lists them."""
 

@@ -84,6 +84,9 @@ def run(args) -> int:
         if mailer is not None:
             mailer.close()
     lang = args.lang
+    if context.personal_url is None and (report.sent or report.would_send):
+        from konexio.commands.personal_feeds import no_address
+        print(no_address("notify").text(lang))
     for line in report.lines:
         print(line.text(lang))
     if args.dry_run:

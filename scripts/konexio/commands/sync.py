@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 from konexio.cli import add_common, stopped
-from konexio.i18n import COORDINATORS
+from konexio.i18n import COORDINATORS, NN_, Message, Together
 from konexio.sync.backend import Backend
+from konexio.sync.layout import column_letter
 from konexio.sync.plan import Counts
 from konexio.sync.retry import SyncError
 
@@ -33,6 +35,9 @@ def register(sub) -> None:
     add_backend_options(command)
     command.add_argument("--dry-run", action="store_true",
                          help="read and show what would change, write nothing")
+    command.add_argument("--today", type=date.fromisoformat, default=None,
+                         help="the day to act as for the retention period of "
+                              "volunteers/privacy.yml (YYYY-MM-DD; default: today)")
     command.set_defaults(run=run)
 
 
@@ -75,6 +80,31 @@ def counts_line(counts: Counts, lang: str) -> str:
                               counts.unchanged)))
 
 
+def cells(changed) -> Together:
+    """``Paris!L5, Envois!E3``: where, never what a cell held."""
+    return Together(f"{c.title}!{column_letter(c.col)}{c.row + 1}" for c in changed)
+
+
+def retention_lines(summary, months: int) -> list[Message]:
+    """What the retention period did (or would do), by cell and roster row."""
+    lines = []
+    if summary.erased:
+        lines.append(COORDINATORS.message(NN_(
+            "Conservation (%(months)d mois) : %(num)d nom ou adresse plus ancien remplacé "
+            "par un pseudonyme : %(cells)s",
+            "Conservation (%(months)d mois) : %(num)d noms ou adresses plus anciens "
+            "remplacés par un pseudonyme : %(cells)s"),
+            months=months, num=len(summary.erased), cells=cells(summary.erased)))
+    if summary.stale:
+        lines.append(COORDINATORS.message(NN_(
+            "Conservation (%(months)d mois) : %(num)d ligne de Bénévoles sans inscription "
+            "depuis : %(rows)s ; si la personne ne vient plus, effacez-la avec konexio forget.",
+            "Conservation (%(months)d mois) : %(num)d lignes de Bénévoles sans inscription "
+            "depuis : %(rows)s ; si ces personnes ne viennent plus, effacez-les avec konexio "
+            "forget."), months=months, num=len(summary.stale), rows=Together(summary.stale)))
+    return lines
+
+
 def run(args) -> int:
     from konexio.sync.run import sync
     from konexio.validate import load_valid
@@ -82,12 +112,15 @@ def run(args) -> int:
     dataset, schedule = load_valid(args.root)  # DataError: cli prints it, nothing touched
     try:
         backend = make_backend(args, dataset)
-        summary = sync(dataset, schedule, backend, args.dry_run, progress_printer())
+        summary = sync(dataset, schedule, backend, args.dry_run, progress_printer(),
+                       today=args.today or date.today())
     except SyncError as error:
         stopped("sync", error, args.lang)
         return 2
     lang = args.lang
     for line in summary.lines:
+        print(line.text(lang))
+    for line in retention_lines(summary, dataset.privacy.retention_months):
         print(line.text(lang))
     where = backend.path if backend.name == "xlsx" else "Google Sheets"
     for title, counts in summary.worksheets.items():

@@ -162,11 +162,14 @@ def placed_shifts(plan: WorksheetPlan, snapshot: WorksheetSnapshot) -> Placed:
 
 
 def placed_people(edit: SheetEdit, snapshot: WorksheetSnapshot) -> Placed:
-    """Every roster row the edit writes (a token), and the name and e-mail it holds."""
+    """Every roster row the edit writes (a token, or the cells of a person erased), and the
+    name and e-mail it holds once written."""
     columns = key_columns(snapshot.header) if edit.title == ROSTER else ()
     rows = {write.row for write in edit.writes if write.row > 0} if columns else set()
+    own = {(write.row, write.col): cell_text(write.value) for write in edit.writes}
     return Placed(edit.title, columns,
-                  {row: tuple(snapshot.cell(row, col) for col in columns) for row in rows})
+                  {row: tuple(own.get((row, col), snapshot.cell(row, col)) for col in columns)
+                   for row in rows})
 
 
 def worksheet_requests(plan: WorksheetPlan, meta: SheetMeta | None, taken: set[int]) \

@@ -190,10 +190,12 @@ def tokens_moved(snapshot: WorksheetSnapshot, edit: SheetEdit) -> TokensMoved:
 
 def roster_edit(snapshot: WorksheetSnapshot,
                 new_token: Callable[[], str] = lambda: secrets.token_urlsafe(TOKEN_BYTES),
-                moved: TokensMoved | None = None) -> SheetEdit:
+                moved: TokensMoved | None = None, skip: set[int] | frozenset = frozenset()) \
+        -> SheetEdit:
     """Create the roster, add missing header cells, fill missing, malformed or duplicated
     tokens of rows that hold a name or an address (and, after a write into moved rows,
-    ``moved``, put back the tokens it replaced). Pure, but for ``new_token``."""
+    ``moved``, put back the tokens it replaced), but in the rows of ``skip`` (being
+    erased). Pure, but for ``new_token``."""
     if not snapshot.exists:
         return SheetEdit(ROSTER, create=True,
                          writes=tuple(CellWrite(0, c, label)
@@ -204,7 +206,7 @@ def roster_edit(snapshot: WorksheetSnapshot,
     for row in range(1, len(snapshot.rows)):
         someone = any(snapshot.cell(row, columns[label]).strip() for label in (NAME, EMAIL))
         token = snapshot.cell(row, columns[TOKEN]).strip()
-        if not someone:
+        if not someone or row in skip:
             continue
         back = moved.token_back(_whose(snapshot, columns, row), token) if moved else None
         if back is not None and back not in seen:
@@ -250,12 +252,13 @@ def records_edit(snapshot: WorksheetSnapshot) -> SheetEdit:
     return SheetEdit(RECORDS, writes=tuple(writes))
 
 
-def upkeep(snapshots: dict[str, WorksheetSnapshot], moved: TokensMoved | None = None) \
-        -> tuple[SheetEdit, ...]:
+def upkeep(snapshots: dict[str, WorksheetSnapshot], moved: TokensMoved | None = None,
+           skip: set[int] | frozenset = frozenset()) -> tuple[SheetEdit, ...]:
     """What a sync writes into the extra worksheets of one spreadsheet (``moved``: after a
-    write into roster rows that had moved, see ``TokensMoved``)."""
+    write into roster rows that had moved, see ``TokensMoved``; ``skip``: roster rows
+    being erased, given no token)."""
     edits = (roster_edit(snapshots.get(ROSTER, WorksheetSnapshot(ROSTER, exists=False)),
-                         moved=moved),
+                         moved=moved, skip=skip),
              records_edit(snapshots.get(RECORDS, WorksheetSnapshot(RECORDS, exists=False))))
     return tuple(edit for edit in edits if not edit.empty or edit.guarded is not None)
 

@@ -11,16 +11,33 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from konexio.expand.occurrences import Schedule
 from konexio.i18n import COORDINATORS, N_, Message
 from konexio.model.dataset import Dataset
 from konexio.shifts import Shift, by_antenna, shifts
 from konexio.sync.backend import Backend, RowsMoved
+from konexio.sync.erasure import Changed, Erasure, retention, roster_keys
 from konexio.sync.people_move import move_people
-from konexio.sync.plan import Counts, LayoutError, WorksheetPlan, plan_worksheet
+from konexio.sync.plan import (
+    Counts,
+    LayoutError,
+    WorksheetPlan,
+    WorksheetSnapshot,
+    plan_worksheet,
+)
 from konexio.sync.retry import SyncError, WriteUncertain
-from konexio.sync.roster import EXTRA, ROSTER, TokensMoved, tokens_moved, upkeep
+from konexio.sync.roster import (
+    EXTRA,
+    ROSTER,
+    Roster,
+    SheetEdit,
+    TokensMoved,
+    read_roster,
+    tokens_moved,
+    upkeep,
+)
 
 REPLANS = 3
 """Reads-and-plans after uncertain writes, or writes into moved rows, before giving up."""
@@ -40,6 +57,10 @@ class Summary:
     dry_run: bool = False
     lines: list[Message] = field(default_factory=list)
     """What a coordinator should know besides the counts (people data moved)."""
+    erased: list[Changed] = field(default_factory=list)
+    """Cells erased or replaced by a pseudonym (``forget``, retention)."""
+    stale: list[str] = field(default_factory=list)
+    """Roster rows of people with no sign-up within the retention period."""
 
 
 def worksheet_titles(dataset: Dataset) -> dict[str, str]:
@@ -47,10 +68,17 @@ def worksheet_titles(dataset: Dataset) -> dict[str, str]:
     return {antenna: entry.model.name.fr for antenna, entry in dataset.antennas.items()}
 
 
+Erase = Callable[[dict[str, WorksheetSnapshot], list[str], Roster], Erasure]
+"""What to erase or replace by pseudonyms in one target, from what it holds now
+(``sync.erasure``: ``forget`` or ``retention``)."""
+
+
 def sync_shifts(all_shifts: tuple[Shift, ...], titles: dict[str, str], backend: Backend,
                 dry_run: bool = False,
-                progress: Callable[[int, int, str], None] | None = None) -> Summary:
-    """Bring every worksheet in line with ``all_shifts``, keeping what people typed."""
+                progress: Callable[[int, int, str], None] | None = None,
+                erase: Erase | None = None) -> Summary:
+    """Bring every worksheet in line with ``all_shifts``, keeping what people typed (but
+    what ``erase`` asks to erase or replace by a pseudonym)."""
     grouped = by_antenna(all_shifts)
     required = {a: t for a, t in titles.items() if a in grouped}
     optional = {a: t for a, t in titles.items() if a not in grouped}
@@ -65,9 +93,16 @@ def sync_shifts(all_shifts: tuple[Shift, ...], titles: dict[str, str], backend: 
         tokens: TokensMoved | None = None
         read, told = move_people(backend, target, dry_run)
         summary.lines += told
+        before: dict | None = None
         for attempt in range(REPLANS):
             if attempt:
                 read = backend.read(target)
+            erasure = erase(read.snapshots, list(target.titles.values()),
+                            read_roster(read.snapshots[ROSTER])) if erase else Erasure()
+            if before is None:
+                reported = erasure
+                before = roster_keys(read.snapshots[ROSTER]) if erasure.cleared_rows else {}
+                cleared = set(roster_keys(read.snapshots[ROSTER], erasure.cleared_rows))
             plans = []
             for antenna, title in target.titles.items():
                 snapshot = read.snapshots[title]
@@ -77,10 +112,25 @@ def sync_shifts(all_shifts: tuple[Shift, ...], titles: dict[str, str], backend: 
                     plans.append(plan_worksheet(snapshot, grouped.get(antenna, ())))
                 except LayoutError as error:
                     raise SyncError(error.message) from None
+            plans = [replace(plan, writes=plan.writes + tuple(erasure.shift_writes[plan.title]))
+                     if plan.title in erasure.shift_writes else plan for plan in plans]
             first = first or plans
-            edits = upkeep(read.snapshots, tokens)
+            edits = upkeep(read.snapshots, tokens, skip=erasure.cleared_rows)
+            edits += tuple(erasure.people_edits)
+            lost = [line for key, line in before.items() if key not in cleared
+                    and key not in roster_keys(read.snapshots[ROSTER])]
+            if lost:
+                # A row cleared by position while the roster was sorted was another
+                # person's: it is put back as it was read, before anything else.
+                edits += (SheetEdit(ROSTER, appends=tuple(lost)),)
             try:
                 summary.writes += backend.write(target, read, plans, dry_run, edits)
+                if erasure.cleared_rows and not dry_run and not _erased(
+                        backend.read(target).snapshots[ROSTER], before, cleared):
+                    # Cleared by row number in a roster sorted meanwhile: an empty row
+                    # reads back the same whoever it held. Plan again from what is there.
+                    summary.replans += 1
+                    continue
                 break
             except WriteUncertain:
                 summary.replans += 1
@@ -107,14 +157,30 @@ def sync_shifts(all_shifts: tuple[Shift, ...], titles: dict[str, str], backend: 
         for plan in first:
             summary.worksheets[plan.title] = plan.counts
             summary.counts = summary.counts + plan.counts
+        summary.erased += reported.changed  # the first plan: what later ones finish
+        summary.stale += [f"{ROSTER}!A{row + 1}" for row in reported.stale]
     if progress:
         progress(len(targets), len(targets), "")
     summary.requests = backend.requests
     return summary
 
 
+def _erased(roster: WorksheetSnapshot, before: dict, cleared: set) -> bool:
+    """Whether the people erased are gone from the roster and everyone else still there."""
+    now = roster_keys(roster)
+    return not (cleared & now.keys()) and all(key in now for key in before if key not in cleared)
+
+
 def sync(dataset: Dataset, schedule: Schedule, backend: Backend, dry_run: bool = False,
-         progress: Callable[[int, int, str], None] | None = None) -> Summary:
-    """Sync the shifts of a valid dataset."""
+         progress: Callable[[int, int, str], None] | None = None,
+         today: date | None = None) -> Summary:
+    """Sync the shifts of a valid dataset; with ``today``, also apply the retention period
+    of ``volunteers/privacy.yml`` as of that day."""
+    erase = None
+    if today is not None:
+        cutoff = dataset.privacy.retention_cutoff(today)
+
+        def erase(snapshots, titles, roster):
+            return retention(snapshots, titles, roster, cutoff)
     return sync_shifts(shifts(dataset, schedule), worksheet_titles(dataset), backend,
-                       dry_run, progress)
+                       dry_run, progress, erase)
