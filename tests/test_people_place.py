@@ -9,6 +9,8 @@ sign-up spreadsheet that still holds people data, cut anywhere, loses nothing.
 from __future__ import annotations
 
 import copy
+import subprocess
+from pathlib import Path
 
 import gspread
 import pytest
@@ -268,3 +270,12 @@ def test_google_refuses_a_people_spreadsheet_that_is_a_sign_up_one(tmp_path):
     with pytest.raises(SyncError, match="pas de classeur des personnes pour : paris"):
         backend.targets({"paris": "Paris"}, {})
     assert bench.server.log == []  # refused before any request
+
+
+def test_git_never_takes_either_workbook(tmp_path):
+    """Both default workbooks hold names; the people one contact data: git ignores them
+    wherever they are under volunteers/ (a `git add -A` in the web editor's checkout too)."""
+    repo = Path(__file__).parent.parent
+    for path in ("volunteers/shifts.xlsx", "volunteers/people.xlsx", "volunteers/other.xlsx"):
+        done = subprocess.run(["git", "check-ignore", "--no-index", "-q", path], cwd=repo)
+        assert done.returncode == 0, f"{path} is not ignored by git"
