@@ -265,7 +265,14 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
         "%(value)s mois n'est pas une durée de conservation acceptée : écrivez un nombre "
         "de mois de %(min)s à %(max)s (%(default)s si vous hésitez) ; la loi demande de ne "
         "garder les données des bénévoles que le temps utile"),
-
+    "how.everyone_alone": N_(
+        "« everyone » (tout le monde) ne va pas avec d'autres publics ; gardez « everyone » "
+        "seul, ou retirez-le et gardez les publics visés"),
+    "how.twice": N_("« %(value)s » est déjà plus haut dans « %(field)s » ; gardez-en un"),
+    "how.no_address": N_(
+        "« %(value)s » est une façon de demander une place, mais « referral » n'a pas de "
+        "« %(key)s: » ; ajoutez-le (par exemple %(key)s: +33 6 12 34 56 78, ou l'adresse "
+        "https du formulaire) ou retirez « %(value)s »"),
 }
 
 COUNTS = {"field.too_short": "min", "cohort.empty_weeks": "weeks", "cohort.too_long": "weeks",

@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field, StrictInt
 
+from konexio.model.how_to_come import HowToCome
 from konexio.model.types import ClockTime, Count, IsoDate, NonEmpty, Slug, Strict, Text, Weekday
 
 
@@ -65,3 +66,5 @@ class Cohort(Strict):
     sessions: list[WeeklySession] = Field(min_length=1)
     cancelled: list[Cancellation] = Field(default_factory=list)
     moved: list[Move] = Field(default_factory=list)
+    how_to_come: HowToCome | None = Field(default=None, description=(
+        "Replaces the program's how_to_come, whole, for this cohort only."))

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from konexio.load.yaml_positions import YamlDocument
 from konexio.model.antenna import Antenna
 from konexio.model.cohort import Cohort
+from konexio.model.how_to_come import HowToCome
 from konexio.model.privacy import Privacy
 from konexio.model.program import Program
 from konexio.model.volunteers import Roles, Sheets
@@ -61,3 +62,11 @@ class Dataset:
         else:
             wanted = {}
         return {role: count for role, count in wanted.items() if count > 0}
+
+    def how_to_come(self, cohort_id: str) -> HowToCome | None:
+        """Who may come to a cohort and how: its own ``how_to_come``, or its program's."""
+        cohort = self.cohorts[cohort_id].model
+        if cohort.how_to_come is not None:
+            return cohort.how_to_come
+        program = self.programs.get(cohort.program)
+        return program.model.how_to_come if program is not None else None

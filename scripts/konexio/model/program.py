@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field, StrictInt
 
+from konexio.model.how_to_come import HowToCome
 from konexio.model.types import Count, Strict, Text
 
 
@@ -45,3 +46,5 @@ class Program(Strict):
     apply: Text = Field(description="How to apply, in one or two sentences.")
     follows: list[str] = Field(default_factory=list,
                                description="Ids of programs that usually come before.")
+    how_to_come: HowToCome | None = Field(default=None, description=(
+        "Who may come and how to get a place; shown on the pages and in the open data."))

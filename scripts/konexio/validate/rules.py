@@ -24,6 +24,7 @@ from konexio.load.discover import LOCATIONS, Kind
 from konexio.model.dataset import CohortEntry, Dataset, Entry
 from konexio.problems import Problem, problem, warning
 from konexio.validate.holiday_names import holiday_names
+from konexio.validate.how_to_come import how_to_come_is_usable
 from konexio.validate.structure import suggest
 
 Rule = Callable[[Dataset, set[str]], Iterator[Problem]]
@@ -415,6 +416,7 @@ RULES: tuple[Rule, ...] = (
     changes_aim_at_real_sessions,
     volunteers_refer_to_real_things,
     texts_are_translated,
+    how_to_come_is_usable,
 )
 
 
