@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from urllib.parse import quote
 
 import segno
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
@@ -89,6 +90,15 @@ def md(value) -> Markup:
 def yaml_value(value: str) -> Markup:
     """A front-matter value: JSON is YAML, and escaping keeps tags out of <title>."""
     return Markup(json.dumps(str(escape(plain(value))), ensure_ascii=False))
+
+
+def query_value(value) -> str:
+    """A text as one value of a link's query (``?text=...``): every reserved character
+    percent-encoded, spaces as ``%20`` (``mailto:`` and ``sms:`` do not read ``+`` as a
+    space), UTF-8 for Arabic or Dari letters. A text the templates escaped for HTML is
+    taken back as typed, so an apostrophe is sent as one, not as ``&#39;``."""
+    text = value.unescape() if isinstance(value, Markup) else str(value)
+    return quote(text, safe="")
 
 
 def plain(value) -> str:
@@ -236,6 +246,7 @@ def environment(lang: str) -> Environment:
     env.filters["tr"] = _translate
     env.filters["yaml"] = yaml_value
     env.filters["plain"] = plain
+    env.filters["query"] = query_value
     env.filters["bdi"] = isolate
     env.filters["ltr"] = lambda value: isolate(value, "ltr")
     return env

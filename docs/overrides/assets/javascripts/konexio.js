@@ -1,4 +1,4 @@
-/* Konexio: the course finder's filters and the timetable's print button.
+/* Konexio: the course finder's filters, the share buttons and the print button.
    The page works without this script: every group is a link, the filters are links
    to the pages of each place and course, and the browser can print. */
 (function () {
@@ -52,7 +52,31 @@
     apply();
   }
 
+  // Share: the phone's own share sheet where the browser has one, and a copy button where
+  // it may write to the clipboard; the plain links (WhatsApp, SMS...) stay beside them.
+  function setupShare(box) {
+    var native = box.querySelector("[data-kx-share-native]");
+    if (native && navigator.share) {
+      native.hidden = false;
+      native.addEventListener("click", function () {
+        navigator.share({ title: box.dataset.title, text: box.dataset.text,
+                          url: box.dataset.url }).catch(function () {});
+      });
+    }
+    var copy = box.querySelector("[data-kx-copy]");
+    var status = box.querySelector("[data-kx-copy-status]");
+    if (copy && navigator.clipboard && window.isSecureContext) {
+      copy.hidden = false;
+      copy.addEventListener("click", function () {
+        navigator.clipboard.writeText(box.dataset.url).then(function () {
+          status.textContent = box.dataset.copied;
+        }, function () {});
+      });
+    }
+  }
+
   function setup() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-kx-share]"), setupShare);
     var form = document.querySelector("[data-kx-finder]");
     if (form) setupFinder(form);
     Array.prototype.forEach.call(document.querySelectorAll("[data-kx-print]"), function (button) {
