@@ -6,6 +6,7 @@ break something build their own copy.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from datetime import date
@@ -15,6 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from konexio.opendata import OPEN_DATA_FILES
 from konexio.problems import DataError
 from konexio.site.build import build_site
 
@@ -287,3 +289,10 @@ def test_a_personal_calendar_folder_among_the_pages_stops_the_build(tmp_path):
         build_site(root, out, today=TODAY)
     assert [p.name for p in out.iterdir()] == ["previous.html"]
     assert sorted(p.name for p in root.iterdir() if p.name.startswith(".")) == []
+
+
+def test_open_data_is_published_at_its_stable_addresses(shipped):
+    for name, path in OPEN_DATA_FILES.items():
+        assert (shipped / path).is_file(), name
+    services = json.loads((shipped / OPEN_DATA_FILES["services"]).read_text(encoding="utf-8"))
+    assert any(s["id"] == "konexio--paris--digitall-beginner" for s in services)

@@ -20,6 +20,31 @@ class Level(StrEnum):
     all = "all"
 
 
+class Theme(StrEnum):
+    """What a program helps with, in data·inclusion's words (``thematiques``), so that
+    social workers' tools (DORA...) find it under the right heading."""
+
+    digital_basics = "digital_basics"
+    online_services = "online_services"
+    find_training = "find_training"
+    cv = "cv"
+    job_search = "job_search"
+    show_skills = "show_skills"
+    start_business = "start_business"
+
+    @property
+    def data_inclusion(self) -> str:
+        return {
+            "digital_basics": "numerique--maitriser-les-fondamentaux-du-numerique",
+            "online_services": "numerique--acceder-a-des-services-en-ligne",
+            "find_training": "se-former--trouver-sa-formation",
+            "cv": "preparer-sa-candidature--realiser-un-cv-et-ou-une-lettre-de-motivation",
+            "job_search": "preparer-sa-candidature--organiser-ses-demarches-de-recherche-demploi",
+            "show_skills": "preparer-sa-candidature--valoriser-ses-competences",
+            "start_business": "creer-une-entreprise--definir-son-projet-de-creation-dentreprise",
+        }[self.value]
+
+
 class Weeks(Strict):
     """How many weeks a cohort of the program usually lasts, from its first to its last day
     (holidays included); a cohort outside these bounds gets a warning."""
@@ -46,5 +71,8 @@ class Program(Strict):
     apply: Text = Field(description="How to apply, in one or two sentences.")
     follows: list[str] = Field(default_factory=list,
                                description="Ids of programs that usually come before.")
+    themes: list[Theme] = Field(default_factory=list, description=(
+        "What it helps with (open data): digital_basics, online_services, find_training, "
+        "cv, job_search, show_skills, start_business."))
     how_to_come: HowToCome | None = Field(default=None, description=(
         "Who may come and how to get a place; shown on the pages and in the open data."))

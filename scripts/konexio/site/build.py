@@ -89,6 +89,7 @@ def build_site(root: Path, out: Path, *, today: date | None = None,
     from mkdocs.exceptions import MkDocsException
 
     from konexio.feeds import write_feeds
+    from konexio.opendata import write_open_data
 
     _show_mkdocs_messages()
     first, *others = LANGUAGES
@@ -109,6 +110,10 @@ def build_site(root: Path, out: Path, *, today: date | None = None,
     staged, feeds, fresh = work / "stage", work / "feeds", work / "site"
 
     def feeds_step() -> int:
+        # The open data (open-data/...) is written beside the feeds and joins the site
+        # with them.
+        write_open_data(site.dataset, site.schedule, feeds, site.site_url,
+                        today=site.today, root=root)
         return len(write_feeds(site.dataset, site.schedule, feeds, site.site_url,
                                today=site.today, root=root))
 

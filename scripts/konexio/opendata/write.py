@@ -1,0 +1,59 @@
+"""The edge: read git once, then write the open-data files under the site at stable
+addresses (``open-data/...``), beside the feeds."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from konexio.expand.occurrences import Schedule
+from konexio.feeds.stamps import commit_times, stamp
+from konexio.feeds.write import data_files
+from konexio.model.dataset import Dataset
+from konexio.opendata import data_inclusion
+from konexio.opendata.offer import offers
+
+OPEN_DATA_FILES = {
+    "structures": "open-data/data-inclusion/structures.json",
+    "services": "open-data/data-inclusion/services.json",
+}
+"""Site-relative addresses of the open-data files: partners' tools fetch them, so they never
+move (the partners' page lists them)."""
+
+
+def records_json(records: Iterable[BaseModel]) -> bytes:
+    """A JSON list of records, the same bytes for the same data: lists made from sets
+    (``publics``, ``thematiques``...) are sorted, since a set's order changes per run."""
+    rows = []
+    for record in records:
+        row = record.model_dump(mode="json", exclude_none=True)
+        rows.append({key: sorted(value) if isinstance(value, list) and all(
+            isinstance(item, str) for item in value) else value for key, value in row.items()})
+    return (json.dumps(rows, ensure_ascii=False, indent=2) + "\n").encode()
+
+
+def write_open_data(dataset: Dataset, schedule: Schedule, out_dir: Path, site_url: str,
+                    *, today: date, root: Path | None = None) -> list[Path]:
+    """Write every open-data file under ``out_dir``; ``root`` is the checkout whose git
+    history dates the records (``date_maj``); return the files written."""
+    times = commit_times(root, data_files(dataset)) if root is not None else {}
+
+    def changed(files: tuple[str, ...]) -> date:
+        return stamp(times, files).date()
+
+    found = offers(dataset, schedule, today)
+    contents = {
+        "structures": records_json(data_inclusion.structures(dataset, site_url, changed)),
+        "services": records_json(data_inclusion.services(found, site_url, changed)),
+    }
+    written = []
+    for name, data in contents.items():
+        path = out_dir / OPEN_DATA_FILES[name]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written.append(path)
+    return written
