@@ -143,3 +143,62 @@ def test_themes_are_data_inclusion_thematiques():
     from konexio.model.program import Theme
 
     assert {t.data_inclusion for t in Theme} <= {t.value for t in Thematique}
+
+
+XSD = REPO.parent / "shared" / "standards" / "lheo-2.3.xsd"
+"""The LHEO 2.3 schema, beside the repository (never committed here)."""
+LHEO = "{http://lheo.gouv.fr/2.3}"
+
+
+@pytest.fixture(scope="module")
+def lheo_xsd():
+    import xmlschema
+
+    if not XSD.is_file():
+        pytest.skip(f"the LHEO 2.3 schema is not at {XSD}")
+    return xmlschema.XMLSchema(str(XSD))
+
+
+def test_lheo_file_is_valid_against_the_lheo_2_3_schema(written, lheo_xsd):
+    errors = list(lheo_xsd.iter_errors(str(written / OPEN_DATA_FILES["lheo"])))
+    assert errors == [], "\n".join(f"{e.path}: {e.reason}" for e in errors[:5])
+
+
+def test_lheo_sessions_are_the_cohorts_of_the_pages(shipped, written):
+    import xml.etree.ElementTree as ET
+
+    dataset, schedule = shipped
+    site = Site.of(dataset, schedule, TODAY, SITE)
+    pages = {v.id: v for v in site.not_over if v.antenna.country == "FR"}
+    tree = ET.parse(written / OPEN_DATA_FILES["lheo"])
+    sessions = {s.get("numero"): s for s in tree.iter(f"{LHEO}session")}
+    assert set(sessions) == set(pages)
+    for key, session in sessions.items():
+        cohort = pages[key].cohort
+        assert session.findtext(f"{LHEO}periode/{LHEO}debut") == f"{cohort.start:%Y%m%d}"
+        assert session.findtext(f"{LHEO}periode/{LHEO}fin") == f"{cohort.end:%Y%m%d}"
+        assert session.findtext(f"{LHEO}extras/{LHEO}extra") == str(cohort.capacity)
+        assert session.findtext(f"{LHEO}etat-recrutement") == (
+            "1" if cohort.status.value == "open" else "2")
+        assert session.findtext(f"{LHEO}adresse-inscription/{LHEO}adresse/{LHEO}ligne") in (
+            pages[key].venue.address)
+
+
+def test_text_typed_with_markup_stays_valid_xml(minimal_root, tmp_path, lheo_xsd):
+    program = minimal_root / "schedules/programs/digitall-beginner.yml"
+    program.write_text(program.read_text(encoding="utf-8").replace(
+        "summary: {fr: Premiers pas,", 'summary: {fr: "Premiers pas <b> & </lheo>",'),
+        encoding="utf-8")
+    shutil.copy(REPO / "schedules/organisation.yml", minimal_root / "schedules")
+    dataset, schedule = load_valid(minimal_root)
+    write_open_data(dataset, schedule, tmp_path, SITE, today=date(2026, 11, 1))
+    xml = tmp_path / OPEN_DATA_FILES["lheo"]
+    assert "Premiers pas &lt;b&gt; &amp; &lt;/lheo&gt;" in xml.read_text(encoding="utf-8")
+    assert list(lheo_xsd.iter_errors(str(xml))) == []
+
+
+def test_without_the_organisation_file_the_lheo_file_is_left_out(minimal_root, tmp_path):
+    dataset, schedule = load_valid(minimal_root)
+    written = write_open_data(dataset, schedule, tmp_path, SITE, today=date(2026, 11, 1))
+    assert [p.relative_to(tmp_path).as_posix() for p in written] == [
+        OPEN_DATA_FILES["structures"], OPEN_DATA_FILES["services"]]

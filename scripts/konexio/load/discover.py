@@ -16,6 +16,7 @@ class Kind(StrEnum):
     roles = "roles"
     sheets = "sheets"
     privacy = "privacy"
+    organisation = "organisation"
 
 
 LOCATIONS: dict[Kind, str] = {
@@ -25,6 +26,7 @@ LOCATIONS: dict[Kind, str] = {
     Kind.roles: "volunteers/roles.yml",
     Kind.sheets: "volunteers/sheets.yml",
     Kind.privacy: "volunteers/privacy.yml",
+    Kind.organisation: "schedules/organisation.yml",
 }
 """Where each kind of file lives; also shown to coordinators who put a file elsewhere."""
 
@@ -58,6 +60,8 @@ def kind_of(rel: str) -> tuple[Kind | None, str, str]:
         return Kind.sheets, "sheets", ""
     if rel == "volunteers/privacy.yml":
         return Kind.privacy, "privacy", ""
+    if rel == "schedules/organisation.yml":
+        return Kind.organisation, "organisation", ""
     return None, stem, ""
 
 

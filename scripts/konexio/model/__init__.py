@@ -3,6 +3,7 @@
 from konexio.load.discover import Kind
 from konexio.model.antenna import Antenna
 from konexio.model.cohort import Cohort
+from konexio.model.organisation import Organisation
 from konexio.model.privacy import Privacy
 from konexio.model.program import Program
 from konexio.model.volunteers import Roles, Sheets
@@ -14,5 +15,6 @@ MODELS = {
     Kind.roles: Roles,
     Kind.sheets: Sheets,
     Kind.privacy: Privacy,
+    Kind.organisation: Organisation,
 }
 """The model of each kind of file: drives loading, the JSON Schemas and the field docs."""

@@ -11,6 +11,7 @@ from konexio.load.yaml_positions import YamlDocument
 from konexio.model.antenna import Antenna
 from konexio.model.cohort import Cohort
 from konexio.model.how_to_come import HowToCome
+from konexio.model.organisation import Organisation
 from konexio.model.privacy import Privacy
 from konexio.model.program import Program
 from konexio.model.volunteers import Roles, Sheets
@@ -45,6 +46,8 @@ class Dataset:
     sheets: Entry[Sheets] | None = None
     privacy_entry: Entry[Privacy] | None = None
     """``volunteers/privacy.yml`` as read; ``privacy`` is what applies."""
+    organisation_entry: Entry[Organisation] | None = None
+    """``schedules/organisation.yml``: needed by the LHEO file only (written without it)."""
 
     @property
     def privacy(self) -> Privacy:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import Field, StrictInt
+from pydantic import Field, StrictBool, StrictInt, StringConstraints
 
 from konexio.model.how_to_come import HowToCome
 from konexio.model.types import Count, Strict, Text
@@ -71,6 +72,11 @@ class Program(Strict):
     apply: Text = Field(description="How to apply, in one or two sentences.")
     follows: list[str] = Field(default_factory=list,
                                description="Ids of programs that usually come before.")
+    certifying: StrictBool = Field(default=False, description=(
+        "true when it leads to a certification (PCIE, a title): catalogues say so."))
+    formacode: list[Annotated[str, StringConstraints(pattern=r"^\d{5}$")]] = Field(
+        default_factory=list, max_length=5, description=(
+            "Formacode codes (Centre Inffo's thesaurus of training), for LHEO."))
     themes: list[Theme] = Field(default_factory=list, description=(
         "What it helps with (open data): digital_basics, online_services, find_training, "
         "cv, job_search, show_skills, start_business."))

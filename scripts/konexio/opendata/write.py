@@ -14,12 +14,13 @@ from konexio.expand.occurrences import Schedule
 from konexio.feeds.stamps import commit_times, stamp
 from konexio.feeds.write import data_files
 from konexio.model.dataset import Dataset
-from konexio.opendata import data_inclusion
+from konexio.opendata import data_inclusion, lheo
 from konexio.opendata.offer import offers
 
 OPEN_DATA_FILES = {
     "structures": "open-data/data-inclusion/structures.json",
     "services": "open-data/data-inclusion/services.json",
+    "lheo": "open-data/lheo.xml",
 }
 """Site-relative addresses of the open-data files: partners' tools fetch them, so they never
 move (the partners' page lists them)."""
@@ -39,7 +40,8 @@ def records_json(records: Iterable[BaseModel]) -> bytes:
 def write_open_data(dataset: Dataset, schedule: Schedule, out_dir: Path, site_url: str,
                     *, today: date, root: Path | None = None) -> list[Path]:
     """Write every open-data file under ``out_dir``; ``root`` is the checkout whose git
-    history dates the records (``date_maj``); return the files written."""
+    history dates the records (``date_maj``); return the files written. The LHEO file needs
+    the training body's numbers (``schedules/organisation.yml``): without it, it is left out."""
     times = commit_times(root, data_files(dataset)) if root is not None else {}
 
     def changed(files: tuple[str, ...]) -> date:
@@ -50,6 +52,9 @@ def write_open_data(dataset: Dataset, schedule: Schedule, out_dir: Path, site_ur
         "structures": records_json(data_inclusion.structures(dataset, site_url, changed)),
         "services": records_json(data_inclusion.services(found, site_url, changed)),
     }
+    if dataset.organisation_entry is not None:
+        contents["lheo"] = lheo.document(found, dataset.organisation_entry.model, site_url,
+                                         changed)
     written = []
     for name, data in contents.items():
         path = out_dir / OPEN_DATA_FILES[name]

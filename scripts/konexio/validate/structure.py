@@ -219,4 +219,6 @@ def read_dataset(root: Path) -> tuple[Dataset, set[str], list[Problem]]:
             dataset.sheets = Entry(file.id, file.rel, doc, model)
         elif file.kind is Kind.privacy:
             dataset.privacy_entry = Entry(file.id, file.rel, doc, model)
+        elif file.kind is Kind.organisation:
+            dataset.organisation_entry = Entry(file.id, file.rel, doc, model)
     return dataset, seen_ids, problems
