@@ -485,6 +485,9 @@ def test_pull_requests_validate_with_annotations_test_and_leave_summary_and_site
     jobs = workflow["jobs"]
     assert all("permissions" not in job for job in jobs.values())  # read-only, forks too
     assert "konexio validate --format github" in run_lines({"jobs": {"v": jobs["validate"]}})
+    validate = next(s for s in jobs["validate"]["steps"] if s.get("uses", "").startswith(
+        "actions/checkout"))
+    assert validate["with"]["fetch-depth"] == 0  # stale open cohorts are dated by git
     assert "make test" in run_lines({"jobs": {"t": jobs["test"]}})
     # The browser tests need Debian's chromium, which ensure-test-tools.sh installs as root.
     assert jobs["test"]["container"].endswith("-bookworm")

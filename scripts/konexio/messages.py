@@ -213,6 +213,12 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
         "%(program)s en dure de %(min)s à %(max)s ; vérifiez « start » et « end »",
         "la cohorte dure %(weeks)s semaines (du %(start)s au %(end)s) alors qu'une cohorte "
         "%(program)s en dure de %(min)s à %(max)s ; vérifiez « start » et « end »"),
+    "cohort.stale": N_(
+        "cette cohorte est ouverte mais son fichier n'a pas changé depuis %(age)s jours "
+        "(dernier changement le %(changed)s, plus de %(limit)s jours) : les personnes et "
+        "les partenaires écrivent encore pour y entrer ; si elle est pleine ou annulée, "
+        "mettez « status: full » ou « closed », sinon vérifiez les dates et les places et "
+        "écrivez en haut du fichier « # vérifié le AAAA-MM-JJ »"),
     "text.copied": N_(
         "le texte en %(language)s de « %(field)s » n'est pas traduit (c'est du français "
         "recopié) : le site l'afficherait tel quel à ses lecteurs ; écrivez la "

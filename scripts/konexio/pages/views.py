@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from konexio.expand.occurrences import Occurrence, Schedule
 from konexio.model.antenna import Antenna, Venue
@@ -103,10 +104,15 @@ class Site:
     not_over: list[CohortView] = field(default_factory=list)
     """Cohorts not yet over, first to start first: every list of upcoming cohorts filters
     this one (a page per antenna and program, so no page scans the whole network again)."""
+    updated: dict[str, datetime] = field(default_factory=dict)
+    """When each cohort's data last changed: the last commit of its cohort, antenna and
+    program files, as the feeds' DTSTAMP; absent when git does not know them."""
 
     @classmethod
     def of(cls, dataset: Dataset, schedule: Schedule, today: date, site_url: str,
-           open_slots: Mapping[str, Mapping[str, int]] | None = None) -> Site:
+           open_slots: Mapping[str, Mapping[str, int]] | None = None,
+           times: Mapping[str, datetime] | None = None) -> Site:
+        """``times``: the last commit time of each data file (``feeds.stamps``), if known."""
         site = cls(dataset, schedule, today, site_url, open_slots)
         by_cohort = site.by_cohort
         for occurrence in schedule.occurrences:
@@ -125,6 +131,11 @@ class Site:
                 parts_of_day=tuple(sorted({time_of_day(s.start) for s in cohort.sessions},
                                           key=("morning", "afternoon", "evening").index)),
             )
+            known = [times[file] for file in (entry.file, dataset.antennas[entry.antenna].file,
+                                              dataset.programs[cohort.program].file)
+                     if times and file in times]
+            if known:
+                site.updated[cohort_id] = max(known)
         for skipped in schedule.skipped:
             site.skipped_by_cohort.setdefault(skipped.cohort, []).append(skipped)
         site.not_over.extend(sorted((v for v in site.cohorts.values()
@@ -179,6 +190,13 @@ class Site:
             days.setdefault(occurrence.start.date(), []).append(occurrence)
         return [SessionDay(day, tuple(found), day < self.today)
                 for day, found in sorted(days.items())]
+
+    def updated_on(self, cohort_id: str) -> date | None:
+        """The day a cohort's data last changed, in its antenna's time zone (None: unknown)."""
+        when = self.updated.get(cohort_id)
+        if when is None:
+            return None
+        return when.astimezone(ZoneInfo(self.cohorts[cohort_id].antenna.timezone)).date()
 
     def skipped(self, cohort_id: str):
         return self.skipped_by_cohort.get(cohort_id, [])

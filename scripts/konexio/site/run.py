@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from konexio.feeds.stamps import commit_times
+from konexio.feeds.write import data_files
 from konexio.pages.views import Site
 from konexio.validate import load_valid
 
@@ -23,8 +25,10 @@ class Run:
 def load(root: Path, site_url: str, today: date | None = None) -> Run:
     """Validate and expand the data under ``root`` (``DataError`` when it has problems)."""
     dataset, schedule = load_valid(root)
+    # Cohort pages say when their data last changed: the feeds' DTSTAMP, from git.
     return Run(root, Site.of(dataset, schedule, today or date.today(), site_url,
-                             open_slots=_open_slots(root)))
+                             open_slots=_open_slots(root),
+                             times=commit_times(root, data_files(dataset))))
 
 
 def _open_slots(root: Path) -> dict[str, dict[str, int]] | None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from konexio.expand.occurrences import Schedule, expand
 from konexio.model.dataset import Dataset
 from konexio.problems import DataError, Problem
+from konexio.validate.freshness import cohort_file_times, stale_open_cohorts
 from konexio.validate.occurrence_rules import check_schedule
 from konexio.validate.rules import check_dataset
 from konexio.validate.structure import read_dataset
@@ -42,7 +43,8 @@ def check(root: Path, *, strict: bool = False, today: date | None = None) -> Che
 
     The schedule is expanded only when the data is otherwise sound, and dropped again when
     the expansion shows an error, so nothing is ever published from broken data. ``today``
-    (default: the real today) dates the warnings about sessions moved into the past.
+    (default: the real today) dates the warnings about sessions moved into the past and
+    about open cohorts whose file has not changed for long (``freshness``).
     """
     dataset, ids, found = read_dataset(root)
     found += check_dataset(dataset, ids)
@@ -50,6 +52,8 @@ def check(root: Path, *, strict: bool = False, today: date | None = None) -> Che
     if not [p for p in found if not p.is_warning]:
         schedule = expand(dataset)
         found += check_schedule(dataset, schedule, today or date.today())
+        found += stale_open_cohorts(dataset, cohort_file_times(root, dataset),
+                                    today or date.today())
     if strict:
         found = [p.as_error() for p in found]
     found = sorted(set(found), key=Problem.sort_key)
