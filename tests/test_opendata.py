@@ -202,3 +202,18 @@ def test_without_the_organisation_file_the_lheo_file_is_left_out(minimal_root, t
     written = write_open_data(dataset, schedule, tmp_path, SITE, today=date(2026, 11, 1))
     assert [p.relative_to(tmp_path).as_posix() for p in written] == [
         OPEN_DATA_FILES["structures"], OPEN_DATA_FILES["services"]]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "ar", "fa", "uk"])
+def test_the_partners_page_lists_every_file_and_the_feeds(shipped, lang):
+    from konexio.pages.render import render_pages
+
+    dataset, schedule = shipped
+    site = Site.of(dataset, schedule, TODAY, SITE)
+    page = next(p for p in render_pages(site, lang) if p.src_uri == "partners/index.md")
+    prefix = "../../" if lang != "fr" else "../"
+    for path in OPEN_DATA_FILES.values():
+        assert f'href="{prefix}{path}"' in page.markdown and f"{SITE}{path}" in page.markdown
+    assert "all.ics" in page.markdown and "antenna-lille.ics" in page.markdown
+    if lang != "fr":
+        assert "Pour les partenaires" not in page.markdown

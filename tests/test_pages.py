@@ -47,7 +47,8 @@ def test_every_page_exists_in_every_language(minimal_root):
     assert all(names[lang] == names["fr"] for lang in LANGUAGES)
     assert {"index.md", "programs/index.md", "programs/digitall-beginner/index.md",
             "antennas/index.md", "antennas/paris/index.md", COHORT, "volunteers/index.md",
-            "volunteers/privacy/index.md", "impact/index.md", "calendars/index.md"} == names["fr"]
+            "volunteers/privacy/index.md", "impact/index.md", "calendars/index.md",
+            "partners/index.md"} == names["fr"]
 
 
 def test_cohort_page_shows_every_session_with_cancellation_and_move(minimal_root):

@@ -31,7 +31,7 @@ def page_dir(kind: str, ident: str = "") -> str:
 
     kind is one of: home, programs, program, antennas, antenna, cohort, volunteers,
     volunteers-privacy (the privacy notice for volunteers, linked from their mails), impact,
-    calendars.
+    calendars, partners (the open data and feeds, for the people who refer learners).
     """
     folders = {
         "home": "",
@@ -44,6 +44,7 @@ def page_dir(kind: str, ident: str = "") -> str:
         "volunteers-privacy": "volunteers/privacy/",
         "impact": "impact/",
         "calendars": "calendars/",
+        "partners": "partners/",
     }
     return folders[kind]
 
@@ -97,3 +98,12 @@ def personal_address(environ: Mapping[str, str], public_site: str) -> str | None
             found.split("://", 1)[1].startswith(public.split("://", 1)[1]):
         return None
     return found
+
+
+OPEN_DATA_FILES = {
+    "structures": "open-data/data-inclusion/structures.json",
+    "services": "open-data/data-inclusion/services.json",
+    "lheo": "open-data/lheo.xml",
+}
+"""Site-relative addresses of the open-data files (the same in every language): partners'
+tools fetch them, so they never move (the partners' page lists them)."""

@@ -1,5 +1,5 @@
-"""The edge: read git once, then write the open-data files under the site at stable
-addresses (``open-data/...``), beside the feeds."""
+"""The edge: read git once, then write the open-data files under the site at their stable
+addresses (``urls.OPEN_DATA_FILES``), beside the feeds."""
 
 from __future__ import annotations
 
@@ -16,14 +16,7 @@ from konexio.feeds.write import data_files
 from konexio.model.dataset import Dataset
 from konexio.opendata import data_inclusion, lheo
 from konexio.opendata.offer import offers
-
-OPEN_DATA_FILES = {
-    "structures": "open-data/data-inclusion/structures.json",
-    "services": "open-data/data-inclusion/services.json",
-    "lheo": "open-data/lheo.xml",
-}
-"""Site-relative addresses of the open-data files: partners' tools fetch them, so they never
-move (the partners' page lists them)."""
+from konexio.urls import OPEN_DATA_FILES
 
 
 def records_json(records: Iterable[BaseModel]) -> bytes:
@@ -35,6 +28,13 @@ def records_json(records: Iterable[BaseModel]) -> bytes:
         rows.append({key: sorted(value) if isinstance(value, list) and all(
             isinstance(item, str) for item in value) else value for key, value in row.items()})
     return (json.dumps(rows, ensure_ascii=False, indent=2) + "\n").encode()
+
+
+def published(dataset: Dataset) -> dict[str, str]:
+    """The open-data files a build of ``dataset`` writes, by name: the LHEO file needs the
+    training body's numbers (``schedules/organisation.yml``) and is left out without them."""
+    return {name: path for name, path in OPEN_DATA_FILES.items()
+            if name != "lheo" or dataset.organisation_entry is not None}
 
 
 def write_open_data(dataset: Dataset, schedule: Schedule, out_dir: Path, site_url: str,
@@ -56,7 +56,8 @@ def write_open_data(dataset: Dataset, schedule: Schedule, out_dir: Path, site_ur
         contents["lheo"] = lheo.document(found, dataset.organisation_entry.model, site_url,
                                          changed)
     written = []
-    for name, data in contents.items():
+    for name in published(dataset):
+        data = contents[name]
         path = out_dir / OPEN_DATA_FILES[name]
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)

@@ -25,6 +25,7 @@ from konexio import i18n, urls
 from konexio.feeds import FeedSpec, feed_catalogue
 from konexio.feeds.howto import HOWTOS, subscribe_vs_download
 from konexio.model.types import Text
+from konexio.opendata.write import published
 from konexio.pages import structured
 from konexio.pages.formatting import Dates
 from konexio.pages.views import HOME_LIMIT, Site
@@ -309,6 +310,8 @@ class Renderer:
                                    ("volunteers.md.j2", "volunteers"),
                                    ("impact.md.j2", "impact"),
                                    ("calendars.md.j2", "calendars"))]
+        made.append(lambda: self.render("partners.md.j2", Here(lang, "partners"),
+                                        open_data=published(site.dataset)))
         made.append(lambda: self.render("volunteers-privacy.md.j2",
                                         Here(lang, "volunteers-privacy"),
                                         privacy=site.dataset.privacy,
