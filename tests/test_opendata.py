@@ -217,3 +217,15 @@ def test_the_partners_page_lists_every_file_and_the_feeds(shipped, lang):
     assert "all.ics" in page.markdown and "antenna-lille.ics" in page.markdown
     if lang != "fr":
         assert "Pour les partenaires" not in page.markdown
+
+
+def test_a_record_the_package_refuses_names_itself_and_the_field(minimal_root, tmp_path):
+    from konexio.opendata.data_inclusion import RefusedRecord
+
+    antenna = minimal_root / "schedules/antennas/paris.yml"
+    text = antenna.read_text(encoding="utf-8")
+    assert "fr: Paris," in text
+    antenna.write_text(text.replace("fr: Paris,", "fr: Paris.,", 1), encoding="utf-8")
+    dataset, schedule = load_valid(minimal_root)
+    with pytest.raises(RefusedRecord, match=r"konexio--paris: nom: .*point"):
+        write_open_data(dataset, schedule, tmp_path, SITE, today=date(2026, 11, 1))

@@ -296,3 +296,13 @@ def test_open_data_is_published_at_its_stable_addresses(shipped):
         assert (shipped / path).is_file(), name
     services = json.loads((shipped / OPEN_DATA_FILES["services"]).read_text(encoding="utf-8"))
     assert any(s["id"] == "konexio--paris--digitall-beginner" for s in services)
+
+
+def test_an_open_data_record_refused_by_data_inclusion_stops_the_build(tmp_path):
+    root = make_root(tmp_path / "root", FIXTURES / "minimal")
+    antenna = root / "schedules/antennas/paris.yml"
+    antenna.write_text(antenna.read_text(encoding="utf-8").replace(
+        "{fr: Paris,", "{fr: Paris.,", 1), encoding="utf-8")
+    with pytest.raises(SystemExit, match="konexio--paris: nom"):
+        build_site(root, root / "site", today=TODAY)
+    assert not (root / "site").exists()

@@ -23,6 +23,7 @@ from data_inclusion.schema.v1 import (
     Thematique,
     TypeService,
 )
+from pydantic import ValidationError
 
 from konexio import urls
 from konexio.model.dataset import Dataset
@@ -41,6 +42,26 @@ FRENCH_LEVEL = {"none": "aucun niveau de français demandé", "A1": "français n
 
 Stamp = Callable[[tuple[str, ...]], date]
 """The day the newest of some data files last changed (git), for ``date_maj``."""
+
+
+class RefusedRecord(Exception):
+    """data·inclusion's models refused a record (an error or a warning): the build stops and
+    says which record and which field, in the package's own words. Its only argument is the
+    text, so it travels from the build's helper process (pickled) unchanged."""
+
+    @classmethod
+    def of(cls, record_id: str, error: ValidationError) -> RefusedRecord:
+        details = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'record'}: {e['msg']}"
+                            for e in error.errors())
+        return cls(f"{record_id}: {details}")
+
+
+def _validated(model: type[Service] | type[Structure], fields: dict):
+    try:
+        return model.model_validate({k: v for k, v in fields.items() if v is not None},
+                                    context={"ignore_warnings": False})
+    except ValidationError as error:
+        raise RefusedRecord.of(fields["id"], error) from None
 
 
 def structure_id(antenna_id: str) -> str:
@@ -135,8 +156,7 @@ def service(offer: Offer, site_url: str, stamp: Stamp) -> Service:
             "telephone": referral.phone,
             "courriel": referral.email or offer.antenna.contact.email,
         }
-    return Service.model_validate({k: v for k, v in fields.items() if v is not None},
-                                  context={"ignore_warnings": False})
+    return _validated(Service, fields)
 
 
 def structure(dataset: Dataset, antenna_id: str, site_url: str, stamp: Stamp) -> Structure:
@@ -153,7 +173,7 @@ def structure(dataset: Dataset, antenna_id: str, site_url: str, stamp: Stamp) ->
         "site_web": urls.absolute_url(site_url, urls.page_url("fr", "home")),
         **_address_fields(Address.of(antenna.venues[0])),
     }
-    return Structure.model_validate(fields, context={"ignore_warnings": False})
+    return _validated(Structure, fields)
 
 
 def structures(dataset: Dataset, site_url: str, stamp: Stamp) -> list[Structure]:

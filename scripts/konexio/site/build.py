@@ -90,6 +90,7 @@ def build_site(root: Path, out: Path, *, today: date | None = None,
 
     from konexio.feeds import write_feeds
     from konexio.opendata import write_open_data
+    from konexio.opendata.data_inclusion import RefusedRecord
 
     _show_mkdocs_messages()
     first, *others = LANGUAGES
@@ -146,6 +147,10 @@ def build_site(root: Path, out: Path, *, today: date | None = None,
     except MkDocsException as error:
         shutil.rmtree(work, ignore_errors=True)
         raise BuildFailed(f"konexio build: the site was not built: {error}") from None
+    except RefusedRecord as error:
+        shutil.rmtree(work, ignore_errors=True)
+        raise BuildFailed("konexio build: the site was not built: data·inclusion's schema "
+                          f"refuses an open-data record: {error}") from None
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise

@@ -125,6 +125,11 @@ def error_to_problem(doc: YamlDocument, model: type[BaseModel], error: dict) -> 
             r"^[A-Z]{2}$": "FR, KE, MW, JO ...",
             r"^[a-z]{2}$": "fr, en, ar ...",
             r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$": "paris@konexio.eu",
+            r"^\+[1-9][0-9 ]{7,18}$": "+33 6 12 34 56 78",
+            r"^https://\S+$": "https://...",
+            r"^\d{14}$": "12345678900012",
+            r"^\d{11}$": "11755000075",
+            r"^\d{5}$": "75020",
         }.get(pattern, "CONTRIBUTING.md")
         return problem(doc.path, at.line, at.col, "field.pattern", value=_short(value),
                        field=name, expected=expected)
