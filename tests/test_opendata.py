@@ -229,3 +229,38 @@ def test_a_record_the_package_refuses_names_itself_and_the_field(minimal_root, t
     dataset, schedule = load_valid(minimal_root)
     with pytest.raises(RefusedRecord, match=r"konexio--paris: nom: .*point"):
         write_open_data(dataset, schedule, tmp_path, SITE, today=date(2026, 11, 1))
+
+
+def test_lheo_says_every_way_to_ask_and_what_to_bring(minimal_root, tmp_path, lheo_xsd):
+    import xml.etree.ElementTree as ET
+
+    program = minimal_root / "schedules/programs/digitall-beginner.yml"
+    program.write_text(program.read_text(encoding="utf-8") + (
+        "how_to_come:\n"
+        "  publics: [exiles, women]\n"
+        "  min_age: 16\n"
+        "  french: A1\n"
+        "  placement_test: false\n"
+        "  bring:\n"
+        "    - {fr: Un stylo, en: A pen, ar: قلم}\n"
+        "  referral:\n"
+        "    by: [social_worker]\n"
+        "    how: [form, whatsapp]\n"
+        "    whatsapp: +33 6 12 34 56 78\n"
+        "    form: https://example.org/orienter\n"
+        "  next: {fr: On vous rappelle, en: We call you back, ar: نعاود الاتصال بك}\n"
+        "  answer_days: 2\n"), encoding="utf-8")
+    shutil.copy(REPO / "schedules/organisation.yml", minimal_root / "schedules")
+    dataset, schedule = load_valid(minimal_root)
+    write_open_data(dataset, schedule, tmp_path, SITE, today=date(2026, 11, 1))
+    xml = tmp_path / OPEN_DATA_FILES["lheo"]
+    assert list(lheo_xsd.iter_errors(str(xml))) == []
+    tree = ET.parse(xml)
+    assert tree.findtext(f".//{LHEO}modalites-inscription") == (
+        "Par le formulaire : https://example.org/orienter ; par WhatsApp : +33 6 12 34 56 78")
+    assert "À apporter : Un stylo" in tree.findtext(f".//{LHEO}conditions-specifiques")
+    assert [c.text for c in tree.iter(f"{LHEO}code-public-vise")] == ["81042", "81022", "81018"]
+    service = _read(tmp_path, "services")[0]
+    assert service["lien_mobilisation"] == "https://example.org/orienter"
+    assert service["modes_mobilisation"] == ["utiliser-lien-mobilisation"]
+    assert "WhatsApp : +33 6 12 34 56 78" in service["mobilisation_precisions"]

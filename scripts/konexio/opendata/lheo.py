@@ -15,7 +15,7 @@ from datetime import date
 
 from konexio import urls
 from konexio.model.cohort import Status
-from konexio.model.how_to_come import HowToCome, Public
+from konexio.model.how_to_come import Channel, HowToCome, Public
 from konexio.model.organisation import Organisation
 from konexio.opendata.offer import Address, Group, Offer
 
@@ -77,7 +77,24 @@ def _conditions(offer: Offer, how: HowToCome | None) -> str:
         parts.insert(0, f"À partir de {how.min_age} ans, {FRENCH[how.french.value]}")
         if how.placement_test and offer.program.placement_test:
             parts.append("Test de niveau : " + offer.program.placement_test.fr.rstrip(". "))
+        if how.bring:
+            parts.append("À apporter : " + " ; ".join(item.fr.rstrip(". ") for item in how.bring))
     return ". ".join(parts) + "."
+
+
+def _ways(how: HowToCome | None, offer: Offer) -> str:
+    """How to ask for a place, every way the data gives (the antenna's e-mail at least)."""
+    email = how.referral.email if how and how.referral.email else offer.antenna.contact.email
+    if how is None:
+        return f"Par e-mail : {email}"
+    referral = how.referral
+    ways = {Channel.email: f"par e-mail : {email}",
+            Channel.phone: f"par téléphone : {referral.phone}",
+            Channel.whatsapp: f"par WhatsApp : {referral.whatsapp}",
+            Channel.form: f"par le formulaire : {referral.form}",
+            Channel.visit: "sur place, aux heures de cours"}
+    text = " ; ".join(ways[channel] for channel in referral.how)
+    return text[:1].upper() + text[1:]
 
 
 def _session(action: ET.Element, group: Group, offer: Offer, stamp: Stamp) -> None:
@@ -90,9 +107,7 @@ def _session(action: ET.Element, group: Group, offer: Offer, stamp: Stamp) -> No
     where = ET.SubElement(session, "adresse-inscription")
     if group.address is not None:
         _address(where, group.address, group.venue.name.fr)
-    how = group.how_to_come
-    email = (how.referral.email if how and how.referral.email else offer.antenna.contact.email)
-    _text(session, "modalites-inscription", f"Par e-mail : {email}", 255)
+    _text(session, "modalites-inscription", _ways(group.how_to_come, offer), 255)
     _text(session, "etat-recrutement", RECRUITING[cohort.status])
     extras = ET.SubElement(session, "extras", info="session")
     _text(extras, "extra", str(cohort.capacity)).set("info", "nb-places")
