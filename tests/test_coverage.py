@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from fake_sheets.workbench import XlsxBench, col_of, row_of
@@ -12,6 +14,7 @@ from konexio.sync import OPEN_SLOTS, open_slots
 from konexio.sync.coverage import coverage
 from konexio.sync.layout import signup_label
 from konexio.sync.plan import WorksheetSnapshot
+from konexio.sync.roster import ROSTER
 from konexio.sync.run import sync_shifts
 from test_sync_google import TITLES, make_shifts
 
@@ -57,3 +60,35 @@ def test_coverage_command_prints_names_but_the_site_file_has_counts_only(minimal
     assert "Awa" not in text and json.loads(text) == slots
     assert all(isinstance(v, int) for v in slots.values())
     assert first not in slots or slots[first] == 0
+
+
+def test_coverage_of_one_antenna_and_its_unknown_names(tmp_path, capsys):
+    """Issue 27: `--antenna` keeps one antenna's lines (the site's counts untouched); a
+    name typed that is on no roster row is named by its cell, with the nearest row."""
+    repo = Path(__file__).parent.parent
+    root = tmp_path / "root"
+    for folder in ("schedules", "volunteers", "docs"):
+        shutil.copytree(repo / folder, root / folder)
+    shutil.copy(repo / "mkdocs.yml", root / "mkdocs.yml")
+    assert main(["sync", "--root", str(root), "--today", "2026-11-24"]) == 0
+    bench = XlsxBench(root)
+    bench.type(1, 0, "Inès Martin", title=ROSTER)
+    bench.type(1, 1, "ines@example.org", title=ROSTER)
+    grid = bench.grid("Lille")
+    bench.type(len(grid) - 1, col_of(grid, signup_label(1)), "Ines Martine", title="Lille")
+    capsys.readouterr()
+    assert main(["coverage", "--root", str(root), "--antenna", "lille", "--weeks", "52"]) == 0
+    out = capsys.readouterr().out
+    assert "Lille" in out and "Paris ·" not in out and "Bordeaux ·" not in out
+    cell = f"Lille!L{len(grid)}"
+    assert f"aucune ligne de {ROSTER}" in out and cell in out
+    assert f"{cell} ressemble au nom de {ROSTER}!A2" in out and "Martin" not in out
+    assert main(["coverage", "--root", str(root), "--antenna", "lille", "--weeks", "52",
+                 "--show-names"]) == 0
+    assert "« Ines Martine » : vouliez-vous dire « Inès Martin »" in capsys.readouterr().out
+    assert open_slots(root) is None  # one antenna's counts would hide the others'
+    assert main(["coverage", "--root", str(root), "--antenna", "lile"]) == 2
+    err = capsys.readouterr().err
+    assert "« lile »" in err and "« lille »" in err
+    assert main(["coverage", "--root", str(root), "--antenna", "lile", "--lang", "en"]) == 2
+    assert "no antenna" in capsys.readouterr().err

@@ -457,11 +457,13 @@ def test_unmatched_names_are_listed_by_cell_not_by_name(staffed, smtp):
     cancel(staffed, "2026-11-23")
     run_sync(staffed)
     report = run_notify(staffed, smtp)
-    found = [line for line in report.lines if "sans ligne" in line]
-    assert found == [f"1 inscription sans ligne dans {ROSTER} (personne prévenue) : "
-                     f"Paris!{cell}"]
-    assert found[0].text("en") == f"1 sign-up with no row in {ROSTER} (nobody told): " \
-                                  f"Paris!{cell}"
+    found = [line for line in report.lines if "aucune ligne" in line]
+    assert found == [f"1 inscription dont le nom n'est sur aucune ligne de {ROSTER} : cette "
+                     f"personne ne reçoit aucun message ; ajoutez-la à {ROSTER} ou corrigez "
+                     f"le nom tapé : Paris!{cell}"]
+    assert found[0].text("en") == (
+        f"1 sign-up whose name is on no row of {ROSTER}: nobody tells that person anything; "
+        f"add them to {ROSTER} or correct the name typed: Paris!{cell}")
     assert report.sent == 1
     named = run_notify(staffed, smtp, dry_run=True, show_names=True)
     assert any("Inconnu Personne" in line for line in named.lines)
@@ -698,3 +700,15 @@ def test_notify_says_when_mails_go_without_a_personal_calendar_link(staffed, smt
     monkeypatch.setenv(PERSONAL_ADDRESS, PERSONAL)
     assert main([*command, "--dry-run"]) == 0
     assert PERSONAL_ADDRESS not in capsys.readouterr().out
+
+
+def test_a_near_name_points_to_the_roster_row_it_resembles(staffed, smtp):
+    """Issue 27: "Awa Exmple" typed for "Awa Exemple" (row 2 of the roster)."""
+    cell = sign_up(staffed, shift_id("2026-11-23", "assistant"), "Awa Exmple")
+    report = run_notify(staffed, smtp, dry_run=True)
+    assert f"Paris!{cell} ressemble au nom de {ROSTER}!A2 (--show-names pour voir les noms)" \
+        in report.lines
+    assert not any("Exmple" in line or "Exemple" in line for line in report.lines)
+    named = run_notify(staffed, smtp, dry_run=True, show_names=True)
+    assert f"Paris!{cell} « Awa Exmple » : vouliez-vous dire « Awa Exemple » ({ROSTER}!A2) ?" \
+        in named.lines

@@ -66,3 +66,21 @@ def test_google_settings_are_told_in_the_coordinators_language(minimal_root, cap
     assert capsys.readouterr().err == (
         "konexio sync: KONEXIO_GOOGLE_CREDENTIALS is not set: give the path of the service "
         "account's JSON key file.\n")
+
+
+def test_sync_names_sign_ups_nobody_will_tell_by_their_cell(minimal_root, capsys):
+    """Issue 27: the sync used to say nothing of a name typed that is on no roster row."""
+    from fake_sheets.workbench import XlsxBench, col_of
+    from konexio.sync.layout import signup_label
+
+    assert main(["sync", "--root", str(minimal_root)]) == 0
+    bench = XlsxBench(minimal_root)
+    grid = bench.grid()
+    bench.type(3, col_of(grid, signup_label(1)), "Zoé Inconnue")
+    capsys.readouterr()
+    assert main(["sync", "--root", str(minimal_root), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "1 sign-up whose name is on no row of Bénévoles" in out
+    assert f"Paris!{chr(65 + col_of(grid, signup_label(1)))}4" in out and "Zoé" not in out
+    assert main(["sync", "--root", str(minimal_root), "--show-names"]) == 0
+    assert "Zoé Inconnue" in capsys.readouterr().out

@@ -6,6 +6,8 @@ go to ``.cache/open-slots.json`` for the site's volunteers page.
 
 from __future__ import annotations
 
+import sys
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from konexio.cli import add_common, stopped
@@ -20,6 +22,12 @@ def register(sub) -> None:
     add_backend_options(command)
     command.add_argument("--weeks", type=int, default=2,
                          help="how far ahead to look, in weeks (default: 2)")
+    command.add_argument("--antenna", default=None,
+                         help="only this antenna (its id, e.g. lille); the site's counts "
+                              "are then left as they are")
+    command.add_argument("--show-names", action="store_true",
+                         help="print the names typed in sign-ups that match no roster row "
+                              "(on your terminal; never in a shared log)")
     command.set_defaults(run=run)
 
 
@@ -28,28 +36,50 @@ def _when(shift) -> str:
 
 
 def run(args) -> int:
+    from konexio.notify.people import match, read_signups, unknown_lines
     from konexio.shifts import by_antenna, shifts
     from konexio.sync import write_open_slots
     from konexio.sync.coverage import coverage
+    from konexio.sync.roster import ROSTER, read_roster
     from konexio.sync.run import worksheet_titles
     from konexio.validate import load_valid
+    from konexio.validate.structure import suggest
 
     dataset, schedule = load_valid(args.root)
     all_shifts = shifts(dataset, schedule)
     titles = worksheet_titles(dataset)
+    lang = args.lang
+    if args.antenna is not None:
+        if args.antenna not in titles:
+            close = suggest(args.antenna, titles)
+            print(COORDINATORS.gettext(
+                lang, "konexio coverage : pas d'antenne « %(antenna)s » ; écrivez l'un de : "
+                      "%(choices)s.", antenna=args.antenna,
+                choices=", ".join(sorted(titles))) + (
+                " " + COORDINATORS.gettext(lang, "Vouliez-vous dire « %(value)s » ?",
+                                           value=close) if close else ""), file=sys.stderr)
+            return 2
+        all_shifts = tuple(s for s in all_shifts if s.antenna == args.antenna)
+        titles = {args.antenna: titles[args.antenna]}
     grouped = by_antenna(all_shifts)
+    unknown = []
     try:
         backend = make_backend(args, dataset)
         snapshots = []
         required = {a: t for a, t in titles.items() if a in grouped}
         for target in backend.targets(required, {}):
-            snapshots += list(backend.read(target).snapshots.values())
+            read = backend.read(replace(target, extra=(ROSTER,)))
+            roster = read_roster(read.snapshots.pop(ROSTER))
+            snapshots += list(read.snapshots.values())
+            typed = [found for title in target.titles.values()
+                     for found in read_signups(read.snapshots[title])]
+            unknown += unknown_lines(roster, match(roster, typed).unmatched, args.show_names)
     except SyncError as error:
         stopped("coverage", error, args.lang)
         return 2
     found = coverage(snapshots, all_shifts, datetime.now(UTC), args.weeks)
-    write_open_slots(args.root, found.open_slots)
-    lang = args.lang
+    if args.antenna is None:
+        write_open_slots(args.root, found.open_slots)
     print(COORDINATORS.ngettext(
         lang, "Créneaux où il manque des bénévoles dans la semaine qui vient :",
         "Créneaux où il manque des bénévoles dans les %(num)d prochaines semaines :",
@@ -67,4 +97,6 @@ def run(args) -> int:
         for overlap in found.overlaps:
             print(f"  {overlap.name} : {_when(overlap.first)} ({overlap.first.role_name}) "
                   f"/ {_when(overlap.second)} ({overlap.second.role_name})")
+    for line in unknown:
+        print(line.text(lang))
     return 0

@@ -38,6 +38,9 @@ def register(sub) -> None:
     command.add_argument("--today", type=date.fromisoformat, default=None,
                          help="the day to act as for the retention period of "
                               "volunteers/privacy.yml (YYYY-MM-DD; default: today)")
+    command.add_argument("--show-names", action="store_true",
+                         help="print the names typed in sign-ups that match no roster row "
+                              "(on your terminal; never in a shared log)")
     command.set_defaults(run=run)
 
 
@@ -106,6 +109,7 @@ def retention_lines(summary, months: int) -> list[Message]:
 
 
 def run(args) -> int:
+    from konexio.notify.people import unknown_lines
     from konexio.sync.run import sync
     from konexio.validate import load_valid
 
@@ -122,6 +126,9 @@ def run(args) -> int:
         print(line.text(lang))
     for line in retention_lines(summary, dataset.privacy.retention_months):
         print(line.text(lang))
+    for roster, unmatched in summary.unknown:
+        for line in unknown_lines(roster, unmatched, args.show_names):
+            print(line.text(lang))
     where = backend.path if backend.name == "xlsx" else "Google Sheets"
     for title, counts in summary.worksheets.items():
         print(COORDINATORS.gettext(lang, "%(worksheet)s : %(counts)s", worksheet=title,

@@ -7,8 +7,10 @@ reported by its cell, never by its content (unless ``--show-names``).
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
+from konexio.i18n import COORDINATORS, NN_, Message, Together
 from konexio.sync.layout import (
     DATE,
     END,
@@ -21,7 +23,7 @@ from konexio.sync.layout import (
     normalize,
 )
 from konexio.sync.plan import WorksheetSnapshot
-from konexio.sync.roster import Roster, Volunteer
+from konexio.sync.roster import ROSTER, Roster, Volunteer
 
 
 @dataclass(frozen=True)
@@ -105,3 +107,44 @@ def match(roster: Roster, signups: list[SignUp]) -> Matching:
             unmatched.append(signup)
     duplicates = tuple(tuple(v) for v in by_name.values() if len(v) > 1)
     return Matching(tuple(matched), tuple(unmatched), tuple(ambiguous), duplicates)
+
+
+def nearest(roster: Roster, typed: str) -> list[Volunteer]:
+    """Roster rows whose name is close to a name typed in a sign-up cell (a typo, a
+    missing letter): what the coordinator probably meant."""
+    by_name = {normalize(v.name): v for v in roster.volunteers if v.name}
+    close = difflib.get_close_matches(normalize(typed), list(by_name), n=2, cutoff=0.75)
+    return [by_name[name] for name in close]
+
+
+def unknown_lines(roster: Roster, unmatched: tuple[SignUp, ...] | list[SignUp],
+                  show_names: bool) -> list[Message]:
+    """Sign-ups whose name is on no roster row, for a coordinator: by cell, with the roster
+    row that looks like it (names only when ``show_names``: a terminal, not a log)."""
+    if not unmatched:
+        return []
+    lines = [COORDINATORS.message(NN_(
+        "%(num)d inscription dont le nom n'est sur aucune ligne de %(roster)s : cette "
+        "personne ne reçoit aucun message ; ajoutez-la à %(roster)s ou corrigez le nom "
+        "tapé : %(where)s",
+        "%(num)d inscriptions dont le nom n'est sur aucune ligne de %(roster)s : ces "
+        "personnes ne reçoivent aucun message ; ajoutez-les à %(roster)s ou corrigez les "
+        "noms tapés : %(where)s"),
+        num=len(unmatched), roster=ROSTER,
+        where=Together(s.name if show_names else s.position for s in unmatched))]
+    for signup in unmatched:
+        near = nearest(roster, signup.name)
+        if not near:
+            continue
+        if show_names:
+            lines.append(COORDINATORS.message(NN_(
+                "%(cell)s « %(typed)s » : vouliez-vous dire %(near)s ?",
+                "%(cell)s « %(typed)s » : vouliez-vous dire %(near)s ?"),
+                cell=signup.position, typed=signup.name, num=len(near),
+                near=Together(f"« {v.name} » ({v.position})" for v in near)))
+        else:
+            lines.append(COORDINATORS.message(NN_(
+                "%(cell)s ressemble au nom de %(near)s (--show-names pour voir les noms)",
+                "%(cell)s ressemble aux noms de %(near)s (--show-names pour voir les noms)"),
+                cell=signup.position, num=len(near), near=Together(v.position for v in near)))
+    return lines

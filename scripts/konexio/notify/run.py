@@ -20,7 +20,7 @@ from konexio.i18n import COORDINATORS, N_, NN_, Message
 from konexio.model.dataset import Dataset
 from konexio.notify.changes import Mail, due
 from konexio.notify.compose import compose, message_id_for
-from konexio.notify.people import Matching, SignUp, match, read_signups
+from konexio.notify.people import Matching, SignUp, match, read_signups, unknown_lines
 from konexio.notify.record import KIND_LABELS, Journal, Recorder, header_problem, parse
 from konexio.notify.send import Mailer, Outcome
 from konexio.shifts import shifts as all_shifts
@@ -97,18 +97,13 @@ def describe_sheets(sheets: Sheets, show_names: bool) -> list[Message]:
             "%(roster)s : feuille absente ; lancez d'abord konexio sync."), roster=ROSTER))
     lines += sheets.roster.problems
     m = sheets.matching
-    if m.unmatched:
-        lines.append(COORDINATORS.message(NN_(
-            "%(num)d inscription sans ligne dans %(roster)s (personne prévenue) : %(where)s",
-            "%(num)d inscriptions sans ligne dans %(roster)s (personne prévenue) : %(where)s"),
-            num=len(m.unmatched), roster=ROSTER,
-            where=", ".join(_who(s, show_names) for s in m.unmatched)))
+    lines += unknown_lines(sheets.roster, m.unmatched, show_names)
     if m.ambiguous:
         lines.append(COORDINATORS.message(NN_(
-            "%(num)d inscription dont le nom est sur plusieurs lignes de %(roster)s (personne "
-            "prévenue) : %(where)s",
-            "%(num)d inscriptions dont le nom est sur plusieurs lignes de %(roster)s "
-            "(personne prévenue) : %(where)s"),
+            "%(num)d inscription dont le nom est sur plusieurs lignes de %(roster)s : aucun "
+            "message ne part pour elle ; rendez les noms distincts : %(where)s",
+            "%(num)d inscriptions dont le nom est sur plusieurs lignes de %(roster)s : aucun "
+            "message ne part pour elles ; rendez les noms distincts : %(where)s"),
             num=len(m.ambiguous), roster=ROSTER,
             where=", ".join(_who(s, show_names) for s in m.ambiguous)))
     for rows in m.duplicates:

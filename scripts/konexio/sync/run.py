@@ -16,6 +16,7 @@ from datetime import date
 from konexio.expand.occurrences import Schedule
 from konexio.i18n import COORDINATORS, N_, Message
 from konexio.model.dataset import Dataset
+from konexio.notify.people import SignUp, match, read_signups
 from konexio.shifts import Shift, by_antenna, shifts
 from konexio.sync.backend import Backend, RowsMoved
 from konexio.sync.erasure import Changed, Erasure, retention, roster_keys
@@ -61,6 +62,8 @@ class Summary:
     """Cells erased or replaced by a pseudonym (``forget``, retention)."""
     stale: list[str] = field(default_factory=list)
     """Roster rows of people with no sign-up within the retention period."""
+    unknown: list[tuple[Roster, tuple[SignUp, ...]]] = field(default_factory=list)
+    """Per spreadsheet, sign-ups whose name is on no roster row (nobody tells them)."""
 
 
 def worksheet_titles(dataset: Dataset) -> dict[str, str]:
@@ -157,6 +160,12 @@ def sync_shifts(all_shifts: tuple[Shift, ...], titles: dict[str, str], backend: 
         for plan in first:
             summary.worksheets[plan.title] = plan.counts
             summary.counts = summary.counts + plan.counts
+        roster = read_roster(read.snapshots[ROSTER])
+        typed = [found for title in target.titles.values()
+                 for found in read_signups(read.snapshots[title])]
+        unmatched = match(roster, typed).unmatched
+        if unmatched:
+            summary.unknown.append((roster, unmatched))
         summary.erased += reported.changed  # the first plan: what later ones finish
         summary.stale += [f"{ROSTER}!A{row + 1}" for row in reported.stale]
     if progress:
