@@ -112,10 +112,16 @@ def test_a_cohort_s_own_how_to_come_is_used_when_it_is_the_only_group(shipped):
 
 
 def test_opening_hours_join_the_groups_sessions_by_day(shipped):
+    from opening_hours import OpeningHours
+
     dataset, schedule = shipped
     for offer in offers(dataset, schedule, TODAY):
         hours = opening_hours(offer)
         assert OSM.match(hours), hours
+        # An independent OpenStreetMap parser reads it (it raises ParserError otherwise).
+        OpeningHours(hours)
+    lille = next(o for o in offers(dataset, schedule, TODAY) if o.id == "lille--digitall-beginner")
+    assert opening_hours(lille) == "Tu 14:00-16:00; PH off"
 
 
 def test_date_maj_is_the_last_commit_of_the_files_behind_a_record(shipped, written):
