@@ -45,7 +45,9 @@ def test_new_cohort_copies_the_latest_cohort_of_the_program_and_validates(minima
     # The minimal cohort runs Monday and Wednesday 14:00-16:00 over 11 weeks.
     assert [(s["day"], s["start"], s["end"]) for s in data["sessions"]] == [
         ("monday", "14:00", "16:00"), ("wednesday", "14:00", "16:00")]
-    assert (data["start"], data["end"]) == ("2027-03-01", "2027-05-16")
+    # Eleven weeks from Monday 1 March end on the last session, Wednesday 12 May, not
+    # on Sunday 16 (issue 27: the cohort page would print a day nobody comes).
+    assert (data["start"], data["end"]) == ("2027-03-01", "2027-05-12")
     out = capsys.readouterr().out
     assert "schedules/cohorts/paris/digitall-beginner-2026-11.yml" not in out
     assert "copiées de schedules/cohorts/paris/digitall-beginner-paris-2026-11.yml" in out
@@ -62,7 +64,7 @@ def test_new_cohort_without_a_model_takes_one_session_on_the_start_weekday(minim
     rel = "schedules/cohorts/paris/digistart-spring.yml"
     data = parse_yaml(rel, (minimal_root / rel).read_text(encoding="utf-8"))[0].data
     assert data["sessions"] == [{"day": "thursday", "start": "14:00", "end": "16:00"}]
-    assert data["end"] == "2027-04-07"  # five weeks, last day included
+    assert data["end"] == "2027-04-01"  # five Thursdays: the fifth is the last session
     assert problems_in(minimal_root, rel) == []
 
 
@@ -271,3 +273,17 @@ def test_new_antenna_skeleton_has_no_empty_list_to_trap_the_first_item(minimal_r
     assert new(minimal_root, "antenna", "--id", "lyon") == 0
     text = (minimal_root / "schedules/antennas/lyon.yml").read_text(encoding="utf-8")
     assert "[]" not in text
+
+
+def test_a_proposed_end_is_a_session_day_outside_holidays_and_closures(minimal_root):
+    """Issue 27: the proposed end fell on a Sunday inside the spring holidays. Here the
+    weeks end on Monday 29 March 2027, Easter Monday: the end is the Monday before."""
+    programs = minimal_root / "schedules/programs"
+    shutil.copy(programs / "digitall-beginner.yml", programs / "digistart.yml")
+    assert new(minimal_root, "cohort", "--antenna", "paris", "--program", "digistart",
+               "--start", "2027-03-01", "--weeks", "5", "--id", "digistart-easter") == 0
+    rel = "schedules/cohorts/paris/digistart-easter.yml"
+    data = parse_yaml(rel, (minimal_root / rel).read_text(encoding="utf-8"))[0].data
+    assert data["sessions"] == [{"day": "monday", "start": "14:00", "end": "16:00"}]
+    assert data["end"] == "2027-03-22"  # 29 March is Easter Monday: no class
+    assert problems_in(minimal_root, rel) == []

@@ -166,6 +166,7 @@ def cohort_draft(checkout: Checkout, *, antenna: str, program: str, start: str,
     rooms = next(v.rooms for v in model.venues if v.id == venue)
     last = first + timedelta(weeks=weeks, days=-1)
     _refuse_when_all_closed(model, venue, first, last, sessions)
+    last = _last_open_session(model, venue, first, last, sessions)
     return CohortDraft(
         id=cohort_id, antenna=antenna, program=program,
         program_name=program_entry.model.name.fr if program_entry else program,
@@ -188,6 +189,18 @@ def _refuse_when_all_closed(model: Antenna, venue: str, first: date, last: date,
                           for d in days})
         raise ScaffoldError("all_closed", start=first.isoformat(), end=last.isoformat(),
                             reasons=", ".join(reasons))
+
+
+def _last_open_session(model: Antenna, venue: str, first: date, last: date,
+                       sessions: tuple[SessionDraft, ...]) -> date:
+    """The end a coordinator would write: the last session day of those weeks that is
+    neither a holiday nor a closure (never a Sunday in the spring holidays, which the
+    cohort page would print as its last day)."""
+    days = sorted(day for s in sessions
+                  for day in planned_days(first, last, list(Weekday).index(Weekday(s.day))))
+    closed = closed_days(model, venue, first, last)
+    open_days = [day for day in days if day not in closed]
+    return open_days[-1] if open_days else last
 
 
 def check_antenna_request(country: str, timezone: str) -> None:
