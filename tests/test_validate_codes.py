@@ -137,3 +137,28 @@ def test_an_unknown_or_overlong_time_zone_is_a_problem_not_a_crash(minimal_root,
         "timezone: Europe/Paris", f"timezone: {zone}"), encoding="utf-8")
     [found] = check(minimal_root).problems
     assert (found.line, found.code) == (4, "timezone.unknown")
+
+
+@pytest.mark.parametrize("typed", ['"14h"', '"14h00"', '"14:00"'])
+def test_a_time_that_cannot_mean_two_things_is_read_one_way(minimal_root, typed):
+    """Issue 27: `9h30` was accepted but `9h` refused; both are now read as one time, the
+    same everywhere (the expanded sessions start at 14:00)."""
+    path = next((minimal_root / "schedules/cohorts").rglob("*.yml"))
+    text = path.read_text(encoding="utf-8")
+    assert 'start: "14:00"' in text
+    path.write_text(text.replace('start: "14:00"', f"start: {typed}", 1), encoding="utf-8")
+    checked = check(minimal_root)
+    assert checked.ok, [p.as_text("en") for p in checked.problems]
+    assert {o.start.strftime("%H:%M") for o in checked.schedule.occurrences} == {"14:00"}
+
+
+@pytest.mark.parametrize(("typed", "answer"), [
+    ("9.30", 'write "09:30"'), ('"9 h 30"', 'write "09:30"'), ("1400", "write it HH:MM"),
+    ("9.5", "write it HH:MM")])
+def test_a_time_written_otherwise_gets_its_own_value_back_when_it_is_sure(minimal_root, typed,
+                                                                        answer):
+    path = next((minimal_root / "schedules/cohorts").rglob("*.yml"))
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('start: "14:00"', f"start: {typed}", 1), encoding="utf-8")
+    [found] = [p.as_text("en") for p in check(minimal_root).problems]
+    assert answer in found

@@ -103,6 +103,12 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
         "(CONTRIBUTING.md)"),
     "konexio.date_format": N_(
         "« %(value)s » n'est pas une date ; écrivez-la AAAA-MM-JJ, par exemple 2026-09-07"),
+    "konexio.date_reading": N_(
+        "« %(value)s » n'est pas écrite AAAA-MM-JJ ; écrivez %(reading)s"),
+    "konexio.time_reading": N_(
+        "« %(value)s » n'est pas une heure écrite HH:MM ; écrivez \"%(reading)s\" (entre "
+        "guillemets)"),
+    "field.weekday": N_("« %(value)s » n'est pas accepté ; écrivez %(reading)s"),
     "konexio.date_impossible": N_(
         "le %(value)s n'existe pas dans le calendrier ; vérifiez le jour et le mois"),
     "konexio.time_format": N_(

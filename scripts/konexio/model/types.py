@@ -15,8 +15,11 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from konexio.model.readings import clock_time, iso_date
+
 _DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
-_TIME = re.compile(r"^\s*(\d{1,2})[:hH](\d{2})\s*$")
+_TIME = re.compile(r"^\s*(\d{1,2})(?:[:hH](\d{2})|[hH])\s*$")
+"""``14:00``; ``14h00``, ``14h`` and ``9h30`` too: none of them can mean two things."""
 
 
 def _parse_date(value: Any) -> date:
@@ -24,6 +27,10 @@ def _parse_date(value: Any) -> date:
         return value
     match = _DATE.match(value) if isinstance(value, str) else None
     if not match:
+        reading = iso_date(value)
+        if reading:
+            raise PydanticCustomError("konexio.date_reading", "write the date as YYYY-MM-DD",
+                                      {"value": value, "reading": reading})
         raise PydanticCustomError("konexio.date_format", "write the date as YYYY-MM-DD",
                                   {"value": value})
     try:
@@ -38,9 +45,13 @@ def _parse_time(value: Any) -> time:
         return value
     match = _TIME.match(value) if isinstance(value, str) else None
     if not match:
+        reading = clock_time(value)
+        if reading:
+            raise PydanticCustomError("konexio.time_reading", "write the time as HH:MM",
+                                      {"value": value, "reading": reading})
         raise PydanticCustomError("konexio.time_format", "write the time as HH:MM",
                                   {"value": value})
-    hour, minute = (int(part) for part in match.groups())
+    hour, minute = int(match[1]), int(match[2] or 0)
     if hour > 23 or minute > 59:
         raise PydanticCustomError("konexio.time_impossible", "this time does not exist",
                                   {"value": value})
@@ -52,8 +63,8 @@ IsoDate = Annotated[date, BeforeValidator(_parse_date), Field(json_schema_extra=
 """A calendar date written ``2026-09-07``."""
 
 ClockTime = Annotated[time, BeforeValidator(_parse_time), Field(json_schema_extra={
-    "type": "string", "pattern": r"^([01]?\d|2[0-3])[:hH][0-5]\d$"})]
-"""A local wall-clock time written ``14:00`` (``14h00`` is accepted too)."""
+    "type": "string", "pattern": r"^([01]?\d|2[0-3])([:hH][0-5]\d|[hH])$"})]
+"""A local wall-clock time written ``14:00`` (``14h00``, ``14h`` and ``9h30`` too)."""
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=60)]
 """An identifier: lower-case letters, digits and dashes, like ``digitall-beginner``."""

@@ -16,7 +16,8 @@ from konexio.load.discover import LOCATIONS, DataFile, Kind, badly_named, discov
 from konexio.load.yaml_positions import YamlDocument, parse_yaml
 from konexio.model import MODELS
 from konexio.model.dataset import CohortEntry, Dataset, Entry
-from konexio.model.types import Text
+from konexio.model.readings import weekday
+from konexio.model.types import Text, Weekday
 from konexio.problems import Problem, problem
 
 
@@ -111,6 +112,10 @@ def error_to_problem(doc: YamlDocument, model: type[BaseModel], error: dict) -> 
     if kind == "enum":
         choices = [c.strip() for c in ctx.get("expected", "").replace("'", "")
                    .replace(" or ", ",").split(",") if c.strip()]
+        reading = weekday(value) if set(choices) == {d.value for d in Weekday} else None
+        if reading:
+            return problem(doc.path, at.line, at.col, "field.weekday", value=_short(value),
+                           reading=reading)
         return problem(doc.path, at.line, at.col, "field.enum", value=_short(value),
                        expected=", ".join(choices), suggestion=suggest(value, choices))
     if kind == "string_pattern_mismatch":
