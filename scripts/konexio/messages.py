@@ -108,6 +108,10 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "konexio.time_reading": N_(
         "« %(value)s » n'est pas une heure écrite HH:MM ; écrivez \"%(reading)s\" (entre "
         "guillemets)"),
+    "field.indented": N_(
+        "« %(key)s » n'est pas une clé à ce niveau, mais au niveau de « %(sibling)s » : la "
+        "ligne est trop décalée vers la droite ; faites-la commencer à la colonne %(column)s, "
+        "comme « %(sibling)s » à la ligne %(row)s"),
     "field.weekday": N_("« %(value)s » n'est pas accepté ; écrivez %(reading)s"),
     "konexio.date_impossible": N_(
         "le %(value)s n'existe pas dans le calendrier ; vérifiez le jour et le mois"),

@@ -80,6 +80,24 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     return names[-1] if names else ""
 
 
+def _indentation_slip(doc: YamlDocument, model: type[BaseModel], loc: tuple[Any, ...]) \
+        -> tuple[str, int, int] | None:
+    """For a key unknown where it stands but known one level up or more (``cancelled:``
+    indented under a session): the key of that level to align it with, and its line and
+    column. None when the key is known nowhere above."""
+    name = loc[-1]
+    for depth in range(len(loc) - 2, -1, -1):
+        above = loc[:depth]
+        if above and isinstance(above[-1], int):
+            continue
+        owner = _model_at(model, above) if above else model
+        if owner is not None and name in owner.model_fields:
+            sibling = loc[depth]
+            at = doc.pos((*above, sibling), key=True)
+            return str(sibling), at.line, at.col
+    return None
+
+
 def error_to_problem(doc: YamlDocument, model: type[BaseModel], error: dict) -> Problem:
     """Turn one pydantic error into a coordinator's problem at the right place."""
     loc = tuple(error["loc"])
@@ -101,6 +119,10 @@ def error_to_problem(doc: YamlDocument, model: type[BaseModel], error: dict) -> 
         at = doc.pos(loc, key=True)
         parent = _model_at(model, loc[:-1])
         allowed = list(parent.model_fields) if parent else []
+        slip = _indentation_slip(doc, model, loc)
+        if slip is not None and name not in allowed:
+            return problem(doc.path, at.line, at.col, "field.indented", key=name,
+                           sibling=slip[0], row=slip[1], column=slip[2])
         return problem(doc.path, at.line, at.col, "field.unknown", key=name,
                        allowed=", ".join(allowed), suggestion=suggest(name, allowed))
 
