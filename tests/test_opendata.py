@@ -270,3 +270,15 @@ def test_lheo_says_every_way_to_ask_and_what_to_bring(minimal_root, tmp_path, lh
     assert service["lien_mobilisation"] == "https://example.org/orienter"
     assert service["modes_mobilisation"] == ["utiliser-lien-mobilisation"]
     assert "WhatsApp : +33 6 12 34 56 78" in service["mobilisation_precisions"]
+
+
+def test_lheo_carries_each_program_s_formacode(shipped, written):
+    import xml.etree.ElementTree as ET
+
+    dataset, _ = shipped
+    tree = ET.parse(written / OPEN_DATA_FILES["lheo"])
+    for formation in tree.iter(f"{LHEO}formation"):
+        program = dataset.programs[formation.get("numero")].model
+        codes = [c.text for c in formation.iter(f"{LHEO}code-FORMACODE")]
+        assert codes == program.formacode
+    assert dataset.programs["digistart"].model.formacode == ["31054", "31067"]
