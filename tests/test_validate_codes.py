@@ -162,3 +162,32 @@ def test_a_time_written_otherwise_gets_its_own_value_back_when_it_is_sure(minima
     path.write_text(text.replace('start: "14:00"', f"start: {typed}", 1), encoding="utf-8")
     [found] = [p.as_text("en") for p in check(minimal_root).problems]
     assert answer in found
+
+
+def _cohort(root):
+    return next((root / "schedules/cohorts").rglob("*.yml"))
+
+
+def test_cancelling_a_moved_session_by_its_new_day_points_to_its_planned_day(minimal_root):
+    """Issue 27: the session of Wednesday 18 November was moved to Thursday 19; the site
+    shows it on the 19th, so that is the day a coordinator types to cancel it."""
+    path = _cohort(minimal_root)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("cancelled:\n", "cancelled:\n  - date: 2026-11-19\n"
+                                 "    reason: {fr: Grève, en: Strike, ar: إضراب}\n", 1),
+                    encoding="utf-8")
+    [found] = check(minimal_root).problems
+    assert found.as_text() == (
+        f"{found.path}:18:11: le 2026-11-19 est le nouveau jour de la séance prévue le "
+        "2026-11-18 (déplacée sous « moved: ») ; « date » est toujours le jour prévu : pour "
+        "l'annuler, enlevez son déplacement et écrivez ici « date: 2026-11-18 »")
+    assert "2026-11-18" in found.as_text("en") and "planned" in found.as_text("en")
+
+
+def test_moving_a_moved_session_again_points_to_its_move(minimal_root):
+    path = _cohort(minimal_root)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "  - date: 2026-11-19\n    to_date: 2026-11-20\n"
+                    "    reason: {fr: Travaux, en: Works, ar: أشغال}\n", encoding="utf-8")
+    [found] = check(minimal_root).problems
+    assert "changez le déplacement dont « date » est 2026-11-18" in found.as_text()

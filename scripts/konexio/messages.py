@@ -162,6 +162,13 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "change.ambiguous": N_(
         "il y a plusieurs séances le %(date)s ; ajoutez « start: » avec l'heure de celle "
         "visée (%(times)s)"),
+    "change.cancelled_moved": N_(
+        "le %(date)s est le nouveau jour de la séance prévue le %(planned)s (déplacée sous "
+        "« moved: ») ; « date » est toujours le jour prévu : pour l'annuler, enlevez son "
+        "déplacement et écrivez ici « date: %(planned)s »"),
+    "change.moved_moved": N_(
+        "le %(date)s est déjà le nouveau jour de la séance prévue le %(planned)s ; pour la "
+        "déplacer encore, changez le déplacement dont « date » est %(planned)s"),
     "change.twice": N_(
         "la séance du %(date)s est déjà %(already)s plus haut ; une séance n'a qu'un "
         "changement"),

@@ -233,6 +233,13 @@ def _planned(entry: CohortEntry, day: date, start):
     return sessions[0] if len(sessions) == 1 else None
 
 
+def _sessions_planned_on(entry: CohortEntry, day: date, closed) -> bool:
+    """Whether the cohort plans a session of its own on ``day``."""
+    cohort = entry.model
+    return bool(_sessions_on(entry, day)) and cohort.start <= day <= cohort.end \
+        and day not in closed
+
+
 def changes_aim_at_real_sessions(dataset: Dataset, ids: set[str]) -> Iterator[Problem]:
     """A cancelled or moved session must be one the cohort actually has, and only once."""
     for entry in dataset.cohorts.values():
@@ -242,9 +249,19 @@ def changes_aim_at_real_sessions(dataset: Dataset, ids: set[str]) -> Iterator[Pr
             continue
         closed = closed_days(antenna.model, cohort.venue, cohort.start, cohort.end)
         taken: dict[tuple[date, object], str] = {}
+        # The new day of each moved session: what the site shows, so what a coordinator
+        # may type to mean that session.
+        moved_to = {move.to_date: move.date for move in cohort.moved
+                    if move.to_date not in (None, move.date)}
         for field, word in (("cancelled", "cancelled"), ("moved", "moved")):
             for i, change in enumerate(getattr(cohort, field)):
                 sessions = _sessions_on(entry, change.date)
+                planned_day = moved_to.get(change.date)
+                if planned_day is not None and not _sessions_planned_on(entry, change.date,
+                                                                        closed):
+                    yield at(entry, f"change.{field}_moved", field, i, "date",
+                             date=change.date.isoformat(), planned=planned_day.isoformat())
+                    continue
                 why = ""
                 if not cohort.start <= change.date <= cohort.end:
                     why = "outside"
