@@ -20,6 +20,7 @@ TEMPLATES = {
     "volunteers": "volunteers/",
     "impact": "impact/",
     "calendars": "calendars/",
+    "partners": "partners/",
     "apply": "apply/",
     "guide": "guide/",
 }
