@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from konexio.i18n import N_
 
+GUIDE = N_("Guide des coordinateurs")
+"""The footer's link to the coordinators' guide (not in the menu, which speaks to learners,
+partners and volunteers)."""
+
 GROUPS: dict[str, dict[str, str]] = {
     "status": {
         "open": N_("Inscriptions ouvertes"),

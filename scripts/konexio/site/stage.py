@@ -23,8 +23,8 @@ from pathlib import Path
 
 import yaml
 
-from konexio import LANGUAGES, urls
-from konexio.pages import share_image
+from konexio import LANGUAGES, i18n, urls
+from konexio.pages import share_image, words
 from konexio.pages.render import render_pages
 from konexio.pages.views import Site
 from konexio.site import languages
@@ -74,6 +74,7 @@ def language_config(source: dict, root: Path, lang: str, site_url: str) -> dict:
         "kx_dir": languages.DIRECTION[lang],
         "kx_tag": languages.TAGS[lang],
         "kx_share_image": urls.absolute_url(site_url, share_image.PATH),
+        "kx_guide": i18n.gettext(lang, words.GUIDE),
         "kx_alternates": [dataclasses.asdict(alt)
                           for alt in languages.alternates(lang, site_url)],
     }
