@@ -1,6 +1,7 @@
 """A cohort page prints on one A4 page (as PDF, in Chromium): its facts, the place with its
 street address, who may come and how to apply, every session in short, and a QR code to the
-page; without the navigation, the share links and the calendar part."""
+page; without the navigation, the share links and the calendar part. An antenna's printed
+timetable carries each place's street address and each course's conditions."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
+
+from konexio import i18n
 
 COHORTS = sorted(path.stem for path in
                  (Path(__file__).parent.parent.parent / "schedules/cohorts").rglob("*.yml"))
@@ -54,3 +57,20 @@ def test_on_screen_the_printed_list_is_not_shown(phone, base_url):
     assert not phone.locator(".kx-print-sessions").is_visible()
     assert phone.locator("ol.kx-sessions").is_visible()
     assert phone.locator("[data-kx-print]").is_visible()
+
+
+@pytest.mark.parametrize("lang", list(PREFIX))
+def test_the_antenna_timetable_prints_addresses_and_conditions(phone, base_url, lang):
+    phone.goto(base_url + PREFIX[lang] + "antennas/paris/")
+    phone.emulate_media(media="print")
+    try:
+        table = phone.locator(".kx-sheet table.kx-timetable")
+        assert table.is_visible()
+        address = table.locator("bdi", has_text="55 rue de Ménilmontant, 75020 Paris")
+        assert address.first.is_visible()
+        age = i18n.gettext(lang, "%(age)s ans ou plus", age=18)
+        assert table.locator(".kx-conditions", has_text=age).first.is_visible()
+        assert table.locator(".kx-conditions").count() == table.locator("tbody tr").count()
+        assert _pages(phone.pdf(format="A4", print_background=True)) == 1
+    finally:
+        phone.emulate_media(media="null")
