@@ -42,8 +42,60 @@
       var query = new URLSearchParams();
       Object.keys(wanted).forEach(function (key) { if (wanted[key]) query.set(key, wanted[key]); });
       if (all) query.set("all", "1");
+      showNearest(shown === 0 ? wanted : null, all);
       var search = query.toString();
       window.history.replaceState(null, "", search ? "?" + search : window.location.pathname);
+    }
+
+    // No group fits: the nearest ones, each loosening one choice (another time, another
+    // place, then the next group of the same level or course), and a mail to the chosen
+    // place's team asking to be told when a group opens.
+    var nearest = document.querySelector("[data-kx-nearest]");
+    function showNearest(wanted, all) {
+      if (!nearest) return;
+      var list = nearest.querySelector("[data-kx-nearest-list]");
+      list.textContent = "";
+      nearest.hidden = !wanted;
+      if (!wanted) return;
+      function fits(card, keys) {
+        return (all || card.dataset.status === "open") && keys.every(function (key) {
+          if (!wanted[key]) return true;
+          if (key === "time") return card.dataset.time.split(" ").indexOf(wanted.time) >= 0;
+          return card.dataset[key] === wanted[key];
+        });
+      }
+      var steps = [];
+      if (wanted.time) steps.push([["antenna", "program", "level"], nearest.dataset.otherTime]);
+      if (wanted.antenna) steps.push([["program", "level", "time"], nearest.dataset.otherPlace]);
+      if (wanted.level || wanted.program) {
+        steps.push([wanted.level ? ["level"] : ["program"], nearest.dataset.nextLevel]);
+      }
+      var chosen = [];
+      steps.forEach(function (step) {
+        var found = cards.filter(function (card) {
+          return chosen.indexOf(card) < 0 && fits(card, step[0]);
+        })[0];
+        if (!found) return;
+        chosen.push(found);
+        var copy = found.cloneNode(true);
+        copy.hidden = false;
+        var why = document.createElement("p");
+        why.className = "kx-card__why";
+        why.textContent = step[1];
+        copy.insertBefore(why, copy.firstChild);
+        list.appendChild(copy);
+      });
+      var notify = nearest.querySelector("[data-kx-notify]");
+      var place = form.elements.antenna.selectedOptions[0];
+      notify.hidden = !wanted.antenna;
+      if (wanted.antenna) {
+        var what = [form.elements.level, form.elements.program, form.elements.antenna]
+          .filter(function (field) { return field.value; })
+          .map(function (field) { return field.selectedOptions[0].textContent; });
+        var subject = notify.dataset.subject.replace("{group}", what.join(" · "));
+        notify.href = "mailto:" + place.dataset.email + "?subject=" +
+          encodeURIComponent(subject) + "&body=" + encodeURIComponent(subject);
+      }
     }
 
     form.addEventListener("change", apply);
