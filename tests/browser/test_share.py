@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from konexio import i18n
 
@@ -66,8 +67,9 @@ def test_copy_button_puts_the_address_on_the_clipboard(browser, base_url, outsid
     button = page.locator("[data-kx-copy]")
     assert button.is_visible()
     button.click()
-    status = page.locator("[data-kx-copy-status]")
-    assert status.inner_text() == i18n.gettext(lang, "Lien copié.")
+    # The clipboard answers asynchronously: wait for the status line rather than read it
+    # at once (read at once, it was sometimes still empty).
+    expect(page.locator("[data-kx-copy-status]")).to_have_text(i18n.gettext(lang, "Lien copié."))
     assert page.evaluate("navigator.clipboard.readText()") == SITE_URL + PREFIX[lang] + COHORT
     context.close()
     assert outside == []
