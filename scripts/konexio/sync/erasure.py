@@ -27,17 +27,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from konexio.notify.people import read_signups
 from konexio.sync import words
-from konexio.sync.layout import DATE, ID, is_signup, normalize
+from konexio.sync.layout import normalize
 from konexio.sync.plan import CellWrite, WorksheetSnapshot
 from konexio.sync.roster import (
-    EMAIL,
-    NAME,
     RECORDS,
     ROSTER,
     Roster,
     SheetEdit,
     Volunteer,
+    key_columns,
     record_columns,
     valid_token,
 )
@@ -91,19 +91,8 @@ class Erasure:
 
 def _signup_cells(snapshot: WorksheetSnapshot) -> Iterable[tuple[int, int, str, str]]:
     """(row, col, name typed, ISO date of the session) of every non-empty sign-up cell."""
-    header = snapshot.header
-    if ID not in header or DATE not in header:
-        return
-    date_col = header.index(DATE)
-    columns = [col for col, label in enumerate(header) if is_signup(label)]
-    for row in range(1, len(snapshot.rows)):
-        if not snapshot.cell(row, 0 if ID not in header else header.index(ID)).strip():
-            continue
-        day = snapshot.cell(row, date_col).strip()
-        for col in columns:
-            typed = snapshot.cell(row, col).strip()
-            if typed:
-                yield row, col, typed, day
+    for signup in read_signups(snapshot):
+        yield signup.row, signup.col, signup.name, signup.sheet.date
 
 
 def _roster_by_name(roster: Roster) -> dict[str, Volunteer]:
@@ -217,10 +206,10 @@ def roster_keys(snapshot: WorksheetSnapshot, rows: Iterable[int] | None = None) 
         -> dict[tuple[str, str], tuple]:
     """(name, e-mail) -> the whole row, for every roster row holding someone (of ``rows``
     only, when given)."""
-    header = [label.casefold() for label in snapshot.header]
-    if NAME.casefold() not in header or EMAIL.casefold() not in header:
+    columns = key_columns(snapshot.header)
+    if len(columns) < 2:
         return {}
-    name, email = header.index(NAME.casefold()), header.index(EMAIL.casefold())
+    name, email = columns
     found = {}
     for row in (range(1, len(snapshot.rows)) if rows is None else sorted(rows)):
         key = (snapshot.cell(row, name).strip(), snapshot.cell(row, email).strip().casefold())
