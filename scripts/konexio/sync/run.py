@@ -120,8 +120,9 @@ def sync_shifts(all_shifts: tuple[Shift, ...], titles: dict[str, str], backend: 
             first = first or plans
             edits = upkeep(read.snapshots, tokens, skip=erasure.cleared_rows)
             edits += tuple(erasure.people_edits)
-            lost = [line for key, line in before.items() if key not in cleared
-                    and key not in roster_keys(read.snapshots[ROSTER])]
+            present = roster_keys(read.snapshots[ROSTER]) if before else {}
+            lost = [line for key, line in before.items()
+                    if key not in cleared and key not in present]
             if lost:
                 # A row cleared by position while the roster was sorted was another
                 # person's: it is put back as it was read, before anything else.
