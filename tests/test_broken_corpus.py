@@ -4,7 +4,8 @@ under tests/fixtures/warnings/ one slip that is published but flagged.
 Each file ends with comments saying where it goes in a checkout (``# place:``) and what the
 validator must say (``# expect: LINE:COL message fragment``, one line per problem; several
 fragments for one position are all required; ``# also: PATH:LINE:COL fragment`` for a
-problem the mistake also causes in another file). The test drops the file into a copy of the
+problem the mistake also causes in another file; ``# expect-en: LINE:COL fragment`` for
+the words ``--lang en`` must give at that position). The test drops the file into a copy of the
 minimal dataset and checks that exactly those positions are reported for that file, with
 those words. Warning cases say ``# warn: LINE:COL fragment`` instead: the data is still
 published, the warning is shown, and ``strict`` makes it an error.
@@ -27,6 +28,7 @@ WARNING_CASES = sorted(WARNINGS.glob("*.yml"))
 TODAY = date(2026, 11, 20)
 """The day the warning cases are checked on (one of them moves a session into the past)."""
 _EXPECT = re.compile(r"^# expect: (\d+):(\d+) (.+)$")
+_EXPECT_EN = re.compile(r"^# expect-en: (\d+):(\d+) (.+)$")
 _WARN = re.compile(r"^# warn: (\d+):(\d+) (.+)$")
 _ALSO = re.compile(r"^# also: (\S+):(\d+):(\d+) (.+)$")
 
@@ -80,10 +82,16 @@ def test_broken_file_is_reported_at_the_right_place(case: Path, minimal_root: Pa
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
 def test_english_messages_exist_for_the_same_problems(case: Path, minimal_root: Path):
-    _drop_into(minimal_root, case)
-    for found in check(minimal_root).problems:
+    text, place, _expected = _drop_into(minimal_root, case)
+    problems = check(minimal_root).problems
+    for found in problems:
         english = found.message("en")
         assert english and english != found.message("fr")
+    _place, english_expected = _expectations(text, _EXPECT_EN)
+    found = {(p.line, p.col): p.message("en") for p in problems if p.path == place}
+    for position, fragments in english_expected.items():
+        for fragment in fragments:
+            assert fragment in found.get(position, ""), f"{position}: {found.get(position)!r}"
 
 
 def test_every_warning_case_says_what_to_expect():

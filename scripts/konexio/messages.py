@@ -127,6 +127,24 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
         "(lieux : %(allowed)s)"),
     "ref.unknown_role": N_(
         "le rôle « %(value)s » n'existe pas dans volunteers/roles.yml (rôles : %(allowed)s)"),
+    # A venue, program or role typed by its name where its id goes (display_names).
+    "ref.venue_by_name": N_(
+        "« %(value)s » est le nom d'un lieu ; écrivez son identifiant : %(id)s"),
+    "ref.program_by_name": N_(
+        "« %(value)s » est le nom d'un programme ; écrivez son identifiant : %(id)s"),
+    "ref.role_by_name": N_(
+        "« %(value)s » est le nom d'un rôle ; écrivez son identifiant : %(id)s"),
+    "ref.venue_of_other_antenna": N_(
+        "« %(value)s » est le lieu %(id)s de l'antenne %(other)s, pas de l'antenne "
+        "%(antenna)s ; lieux de %(antenna)s : %(allowed)s"),
+    "ref.venue_not_an_id": N_(
+        "« %(value)s » n'est pas l'identifiant d'un lieu ; écrivez l'un des lieux de "
+        "l'antenne %(antenna)s : %(allowed)s"),
+    "ref.program_not_an_id": N_(
+        "« %(value)s » n'est pas l'identifiant d'un programme ; écrivez l'un de : "
+        "%(allowed)s"),
+    "ref.role_not_an_id": N_(
+        "« %(value)s » n'est pas l'identifiant d'un rôle ; écrivez l'un de : %(allowed)s"),
     "ref.unknown_room": N_(
         "la salle « %(value)s » n'est pas une salle du lieu %(venue)s (salles : %(allowed)s)"),
     "order.dates": N_(
@@ -353,8 +371,10 @@ def render(code: str, params: dict[str, Any], lang: str = "fr") -> str:
         values.setdefault("language", language_name(values["lang"], lang))
     if values.get("what") in WHAT:
         values["what"] = COORDINATORS.gettext(lang, WHAT[values["what"]])
-    if "reason_fr" in values:  # a reason known in each language (holiday names too)
-        values["reason"] = values.get(f"reason_{lang}") or values["reason_fr"]
+    for key in [k for k in values if k.endswith("_fr")]:
+        # a value known in each language (holiday names, lists of names): ``reason_fr``,
+        # ``reason_en`` fill ``reason``
+        values[key[:-3]] = values.get(f"{key[:-3]}_{lang}") or values[key]
     if values.get("already") in CHANGE_WORDS:
         values["already"] = COORDINATORS.gettext(lang, CHANGE_WORDS[values["already"]])
     if "weekday" in values:  # weekday numbers (0 = Monday) become words in ``lang``

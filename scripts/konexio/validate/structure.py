@@ -19,6 +19,7 @@ from konexio.model.dataset import CohortEntry, Dataset, Entry
 from konexio.model.readings import weekday
 from konexio.model.types import Text, Weekday
 from konexio.problems import Problem, problem
+from konexio.validate.display_names import Index, Slip, answers, target_at
 
 
 def suggest(value: object, choices: list[str] | set[str]) -> str:
@@ -196,15 +197,39 @@ def _read(file: DataFile) -> tuple[YamlDocument | None, list[Problem]]:
     return parse_yaml(file.rel, text)
 
 
-def _typed(file: DataFile, doc: YamlDocument) -> tuple[BaseModel | None, list[Problem]]:
+def _slip(file: DataFile, doc: YamlDocument, error: dict) -> Slip | None:
+    """A refused id that refers to a venue, program or role: answered later, once every
+    file's names are known (``display_names``)."""
+    loc = tuple(error["loc"])
+    value = error.get("input")
+    pattern = str((error.get("ctx") or {}).get("pattern", ""))
+    if error["type"] != "string_pattern_mismatch" or not pattern.startswith("^[a-z0-9]+(?:-"):
+        return None
+    target = target_at(file.kind, loc) if file.kind else None
+    if target is None or not str(value).strip():
+        return None
+    is_key = loc[-1] == "[key]"
+    at = doc.pos(loc[:-1] if is_key else loc, key=is_key)
+    antenna = file.group if file.kind is Kind.cohort else file.id
+    return Slip(doc.path, at.line, at.col, target, str(value), antenna)
+
+
+def _typed(file: DataFile, doc: YamlDocument) \
+        -> tuple[BaseModel | None, list[Problem], list[Slip]]:
     model = MODELS[file.kind]
     if not isinstance(doc.data, dict):
-        return None, [problem(doc.path, 1, 1, "field.mapping", field=file.rel)]
+        return None, [problem(doc.path, 1, 1, "field.mapping", field=file.rel)], []
     try:
-        return model.model_validate(doc.data), []
+        return model.model_validate(doc.data), [], []
     except ValidationError as error:
-        found = [error_to_problem(doc, model, e) for e in error.errors(include_url=False)]
-        return None, sorted(set(found), key=Problem.sort_key)
+        found, slips = [], []
+        for e in error.errors(include_url=False):
+            slip = _slip(file, doc, e)
+            if slip is None:
+                found.append(error_to_problem(doc, model, e))
+            else:
+                slips.append(slip)
+        return None, sorted(set(found), key=Problem.sort_key), slips
 
 
 def read_dataset(root: Path) -> tuple[Dataset, set[str], list[Problem]]:
@@ -217,6 +242,8 @@ def read_dataset(root: Path) -> tuple[Dataset, set[str], list[Problem]]:
     problems: list[Problem] = []
     seen_ids: set[str] = set()
     places = ", ".join(LOCATIONS.values())
+    raw: list[tuple[Kind, str, object]] = []
+    slips: list[Slip] = []
     for bad in badly_named(root):
         problems.append(problem(bad.rel, 1, 1, bad.code, value=bad.rel.rsplit("/", 1)[-1],
                                 name=bad.suggestion))
@@ -229,8 +256,10 @@ def read_dataset(root: Path) -> tuple[Dataset, set[str], list[Problem]]:
         problems += found
         if doc is None:
             continue
-        model, found = _typed(file, doc)
+        raw.append((file.kind, file.id, doc.data))
+        model, found, refused = _typed(file, doc)
         problems += found
+        slips += refused
         if model is None:
             continue
         if file.kind is Kind.program:
@@ -253,4 +282,5 @@ def read_dataset(root: Path) -> tuple[Dataset, set[str], list[Problem]]:
             dataset.privacy_entry = Entry(file.id, file.rel, doc, model)
         elif file.kind is Kind.organisation:
             dataset.organisation_entry = Entry(file.id, file.rel, doc, model)
+    problems += answers(slips, Index.of(raw))
     return dataset, seen_ids, problems
