@@ -484,7 +484,9 @@ def test_pull_requests_validate_with_annotations_test_and_leave_summary_and_site
                                                         "closed"]
     jobs = workflow["jobs"]
     assert all("permissions" not in job for job in jobs.values())  # read-only, forks too
-    assert "konexio validate --format github" in run_lines({"jobs": {"v": jobs["validate"]}})
+    # Two-file problems go on the lines the pull request changed: HEAD^1 is its base.
+    assert "konexio validate --format github --changed-since HEAD^1" in run_lines(
+        {"jobs": {"v": jobs["validate"]}})
     validate = next(s for s in jobs["validate"]["steps"] if s.get("uses", "").startswith(
         "actions/checkout"))
     assert validate["with"]["fetch-depth"] == 0  # stale open cohorts are dated by git

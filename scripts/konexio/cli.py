@@ -29,6 +29,7 @@ COMMANDS = (
     "notify",
     "personal_feeds",
     "forget",
+    "hours",
 )
 """Modules of ``konexio.commands``, in the order ``--help`` lists them."""
 
@@ -58,6 +59,8 @@ def report(problems, fmt: str = "text", lang: str = "fr", stream=None) -> None:
     stream = stream or sys.stderr
     for found in problems:
         print(found.as_github(lang) if fmt == "github" else found.as_text(lang), file=stream)
+    # A problem shown on a second file's line too (``Problem.seen_from``) counts once.
+    problems = [p for p in problems if getattr(p, "seen_from", None) is None]
     warnings = sum(1 for p in problems if getattr(p, "is_warning", False))
     line = COORDINATORS.ngettext(lang, "%(num)d problème trouvé.", "%(num)d problèmes trouvés.",
                                  len(problems) - warnings)

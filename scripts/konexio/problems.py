@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from konexio.i18n import Message
+from konexio.i18n import COORDINATORS, Message
 from konexio.messages import render
 
 
@@ -25,6 +25,12 @@ class Problem:
     severity: str = "error"
     """``error`` stops publishing; ``warning`` is published but worth a second look (and
     stops publishing too under ``--strict``)."""
+    also: tuple[tuple[str, int, int], ...] = ()
+    """Lines of other files the problem is just as much about (the closure a moved session
+    lands on, the venue list a cohort's venue is missing from): the pull request may have
+    changed one of those and not this file (``spread``)."""
+    seen_from: tuple[str, int] | None = None
+    """On a copy shown at one of ``also``'s lines: where the problem was found."""
 
     @property
     def is_warning(self) -> bool:
@@ -35,7 +41,23 @@ class Problem:
         return (self.path, self.line, self.col, self.code, repr(self.params))
 
     def message(self, lang: str = "fr") -> str:
-        return render(self.code, dict(self.params), lang)
+        text = render(self.code, dict(self.params), lang)
+        if self.seen_from is not None:
+            path, line = self.seen_from
+            text += " " + COORDINATORS.gettext(lang, "(cela concerne %(path)s, ligne %(line)s)",
+                                               path=path, line=line)
+        return text
+
+    def seen_also(self, path: str, line: int, col: int) -> Problem:
+        """The same problem, about a line of another file too."""
+        return replace(self, also=(*self.also, (path, line, col)))
+
+    def copies(self, paths: set[str] | None = None) -> list[Problem]:
+        """The problem as shown on each line of ``also`` (of the files in ``paths``, or all),
+        saying where it was found."""
+        return [replace(self, path=path, line=line, col=col, also=(),
+                        seen_from=(self.path, self.line))
+                for path, line, col in self.also if paths is None or path in paths]
 
     def as_text(self, lang: str = "fr") -> str:
         # ``warning:`` is a tag for tools (editors, problem matchers), like a compiler's.

@@ -5,9 +5,12 @@ from __future__ import annotations
 import sys
 
 from konexio.cli import add_common, report
+from konexio.diff.git import GitError
+from konexio.diff.words import say
 from konexio.i18n import COORDINATORS
 from konexio.problems import Problem
 from konexio.validate import check
+from konexio.validate.changed import changed_files, spread
 from konexio.validate.pages import missing_pages
 
 
@@ -18,13 +21,23 @@ def register(sub) -> None:
                          help="text: path:line:col: message; github: workflow annotations")
     command.add_argument("--strict", action="store_true",
                          help="treat warnings as errors (exit 1 if there is any)")
+    command.add_argument("--changed-since", metavar="REF",
+                         help="a problem between two files is shown on the line of each one "
+                              "changed since the git revision REF (default: on both lines)")
     command.set_defaults(run=run)
 
 
 def run(args) -> int:
+    changed = None
+    if args.changed_since:
+        try:
+            changed = changed_files(args.root, args.changed_since)
+        except GitError as error:
+            print(say(error.code, args.lang, **error.params), file=sys.stderr)
+            return 2
     checked = check(args.root, strict=args.strict)
     pages = missing_pages(args.root)  # the site's pages, beside the data
-    everything = sorted((*checked.everything, *pages), key=Problem.sort_key)
+    everything = sorted((*spread(checked.everything, changed), *pages), key=Problem.sort_key)
     # Annotations must reach the log on stdout; plain text goes to stderr like compilers.
     stream = sys.stdout if args.format == "github" else sys.stderr
     if everything:

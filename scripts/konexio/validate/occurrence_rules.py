@@ -89,6 +89,18 @@ def reason_of_closed_day(dataset: Dataset, entry: CohortEntry, day: date) -> dic
             "reason_en": f"public holiday: {names['en'] or found.holiday}"}
 
 
+def _closure_of(dataset: Dataset, entry: CohortEntry, day: date) -> int | None:
+    """The index of the antenna's closure that shuts the cohort's venue on ``day`` (None
+    when it is a public holiday, which wins over a closure in ``closed_days``)."""
+    antenna = dataset.antennas[entry.antenna].model
+    if closed_days(antenna, entry.model.venue, day, day)[day].reason is None:
+        return None
+    for i, closure in enumerate(antenna.closures):
+        if closure.venue in (None, entry.model.venue) and closure.start <= day <= closure.end:
+            return i
+    return None
+
+
 def _where_moved(occ: Occurrence, dataset: Dataset) -> str:
     """The key of the move that set the new day, or the move itself when it has no to_date."""
     move = dataset.cohorts[occ.cohort].model.moved[int(occ.source[1])]
@@ -123,7 +135,13 @@ def moves_land_on_open_days(dataset: Dataset, schedule: Schedule,
             continue
         reason = reason_of_closed_day(dataset, entry, day)
         if reason:
-            yield _at(dataset, occ, leaf, "move.closed", date=day.isoformat(), **reason)
+            found = _at(dataset, occ, leaf, "move.closed", date=day.isoformat(), **reason)
+            closure = _closure_of(dataset, entry, day)
+            if closure is not None:
+                antenna = dataset.antennas[entry.antenna]
+                pos = antenna.doc.pos(("closures", closure, "start"))
+                found = found.seen_also(antenna.file, pos.line, pos.col)
+            yield found
             continue
         for other in by_cohort[occ.cohort]:
             if other is not occ and other.start < occ.end and occ.start < other.end:

@@ -36,6 +36,14 @@ def at(entry: Entry, code: str, *path: str | int, key: bool = False, **params) -
     return problem(entry.file, pos.line, pos.col, code, **params)
 
 
+def _there(found: Problem, entry: Entry | None, *path: str | int, key: bool = True) -> Problem:
+    """``found``, about the line at ``path`` of another file too (``Problem.also``)."""
+    if entry is None:
+        return found
+    pos = entry.doc.pos(tuple(path), key=key)
+    return found.seen_also(entry.file, pos.line, pos.col)
+
+
 def warning_at(entry: Entry, code: str, *path: str | int, key: bool = False,
                **params) -> Problem:
     """A warning located at ``path`` in the entry's file."""
@@ -158,8 +166,10 @@ def cohorts_refer_to_real_things(dataset: Dataset, ids: set[str]) -> Iterator[Pr
                                  example=f"{left_out[0]}: {usual[left_out[0]]}")
             for role in (cohort.needs or {}):
                 if role not in roles:
-                    yield at(entry, "ref.unknown_role", "needs", role, key=True, value=role,
-                             allowed=", ".join(sorted(roles)), suggestion=suggest(role, roles))
+                    found = at(entry, "ref.unknown_role", "needs", role, key=True, value=role,
+                               allowed=", ".join(sorted(roles)),
+                               suggestion=suggest(role, roles))
+                    yield _there(found, dataset.roles, "roles")
             for role, count in (cohort.needs or {}).items():
                 if count < 0:
                     yield at(entry, "count.negative", "needs", role)
@@ -169,18 +179,21 @@ def cohorts_refer_to_real_things(dataset: Dataset, ids: set[str]) -> Iterator[Pr
         venue = antenna.model.venue(cohort.venue)
         venue_ids = [v.id for v in antenna.model.venues]
         if venue is None:
-            yield at(entry, "ref.unknown_venue", "venue", value=cohort.venue,
-                     antenna=entry.antenna, allowed=", ".join(venue_ids),
-                     suggestion=suggest(cohort.venue, venue_ids))
+            found = at(entry, "ref.unknown_venue", "venue", value=cohort.venue,
+                       antenna=entry.antenna, allowed=", ".join(venue_ids),
+                       suggestion=suggest(cohort.venue, venue_ids))
+            yield _there(found, antenna, "venues")
             continue
         if venue.rooms:
             rooms = [(("sessions", i, "room"), s.room) for i, s in enumerate(cohort.sessions)]
             rooms += [(("moved", i, "to_room"), m.to_room) for i, m in enumerate(cohort.moved)]
             for path, room in rooms:
                 if room is not None and room not in venue.rooms:
-                    yield at(entry, "ref.unknown_room", *path, value=room, venue=venue.id,
-                             allowed=", ".join(venue.rooms),
-                             suggestion=suggest(room, venue.rooms))
+                    found = at(entry, "ref.unknown_room", *path, value=room, venue=venue.id,
+                               allowed=", ".join(venue.rooms),
+                               suggestion=suggest(room, venue.rooms))
+                    place = antenna.model.venues.index(venue)
+                    yield _there(found, antenna, "venues", place, "rooms")
 
 
 def cohorts_are_in_order(dataset: Dataset, ids: set[str]) -> Iterator[Problem]:
