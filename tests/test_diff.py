@@ -87,7 +87,7 @@ def test_a_move_shows_from_and_to_in_local_time_and_keeps_the_shifts(repo: Path,
     assert code == 0
     assert "1 cohorte touchée : 1 séance déplacée." in out
     assert ("Déplacée : lun. 23 nov. 2026 14:00–16:00, Salle 1 → "
-            "mar. 24 nov. 2026 10:00–12:00, Salle 1") in out
+            "mar. 24 nov. 2026 10:00–12:00, Salle 1 (Salle prise)") in out
     assert "heures de Europe/Paris" in out
     # The shift ids are the planned session's: volunteers keep their sign-ups.
     assert "Aucun créneau bénévole n'apparaît ni ne disparaît." in out
@@ -122,6 +122,53 @@ def test_a_new_cohort_counts_its_sessions_and_shifts(repo: Path, capsys):
     # (9 + 8 planned days, 11 Nov being a public holiday), less the cancelled 16 Nov.
     assert "Nouvelle cohorte : 16 séances." in out
     assert "1 cohorte touchée : 1 nouvelle cohorte, 32 créneaux bénévoles en plus." in out
+
+
+def test_a_new_cohort_says_what_where_which_days_and_from_when_to_when(repo: Path, capsys):
+    """What a reviewer checks from the comment alone ("two afternoons a week from 2
+    November"), in French, then every word of it in English, role names included."""
+    copy_cohort(repo, "digitall-beginner-paris-bis")
+
+    _code, out, _ = diff(repo, capsys)
+
+    # Planned Mondays and Wednesdays from Mon 2 Nov 2026; the last planned day before the
+    # end (Fri 15 Jan 2027) is Wed 13 Jan; 16 Nov is cancelled, 18 Nov moved to the 19th.
+    assert ("DigitAll débutant, Centre Belleville, cours en français, 12 places, "
+            "statut : ouverte") in out
+    assert ("Chaque semaine : le lundi 14:00–16:00, Salle 2 ; le mercredi 14:00–16:00, "
+            "Salle 2") in out
+    assert ("Première séance : lun. 2 nov. 2026 14:00–16:00, Salle 2 ; dernière : "
+            "mer. 13 janv. 2027 14:00–16:00, Salle 2") in out
+    assert ("Déplacée : mer. 18 nov. 2026 14:00 → jeu. 19 nov. 2026 14:00–16:00, Salle 2 "
+            "(Salle prise)") in out
+    assert "Annulée : lun. 16 nov. 2026 14:00–16:00, Salle 2 (Formateur absent)" in out
+
+    _code, out, _ = diff(repo, capsys, "--lang", "en")
+
+    assert "New cohort: 16 sessions." in out
+    assert ("DigitAll beginner, Belleville centre, taught in French, 12 places, "
+            "status: open") in out
+    assert "Every week: Monday 14:00–16:00, Salle 2; Wednesday 14:00–16:00, Salle 2" in out
+    assert ("First session: Mon 2 Nov 2026 14:00–16:00, Salle 2; last: "
+            "Wed 13 Jan 2027 14:00–16:00, Salle 2") in out
+    assert "Moved: Wed 18 Nov 2026 14:00 → Thu 19 Nov 2026 14:00–16:00, Salle 2 (Room taken)" \
+        in out
+    assert "Volunteer shifts more: Volunteer assistant ×16, Trainer ×16" in out
+    french = ("ouverte", "séance", "Chaque", "Première", "Déplacée", "Formateur", "Bénévole")
+    assert not [word for word in french if word in out], out
+
+
+def test_a_removed_cohort_says_what_it_was(repo: Path, capsys):
+    copy_cohort(repo, "second")
+    commit(repo, "a second cohort")
+    (repo / "schedules/cohorts/paris/second.yml").unlink()
+
+    _code, out, _ = diff(repo, capsys)
+
+    assert "Cohorte retirée (elle avait 16 séances)." in out
+    assert ("Première séance : lun. 2 nov. 2026 14:00–16:00, Salle 2 ; dernière : "
+            "mer. 13 janv. 2027 14:00–16:00, Salle 2") in out
+    assert "Créneaux bénévoles en moins : Bénévole ×16, Formateur ×16" in out
 
 
 def test_a_removed_cohort_and_a_status_and_capacity_change(repo: Path, capsys):

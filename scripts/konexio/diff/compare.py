@@ -14,7 +14,8 @@ from datetime import date
 
 from konexio.expand.closed_days import ClosedDay
 from konexio.expand.occurrences import Occurrence, Schedule
-from konexio.model.dataset import Dataset
+from konexio.model.dataset import CohortEntry, Dataset
+from konexio.model.types import Text
 from konexio.shifts import Shift, shifts
 
 
@@ -49,6 +50,37 @@ class ShiftCount:
     role: str
     role_name: str
     count: int
+    names: Text | None = None
+    """The role's name in every language (``role_name`` is the French one)."""
+
+
+@dataclass(frozen=True)
+class Weekly:
+    """One weekly session as the cohort's file gives it."""
+
+    weekday: int
+    start: str
+    end: str
+    room: str | None
+
+
+@dataclass(frozen=True)
+class Outline:
+    """What a reviewer checks of a cohort that appears or goes: what, where, which days and
+    hours, from when to when, how many sessions, and its own moves and cancellations."""
+
+    program: Text | None
+    program_id: str
+    venue: Text | None
+    venue_id: str
+    language: str
+    capacity: int
+    status: str
+    weekly: tuple[Weekly, ...]
+    first: Occurrence | None
+    last: Occurrence | None
+    cancelled: tuple[Occurrence, ...] = ()
+    moved: tuple[Occurrence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,6 +102,8 @@ class CohortChange:
     shifts_removed: tuple[ShiftCount, ...] = ()
     sessions: int = 0
     """Sessions of a new cohort (or of a removed one), cancelled ones left out."""
+    outline: Outline | None = None
+    """For a new or a removed cohort, what it is (or was)."""
 
     @property
     def touches_sessions(self) -> bool:
@@ -147,12 +181,36 @@ class _Index:
         return cls(side, occurrences, active, closed)
 
 
-def _count_by_role(found: list[Shift]) -> tuple[ShiftCount, ...]:
+def _count_by_role(found: list[Shift], dataset: Dataset) -> tuple[ShiftCount, ...]:
+    names = {r.id: r.name for r in dataset.roles.model.roles} if dataset.roles else {}
     counts: dict[str, ShiftCount] = {}
     for s in found:
         old = counts.get(s.role)
-        counts[s.role] = ShiftCount(s.role, s.role_name, (old.count if old else 0) + 1)
+        counts[s.role] = ShiftCount(s.role, s.role_name, (old.count if old else 0) + 1,
+                                    names.get(s.role))
     return tuple(counts[r] for r in sorted(counts))
+
+
+def _outline(entry: CohortEntry, side: Side, held: dict[str, Occurrence]) -> Outline:
+    """The outline of ``entry``'s cohort on ``side``, from the same occurrences as the
+    site's: first and last are sessions that take place, moves included."""
+    cohort = entry.model
+    program = side.dataset.programs.get(cohort.program)
+    antenna = side.dataset.antennas.get(entry.antenna)
+    venue = antenna.model.venue(cohort.venue) if antenna else None
+    ordered = sorted(held.values(), key=lambda o: o.start)
+    taking_place = [o for o in ordered if not o.cancelled]
+    weekly = tuple(Weekly(s.day.index, f"{s.start:%H:%M}", f"{s.end:%H:%M}", s.room)
+                   for s in sorted(cohort.sessions, key=lambda s: (s.day.index, str(s.start))))
+    return Outline(
+        program=program.model.name if program else None, program_id=cohort.program,
+        venue=venue.name if venue else None, venue_id=cohort.venue,
+        language=cohort.language, capacity=cohort.capacity, status=str(cohort.status),
+        weekly=weekly,
+        first=taking_place[0] if taking_place else None,
+        last=taking_place[-1] if taking_place else None,
+        cancelled=tuple(o for o in ordered if o.cancelled),
+        moved=tuple(o for o in ordered if o.moved and not o.cancelled))
 
 
 def _cohort_change(cohort: str, before: _Index, after: _Index) -> CohortChange | None:
@@ -166,15 +224,18 @@ def _cohort_change(cohort: str, before: _Index, after: _Index) -> CohortChange |
 
     old_shifts = before.shifts.get(cohort, {})
     new_shifts = after.shifts.get(cohort, {})
-    shifts_added = _count_by_role([s for i, s in new_shifts.items() if i not in old_shifts])
-    shifts_removed = _count_by_role([s for i, s in old_shifts.items() if i not in new_shifts])
+    shifts_added = _count_by_role([s for i, s in new_shifts.items() if i not in old_shifts],
+                                  after.side.dataset)
+    shifts_removed = _count_by_role([s for i, s in old_shifts.items() if i not in new_shifts],
+                                    before.side.dataset)
 
     if old_entry is None or new_entry is None:
         kind = "new" if old_entry is None else "removed"
         held = new if kind == "new" else old
         return CohortChange(cohort, entry.antenna, timezone, kind,
                             sessions=sum(not o.cancelled for o in held.values()),
-                            shifts_added=shifts_added, shifts_removed=shifts_removed)
+                            shifts_added=shifts_added, shifts_removed=shifts_removed,
+                            outline=_outline(entry, side, held))
 
     closures = after.closed.get(cohort, {})
     ordered = sorted(set(old) | set(new), key=lambda k: (new.get(k) or old[k]).start)

@@ -14,9 +14,10 @@ from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from konexio import urls
-from konexio.diff.compare import CohortChange, Comparison, ShiftCount
+from konexio.diff.compare import CohortChange, Comparison, Outline, ShiftCount
 from konexio.diff.words import say, totals
 from konexio.expand.occurrences import Occurrence
+from konexio.messages import language_name, weekday
 from konexio.model.types import Text
 
 MARKER = "<!-- konexio-diff -->"
@@ -43,6 +44,12 @@ def when(o: Occurrence, lang: str) -> str:
     return f"{day} {o.start:%H:%M}–{o.end:%H:%M}{room}"
 
 
+def planned(o: Occurrence, lang: str) -> str:
+    """The day and time a session was planned for, before it was moved."""
+    day = format_date(o.planned_date, "EEE d MMM y", locale=lang)
+    return f"{day} {o.planned_start:%H:%M}"
+
+
 def _text(value: Text | None, lang: str) -> str:
     if value is None:
         return ""
@@ -66,8 +73,40 @@ def _capped(lines: list[str], lang: str) -> list[str]:
     return lines[:MAX_LINES] + [say("more", lang, n=rest)]
 
 
-def _roles(counts: tuple[ShiftCount, ...]) -> str:
-    return ", ".join(f"{c.role_name} ×{c.count}" for c in counts)
+def _roles(counts: tuple[ShiftCount, ...], lang: str) -> str:
+    return ", ".join(f"{_text(c.names, lang) or c.role_name} ×{c.count}" for c in counts)
+
+
+def _moved(o: Occurrence, lang: str, escape, before: str | None = None) -> str:
+    """'Moved: before → after (reason)'; the reason is the move's, typed in the file."""
+    reason = escape(_text(o.reason, lang))
+    values = dict(before=before or planned(o, lang), after=when(o, lang))
+    if reason:
+        return say("line_moved_because", lang, reason=reason, **values)
+    return say("line_moved", lang, **values)
+
+
+def _outline_lines(outline: Outline, lang: str, escape) -> list[str]:
+    """What a reviewer checks of a new cohort (or of a removed one): what and where, the
+    weekly sessions, the first and last sessions, then its own moves and cancellations."""
+    lines = [say("line_what", lang,
+                 program=escape(_text(outline.program, lang) or outline.program_id),
+                 venue=escape(_text(outline.venue, lang) or outline.venue_id),
+                 language=language_name(outline.language, lang),
+                 capacity=outline.capacity, status=say(f"status_{outline.status}", lang))]
+    slots = [say("slot_room" if w.room else "slot", lang, weekday=weekday(w.weekday, lang),
+                 start=w.start, end=w.end, room=escape(w.room or ""))
+             for w in outline.weekly]
+    lines.append(say("line_weekly", lang,
+                     slots=escape(say("slots_separator", lang).join(slots))))
+    if outline.first is not None and outline.last is not None:
+        lines.append(say("line_first_last", lang, first=when(outline.first, lang),
+                         last=when(outline.last, lang)))
+    lines += _capped([_moved(o, lang, escape) for o in outline.moved], lang)
+    lines += _capped([say("line_cancelled", lang, when=when(o, lang),
+                          reason=escape(_text(o.reason, lang)))
+                      for o in outline.cancelled], lang)
+    return lines
 
 
 def _lines(change: CohortChange, lang: str, escape) -> list[str]:
@@ -75,10 +114,12 @@ def _lines(change: CohortChange, lang: str, escape) -> list[str]:
         sessions = say("sessions", lang, n=change.sessions)
         lines = [say("cohort_new" if change.kind == "new" else "cohort_removed", lang,
                      sessions=sessions)]
+        if change.outline is not None:
+            lines += _outline_lines(change.outline, lang, escape)
     else:
         lines = []
-        lines += _capped([say("line_moved", lang, before=when(m.before, lang),
-                              after=when(m.after, lang)) for m in change.moved], lang)
+        lines += _capped([_moved(m.after, lang, escape, before=when(m.before, lang))
+                          for m in change.moved], lang)
         lines += _capped([say("line_cancelled", lang, when=when(o, lang),
                               reason=escape(_text(o.reason, lang)))
                           for o in change.cancelled], lang)
@@ -101,10 +142,11 @@ def _lines(change: CohortChange, lang: str, escape) -> list[str]:
             lines.append(say("line_capacity", lang, before=change.capacity[0],
                              after=change.capacity[1]))
     if change.shifts_added:
-        lines.append(say("line_shifts_added", lang, roles=escape(_roles(change.shifts_added))))
+        lines.append(say("line_shifts_added", lang,
+                         roles=escape(_roles(change.shifts_added, lang))))
     if change.shifts_removed:
         lines.append(say("line_shifts_removed", lang,
-                         roles=escape(_roles(change.shifts_removed))))
+                         roles=escape(_roles(change.shifts_removed, lang))))
     return lines
 
 

@@ -36,6 +36,15 @@ WORDS: dict[str, str | tuple[str, str]] = {
     "line_cancelled": N_("Annulée : %(when)s (%(reason)s)"),
     "line_restored": N_("Rétablie : %(when)s"),
     "line_moved": N_("Déplacée : %(before)s → %(after)s"),
+    "line_moved_because": N_("Déplacée : %(before)s → %(after)s (%(reason)s)"),
+    "line_what": N_(
+        "%(program)s, %(venue)s, cours en %(language)s, %(capacity)s places, "
+        "statut : %(status)s"),
+    "line_weekly": N_("Chaque semaine : %(slots)s"),
+    "slot": N_("le %(weekday)s %(start)s–%(end)s"),
+    "slot_room": N_("le %(weekday)s %(start)s–%(end)s, %(room)s"),
+    "line_first_last": N_("Première séance : %(first)s ; dernière : %(last)s"),
+    "slots_separator": N_(" ; "),
     "line_status": N_("Statut : %(before)s → %(after)s"),
     "line_capacity": N_("Places : %(before)s → %(after)s"),
     "line_shifts_added": N_("Créneaux bénévoles en plus : %(roles)s"),
