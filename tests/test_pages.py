@@ -68,8 +68,9 @@ def test_cohort_page_shows_every_session_with_cancellation_and_move(minimal_root
 def test_dates_are_written_in_each_language(minimal_root):
     en = pages_of(minimal_root, "en")[COHORT]
     ar = pages_of(minimal_root, "ar")[COHORT]
-    assert '<b>Monday 2 November 2026</b> <bdi dir="ltr">14:00–16:00</bdi>' in en
-    assert "الاثنين 2 نوفمبر 2026" in ar
+    # CLDR's full dates: British English and Arabic put a comma after the weekday.
+    assert '<b>Monday, 2 November 2026</b> <bdi dir="ltr">14:00–16:00</bdi>' in en
+    assert "الاثنين، 2 نوفمبر 2026" in ar
     assert 'Monday and Wednesday <bdi dir="ltr">14:00–16:00</bdi>' in en
 
 

@@ -81,6 +81,15 @@ class Schedule:
         return min(o.start for o in self.occurrences), max(o.end for o in self.occurrences)
 
 
+def days_held(occurrences) -> tuple[date, date] | None:
+    """The first and the last day a session of these takes place, in the antenna's own
+    calendar (cancelled sessions left out; a moved one counts on its new day): what "from
+    ... to ..." says above a list of sessions, so the two cannot disagree. None when no
+    session takes place."""
+    days = [o.start.date() for o in occurrences if not o.cancelled]
+    return (min(days), max(days)) if days else None
+
+
 def local(day: date, clock: time, zone: ZoneInfo) -> datetime:
     """The aware datetime of a wall-clock time (the earlier one when the clock repeats)."""
     return datetime.combine(day, clock, tzinfo=zone)

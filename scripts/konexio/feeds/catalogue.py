@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from konexio import LANGUAGES, urls
-from konexio.expand.occurrences import Occurrence, Schedule
+from konexio.expand.occurrences import Occurrence, Schedule, days_held
 from konexio.feeds.words import long_date, word
 from konexio.model.dataset import Dataset
 from konexio.model.types import Text
@@ -93,7 +93,7 @@ def feed_catalogue(dataset: Dataset, schedule: Schedule) -> list[FeedSpec]:
     Antenna, program and role feeds exist even while they have no session, so people can
     subscribe before the next cohort is announced. ``schedule`` is part of the signature so
     callers hand the catalogue and the writer the same expansion; which feeds exist
-    depends on the dataset alone today.
+    depends on the dataset alone, a cohort's title on its first session.
     """
     antennas = sorted(dataset.antennas.values(), key=lambda e: (e.model.order, e.id))
     programs = sorted(dataset.programs.values(), key=lambda e: (e.model.order, e.id))
@@ -113,8 +113,13 @@ def feed_catalogue(dataset: Dataset, schedule: Schedule) -> list[FeedSpec]:
                  title=_text("program.title", program=p.model.name.get))
         for p in programs
     ]
+    by_cohort: dict[str, list[Occurrence]] = defaultdict(list)
+    for occurrence in schedule.occurrences:
+        by_cohort[occurrence.cohort].append(occurrence)
     for c in cohorts:
-        start = c.model.start
+        # "from <day>": the first day a session takes place, as the cohort's page says.
+        held = days_held(by_cohort[c.id])
+        start = held[0] if held else c.model.start
         specs.append(FeedSpec(
             scope=Scope.cohort, id=c.id, antenna=c.antenna,
             title=_text("cohort.title",

@@ -22,6 +22,7 @@ from konexio.expand.occurrences import Occurrence
 from konexio.feeds.fold import content_line, escape_text
 from konexio.feeds.stamps import stamp
 from konexio.feeds.words import clock, full_date, word
+from konexio.feeds.words import count as count_in
 from konexio.model.dataset import Dataset
 
 UID_DOMAIN = "konexio.eu"
@@ -132,7 +133,7 @@ def description(occurrence: Occurrence, lang: str, context: FeedContext,
         dataset = context.dataset
         roles = {r.id: r for r in dataset.roles.model.roles} if dataset.roles else {}
         wanted = word("separator", lang).join(
-            word("need", lang, count=str(count),
+            word("need", lang, count=count_in(count, lang),
                  role=roles[role].name.get(lang) if role in roles else role)
             for role, count in sorted(needs.items())
         )

@@ -10,10 +10,12 @@ from __future__ import annotations
 from datetime import date, time
 from functools import cache, lru_cache
 
+from babel import Locale
 from babel.dates import format_date, format_time
 
-from konexio import i18n
+from konexio import digits, i18n
 from konexio.i18n import NC_
+from konexio.pages.formatting import as_written
 
 WORDS: dict[str, tuple[str, str]] = {
     "all.title": NC_("calendar feed", "Konexio · toutes les séances"),
@@ -71,18 +73,29 @@ def _locale(lang: str) -> str:
     return locale if lang not in ("fr", "en") else lang
 
 
+@cache
+def _parsed(lang: str) -> Locale:
+    return Locale.parse(_locale(lang))
+
+
 def long_date(day: date, lang: str) -> str:
-    """``2 novembre 2026`` / ``November 2, 2026``, as people write it in ``lang``."""
-    return format_date(day, "long", locale=_locale(lang))
+    """``2 novembre 2026`` / ``November 2, 2026``, as people write it in ``lang`` (its
+    digits too: ``۲ نومبر ۲۰۲۶`` in Dari; see ``pages.formatting.as_written``)."""
+    return as_written(format_date(day, "long", locale=_parsed(lang)), _parsed(lang), dated=True)
 
 
 @lru_cache(maxsize=4096)
 def full_date(day: date, lang: str) -> str:
     """With the weekday: ``mercredi 18 novembre 2026``."""
-    return format_date(day, "full", locale=_locale(lang))
+    return as_written(format_date(day, "full", locale=_parsed(lang)), _parsed(lang), dated=True)
 
 
 @lru_cache(maxsize=1024)
 def clock(moment: time, lang: str) -> str:
     """``14:00`` / ``2:00 PM``."""
-    return format_time(moment, "short", locale=_locale(lang))
+    return as_written(format_time(moment, "short", locale=_parsed(lang)), _parsed(lang))
+
+
+def count(value: int, lang: str) -> str:
+    """A number of people in the digits of ``lang``."""
+    return digits.number(value, _locale(lang))

@@ -37,6 +37,8 @@ DOC_PAGES = ("apply", "about", "faq", "privacy", "guide")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
 @dataclass(frozen=True)
 class GeneratedPage:
     """One page to add to the mkdocs build of one language."""
@@ -72,18 +74,27 @@ class Localized(str):
         if not self.foreign:
             return html
         language = i18n.BY_CODE[self.lang]
+            # A text of a right-to-left page that holds Latin letters (a name kept in the
+            # Latin script, "C" of a tram line) is isolated in the page's direction, so its
+            # neighbours (an address, a comma) keep their places around it.
+            if i18n.BY_CODE[self.page].rtl and _LATIN.search(self):
+                return Markup('<bdi dir="rtl">{}</bdi>').format(html)
         return Markup('<span lang="{}" dir="{}">{}</span>').format(
             language.tag, language.direction, html)
 
     def __html__(self) -> Markup:
         return self.wrap(escape(str(self)))
+    def nobreak(self) -> Localized:
+        """The same text with no-break spaces: a name in a list of links stays whole."""
+        return Localized(str(self).replace(" ", "\u00a0"), self.lang, self.page)
+
 
 
 def md(value) -> Markup:
     """Escape a text for Markdown, then for HTML: it shows exactly as typed."""
     if isinstance(value, Markup):
         return value
-    flat = " ".join(str(value).split())
+    flat = _SPACES.sub(" ", str(value)).strip()  # a no-break space stays one
     html = Markup(escape(_MARKDOWN_SPECIAL.sub(r"\\\1", flat)))
     return value.wrap(html) if isinstance(value, Localized) else html
 
@@ -242,11 +253,14 @@ def environment(lang: str) -> Environment:
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         extensions=["jinja2.ext.i18n"], bytecode_cache=COMPILED,
     )
-    env.install_gettext_translations(i18n.translations(lang), newstyle=True)
+    env.install_gettext_callables(*_callables(lang), newstyle=True)
     env.filters["md"] = md
     env.filters["tr"] = _translate
     env.filters["yaml"] = yaml_value
     env.filters["plain"] = plain
+    env.filters["num"] = Dates(lang).number
+    env.filters["nobreak"] = lambda value: (value.nobreak() if isinstance(value, Localized)
+                                            else str(value).replace(" ", "\u00a0"))
     env.filters["query"] = query_value
     env.filters["bdi"] = isolate
     env.filters["ltr"] = lambda value: isolate(value, "ltr")
@@ -257,6 +271,19 @@ def qr_svg(address: str, label: str) -> Markup:
     """An inline SVG QR code of ``address`` (segno writes only the path, no script)."""
     code = segno.make(address, error="m")
     return Markup(code.svg_inline(scale=3, border=2, title=label, svgclass="kx-qr",
+def _callables(lang: str):
+    """``gettext`` and ``ngettext`` of the catalog of ``lang``; ``ngettext`` writes the
+    count of ``%(num)d`` in the language's digits (``۱۰ جلسه`` in Dari), which Python's
+    ``%d`` would write in Latin ones whatever the language."""
+    translations = i18n.translations(lang)
+    number = Dates(lang).number
+
+    def ngettext(singular: str, plural: str, num: int) -> str:
+        return translations.ngettext(singular, plural, num).replace("%(num)d", number(num))
+
+    return translations.gettext, ngettext
+
+
                                   lineclass=None, omitsize=False))
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from konexio.expand.occurrences import Occurrence, Schedule
+from konexio.expand.occurrences import Occurrence, Schedule, days_held
 from konexio.model.antenna import Antenna, Venue
 from konexio.model.cohort import Cohort, Status, WeeklySession
 from konexio.model.dataset import Dataset
@@ -42,6 +42,18 @@ class CohortView:
     venue: Venue
     next_session: Occurrence | None
     parts_of_day: tuple[str, ...]
+    held: tuple[date, date] | None = None
+    """First and last day a session takes place (``expand.days_held`` of the occurrences
+    the page lists): "from ... to ..." says these, not the dates declared in the YAML,
+    which may fall on a day without a session or before a last session moved later."""
+
+    @property
+    def first_day(self) -> date:
+        return self.held[0] if self.held else self.cohort.start
+
+    @property
+    def last_day(self) -> date:
+        return self.held[1] if self.held else self.cohort.end
 
     @property
     def level(self) -> Level:
@@ -107,6 +119,9 @@ class Site:
     updated: dict[str, datetime] = field(default_factory=dict)
     """When each cohort's data last changed: the last commit of its cohort, antenna and
     program files, as the feeds' DTSTAMP; absent when git does not know them."""
+    volunteer_hours: Mapping[str, Mapping[str, int]] | None = None
+    """Hours volunteers gave, by antenna id then year, rounded to ten, as the daily
+    ``konexio coverage`` counted them (``hours.volunteer_hours``); None when never counted."""
 
     @classmethod
     def of(cls, dataset: Dataset, schedule: Schedule, today: date, site_url: str,
@@ -128,6 +143,7 @@ class Site:
                 antenna_id=entry.antenna, antenna=antenna,
                 venue=antenna.venue(cohort.venue),
                 next_session=coming[0] if coming else None,
+                held=days_held(by_cohort.get(cohort_id, [])),
                 parts_of_day=tuple(sorted({time_of_day(s.start) for s in cohort.sessions},
                                           key=("morning", "afternoon", "evening").index)),
             )
@@ -139,8 +155,8 @@ class Site:
         for skipped in schedule.skipped:
             site.skipped_by_cohort.setdefault(skipped.cohort, []).append(skipped)
         site.not_over.extend(sorted((v for v in site.cohorts.values()
-                                     if v.cohort.end >= today),
-                                    key=lambda v: (v.cohort.start, v.id)))
+                                     if v.last_day >= today),
+                                    key=lambda v: (v.first_day, v.id)))
         return site
 
     # --- ordered catalogue -------------------------------------------------------------
@@ -233,6 +249,18 @@ class Site:
         return next((role.name for role in roles if role.id == role_id), None)
 
     # --- impact ------------------------------------------------------------------------
+
+    def given_hours(self) -> tuple[tuple[int, int], list[tuple[Antenna, tuple[int, int]]]]:
+        """Last year and this one, and each antenna's volunteers' hours in both (antennas
+        with none left out): the impact page's table, no names."""
+        years = (self.today.year - 1, self.today.year)
+        rows = []
+        for antenna_id, antenna in self.antennas():
+            by_year = (self.volunteer_hours or {}).get(antenna_id, {})
+            hours = (by_year.get(str(years[0]), 0), by_year.get(str(years[1]), 0))
+            if any(hours):
+                rows.append((antenna, hours))
+        return years, rows
 
     def counts(self) -> dict[str, int]:
         """Figures computed from the data, for the impact page."""
