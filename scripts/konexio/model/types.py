@@ -10,9 +10,18 @@ from __future__ import annotations
 import re
 from datetime import date, time
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StrictInt,
+    StringConstraints,
+    create_model,
+)
 from pydantic_core import PydanticCustomError
 
 from konexio.model.readings import clock_time, iso_date
@@ -97,34 +106,75 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-class Text(Strict):
-    """A text a person reads, in each language of the site."""
+class _Text(Strict):
+    """A text a person reads, in each language of the site.
 
-    fr: NonEmpty
-    en: NonEmpty
-    ar: NonEmpty
-    # Not required (konexio/locale/languages.yml): a text without them falls back.
-    fa: NonEmpty | None = None
-    uk: NonEmpty | None = None
+    Its fields are the languages of ``locale/languages.yml`` (made below): the required ones
+    must be written in the YAML, the others may be. A translator's words for a language the
+    YAML lacks come from the ``data`` catalogs (``konexio.model.texts``), attached once when
+    the data is read; they never change what the text *is* (equality, the YAML it came
+    from), only what a reader of that language sees."""
+
+    _catalog: dict[str, str] = PrivateAttr(default_factory=dict)
+    """Language -> the ``data`` catalog's translation of this text's French, as it is now."""
+
+    def __eq__(self, other: object) -> bool:
+        # pydantic compares private attributes too: a text is what the YAML says.
+        if not isinstance(other, _Text):
+            return NotImplemented
+        return type(self) is type(other) and self.__dict__ == other.__dict__
+
+    __hash__ = Strict.__hash__
+
+    def written(self, lang: str) -> str | None:
+        """The text as the YAML writes it in ``lang``, or None."""
+        return getattr(self, lang, None) if lang in self.__dict__ else None
+
+    def translated(self, lang: str) -> str | None:
+        """The text in ``lang``: the YAML's, else the catalog's translation, else None."""
+        return self.written(lang) or self._catalog.get(lang)
 
     def get(self, lang: str) -> str:
         """The text in ``lang``, or in its fallback (``pick``)."""
         return self.pick(lang)[1]
 
     def pick(self, lang: str) -> tuple[str, str]:
-        """(language, text): the text in ``lang`` or, when it has none, in the first
-        language of ``lang``'s fallback that it has (French at the latest)."""
+        """(language, text): the text in ``lang`` or, when neither the YAML nor the
+        ``data`` catalog has it, in the first language of ``lang``'s fallback that has it
+        (French at the latest)."""
         from konexio.i18n import BY_CODE, fallbacks
 
         if lang not in BY_CODE:
             return "fr", self.fr
         # Most texts have the language asked: no fallback chain to make (feeds ask this
         # hundreds of thousands of times on a large network).
-        value = getattr(self, lang, None)
+        value = self.__dict__.get(lang) or self._catalog.get(lang)
         if value:
             return lang, value
         for code in fallbacks(lang):
-            value = getattr(self, code, None)
+            value = self.__dict__.get(code) or self._catalog.get(code)
             if value:
                 return code, value
         return "fr", self.fr
+
+    def with_catalog(self, translations: dict[str, str]) -> None:
+        """Attach the ``data`` catalogs' translations of this text (``model.texts``)."""
+        self._catalog = translations
+
+
+def _text_model() -> type[_Text]:
+    """``Text`` with one field per language of ``locale/languages.yml``, in its order:
+    adding a language is adding it there (and its catalogs), not a field here."""
+    from konexio.i18n import ALL
+
+    fields: dict[str, Any] = {
+        language.code: (NonEmpty, ...) if language.required else (NonEmpty | None, None)
+        for language in ALL}
+    return create_model("Text", __base__=_Text, __module__=__name__,
+                        __doc__=_Text.__doc__.split("\n\n")[0], **fields)
+
+
+if TYPE_CHECKING:
+    Text = _Text
+else:
+    Text = _text_model()

@@ -3,19 +3,18 @@
 French, English and Arabic are required (``required: true`` in ``locale/languages.yml``):
 a text without them is a problem of the validator. The other languages are optional: a
 text without them is shown in its fallback; this counts, per language, how many texts
-the data has in it, for ``konexio validate`` and the build report.
+a reader of it reads in it, written in the YAML or translated in the ``data`` catalog
+(``model.texts``; a fuzzy translation or one of an older French does not count), for
+``konexio validate`` and the build report.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
-
-from pydantic import BaseModel
 
 from konexio.i18n import ALL, COORDINATORS
 from konexio.model.dataset import Dataset
-from konexio.model.types import Text
+from konexio.model.texts import places
 
 
 @dataclass(frozen=True)
@@ -46,25 +45,9 @@ class Coverage:
             "facultative, repli sur une autre)", self.total, **values)
 
 
-def texts(value: object) -> Iterator[Text]:
-    """Every ``Text`` inside a model, a list or a mapping, depth first."""
-    if isinstance(value, Text):
-        yield value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from texts(getattr(value, name))
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from texts(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from texts(item)
-
-
 def coverage(dataset: Dataset) -> list[Coverage]:
-    """Each site language with the number of the data's texts written in it."""
-    entries = [*dataset.programs.values(), *dataset.antennas.values(),
-               *dataset.cohorts.values(), dataset.roles]
-    found = [text for entry in entries if entry is not None for text in texts(entry.model)]
-    return [Coverage(language.code, sum(1 for text in found if getattr(text, language.code)),
+    """Each site language with the number of the data's texts a reader of it reads in it
+    (the dataset's texts carry their catalog translations: ``validate.check``)."""
+    found = [text for _, text in places(dataset)]
+    return [Coverage(language.code, sum(1 for text in found if text.translated(language.code)),
                      len(found), language.required) for language in ALL]
