@@ -35,10 +35,10 @@ DOC_PAGES = ("apply", "about", "faq", "privacy", "guide")
 """Hand-written pages (``docs/<lang>/<name>.md``), linked from generated pages."""
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
-
-
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     """One page to add to the mkdocs build of one language."""
@@ -72,22 +72,22 @@ class Localized(str):
 
     def wrap(self, html: Markup) -> Markup:
         if not self.foreign:
-            return html
-        language = i18n.BY_CODE[self.lang]
             # A text of a right-to-left page that holds Latin letters (a name kept in the
             # Latin script, "C" of a tram line) is isolated in the page's direction, so its
             # neighbours (an address, a comma) keep their places around it.
             if i18n.BY_CODE[self.page].rtl and _LATIN.search(self):
                 return Markup('<bdi dir="rtl">{}</bdi>').format(html)
+            return html
+        language = i18n.BY_CODE[self.lang]
         return Markup('<span lang="{}" dir="{}">{}</span>').format(
             language.tag, language.direction, html)
 
-    def __html__(self) -> Markup:
-        return self.wrap(escape(str(self)))
     def nobreak(self) -> Localized:
         """The same text with no-break spaces: a name in a list of links stays whole."""
         return Localized(str(self).replace(" ", "\u00a0"), self.lang, self.page)
 
+    def __html__(self) -> Markup:
+        return self.wrap(escape(str(self)))
 
 
 def md(value) -> Markup:
@@ -256,21 +256,17 @@ def environment(lang: str) -> Environment:
     env.install_gettext_callables(*_callables(lang), newstyle=True)
     env.filters["md"] = md
     env.filters["tr"] = _translate
-    env.filters["yaml"] = yaml_value
-    env.filters["plain"] = plain
     env.filters["num"] = Dates(lang).number
     env.filters["nobreak"] = lambda value: (value.nobreak() if isinstance(value, Localized)
                                             else str(value).replace(" ", "\u00a0"))
+    env.filters["yaml"] = yaml_value
+    env.filters["plain"] = plain
     env.filters["query"] = query_value
     env.filters["bdi"] = isolate
     env.filters["ltr"] = lambda value: isolate(value, "ltr")
     return env
 
 
-def qr_svg(address: str, label: str) -> Markup:
-    """An inline SVG QR code of ``address`` (segno writes only the path, no script)."""
-    code = segno.make(address, error="m")
-    return Markup(code.svg_inline(scale=3, border=2, title=label, svgclass="kx-qr",
 def _callables(lang: str):
     """``gettext`` and ``ngettext`` of the catalog of ``lang``; ``ngettext`` writes the
     count of ``%(num)d`` in the language's digits (``۱۰ جلسه`` in Dari), which Python's
@@ -284,6 +280,10 @@ def _callables(lang: str):
     return translations.gettext, ngettext
 
 
+def qr_svg(address: str, label: str) -> Markup:
+    """An inline SVG QR code of ``address`` (segno writes only the path, no script)."""
+    code = segno.make(address, error="m")
+    return Markup(code.svg_inline(scale=3, border=2, title=label, svgclass="kx-qr",
                                   lineclass=None, omitsize=False))
 
 
