@@ -47,9 +47,11 @@ def _broken_copy(tmp_path, monkeypatch, lang, old, new, domain="konexio"):
 
 def test_a_placeholder_spelt_otherwise_is_found(tmp_path, monkeypatch):
     found = _broken_copy(tmp_path, monkeypatch, "en",
-                         'msgstr "from %(date)s to %(end)s"', 'msgstr "from %(date)s to %(fin)s"')
+                         'msgstr "Group in %(antenna)s, from %(month)s"',
+                         'msgstr "Group in %(antenna)s, from %(mois)s"')
     assert [(p.message, p.what) for p in found] == [
-        ("du %(date)s au %(end)s", "placeholders ['date', 'fin'] instead of ['date', 'end']")]
+        ("Groupe de %(antenna)s, à partir de %(month)s",
+         "placeholders ['antenna', 'mois'] instead of ['antenna', 'month']")]
 
 
 def test_a_missing_message_is_found(tmp_path, monkeypatch):
