@@ -260,6 +260,18 @@ def test_make_catalogs_keeps_a_changed_french_as_a_fuzzy_suggestion(minimal_root
     assert name.pick("uk") == ("uk", "DigitAll — початковий рівень")
 
 
+def test_make_catalogs_leaves_the_data_catalogs_alone_while_the_data_has_an_error(
+        minimal_root, tmp_path):
+    # Texts of a file it cannot read would leave the template, and their translations the
+    # catalogs: it refuses instead, and says why.
+    cohort = next((minimal_root / "schedules/cohorts").rglob("*.yml"))
+    cohort.write_text(cohort.read_text(encoding="utf-8").replace("capacity:", "capacty:"),
+                      encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"paris-2026-11.yml:\d+:\d+: .*capacity"):
+        catalogs.extract_data(minimal_root, tmp_path / "data.pot")
+    assert not (tmp_path / "data.pot").exists()
+
+
 # --- The built site -------------------------------------------------------------------
 
 BRANDS = {"Konexio", "DigiStart", "DigitAll", "DigiTous", "PCIE", "ICDL", "ABCDiag", "HTML",

@@ -88,7 +88,13 @@ def extract_data(root: Path, output: Path) -> None:
     from konexio.validate.structure import read_dataset
 
     print(f"extract the texts of schedules/ and volunteers/ -> {output.name}", flush=True)
-    dataset, _, _ = read_dataset(root)
+    dataset, _, problems = read_dataset(root)
+    errors = [problem for problem in problems if not problem.is_warning]
+    if errors:
+        # A file that cannot be read would leave the template without its texts, and the
+        # update would then drop their translations: nothing is written.
+        raise SystemExit("make catalogs: the data has errors (konexio validate); the data "
+                         f"catalogs are left as they are:\n{errors[0].as_text('en')}")
     with output.open("wb") as pot:
         write_po(pot, texts.template(dataset), width=int(WIDTH))
 
