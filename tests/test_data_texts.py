@@ -272,6 +272,30 @@ def test_make_catalogs_leaves_the_data_catalogs_alone_while_the_data_has_an_erro
     assert not (tmp_path / "data.pot").exists()
 
 
+@pytest.mark.parametrize(("lang", "program", "access"), [
+    ("fa", "دیجی‌ستارت", "مترو مِنیل‌مونتان (خط ۲)، بس ۹۶"),
+    ("uk", "DigiStart", "Метро Менільмонтан (лінія 2), автобус 96")])
+def test_the_feeds_speak_the_catalogs_words(lang, program, access):
+    import icalendar
+
+    from konexio.feeds import Scope, feed_catalogue, feed_context, render_feed
+
+    def events(catalog: DataTexts | None) -> list:
+        dataset, schedule = load_valid(REPO, texts=catalog)
+        context = feed_context(dataset, "https://example.org", today=date(2026, 11, 24))
+        spec = next(s for s in feed_catalogue(dataset, schedule)
+                    if s.scope is Scope.cohort and s.id == "digistart-menilmontant-2027-01")
+        calendar = icalendar.Calendar.from_ical(render_feed(spec, lang, context, schedule))
+        return list(calendar.walk("VEVENT"))
+
+    shown = events(None)
+    assert shown and all(str(e["SUMMARY"]).startswith(program) for e in shown)
+    assert all(access in str(e["DESCRIPTION"]) for e in shown)
+    # Without the catalogs, the same feed reads English (the fallback).
+    assert all("Ménilmontant metro (line 2), bus 96" in str(e["DESCRIPTION"])
+               for e in events(DataTexts()))
+
+
 # --- The built site -------------------------------------------------------------------
 
 BRANDS = {"Konexio", "DigiStart", "DigitAll", "DigiTous", "PCIE", "ICDL", "ABCDiag", "HTML",
