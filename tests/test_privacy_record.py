@@ -10,6 +10,7 @@ import dataclasses
 import re
 from pathlib import Path
 
+from konexio.hours.attendance import PRESENCES_HEADER
 from konexio.sync.layout import signup_label
 from konexio.sync.plan import WorksheetSnapshot
 from konexio.sync.roster import (
@@ -20,7 +21,7 @@ from konexio.sync.roster import (
     Volunteer,
     read_roster,
 )
-from konexio.sync.words import EMAIL, NAME, NOTES, PHONE
+from konexio.sync.words import EMAIL, NAME, NOTES, PHONE, PRESENCES
 from konexio.validate import check
 
 REPO = Path(__file__).parent.parent
@@ -63,7 +64,11 @@ def test_every_column_of_the_roster_and_of_the_journal_is_named_once_and_no_othe
 
 def test_the_sign_up_sheets_columns_of_people_are_named_and_nothing_else():
     assert sorted(named(SIGNUP_SHEET)) == sorted(SIGNUP_COLUMNS)
-    assert {row.where for row in columns_table()} == {ROSTER, RECORDS, SIGNUP_SHEET}
+    assert {row.where for row in columns_table()} == {ROSTER, RECORDS, PRESENCES, SIGNUP_SHEET}
+
+
+def test_every_column_of_the_attendance_marks_is_named():
+    assert sorted(named(PRESENCES)) == sorted(PRESENCES_HEADER)
 
 
 def roster_without(label: str) -> WorksheetSnapshot:

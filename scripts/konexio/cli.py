@@ -30,6 +30,7 @@ COMMANDS = (
     "personal_feeds",
     "forget",
     "hours",
+    "attest",
 )
 """Modules of ``konexio.commands``, in the order ``--help`` lists them."""
 

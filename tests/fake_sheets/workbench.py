@@ -20,6 +20,7 @@ from konexio.sync.google import GoogleBackend
 from konexio.sync.layout import cell_text
 from konexio.sync.retry import Retry
 from konexio.sync.roster import EXTRA
+from konexio.sync.words import PRESENCES
 from konexio.sync.xlsx import XlsxBackend
 
 SPREADSHEET = "1konexio-test-sheet"
@@ -67,8 +68,9 @@ class GoogleBench:
 
     @staticmethod
     def place(title: str) -> str:
-        """The spreadsheet a worksheet lives in: roster and journal in the people one."""
-        return PEOPLE if title in EXTRA else SPREADSHEET
+        """The spreadsheet a worksheet lives in: roster, journal and attendance marks in the
+        people one."""
+        return PEOPLE if title in (*EXTRA, PRESENCES) else SPREADSHEET
 
     def grid(self, title: str = "Paris") -> list[list[str]]:
         return trimmed(self.server.sheet(self.place(title), title).grid())
@@ -104,8 +106,9 @@ class XlsxBench:
         return XlsxBackend(self.path)
 
     def place(self, title: str) -> Path:
-        """The workbook a worksheet lives in: roster and journal in the people one."""
-        return self.people if title in EXTRA else self.path
+        """The workbook a worksheet lives in: roster, journal and attendance marks in the
+        people one."""
+        return self.people if title in (*EXTRA, PRESENCES) else self.path
 
     def grid(self, title: str = "Paris") -> list[list[str]]:
         sheet = load_workbook(self.place(title))[title]

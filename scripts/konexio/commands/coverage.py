@@ -1,14 +1,17 @@
 """``konexio coverage``: which shifts still need people, and who is booked twice at once.
 
-Names are printed to the coordinator's terminal only. The counts of open slots (no names)
-go to ``.cache/open-slots.json`` for the site's volunteers page.
+Names are printed to the coordinator's terminal only (people booked twice, people absent
+without excuse twice or more, from the attendance marks of ``Présences``). The counts of
+open slots (no names) go to ``.cache/open-slots.json`` for the site's volunteers page, and
+the hours volunteers gave this year and last, per antenna, rounded, no names, to
+``.cache/volunteer-hours.json`` for its impact page.
 """
 
 from __future__ import annotations
 
 import sys
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time, timedelta
 
 from konexio.cli import add_common, stopped
 from konexio.commands.sync import add_backend_options, make_backend
@@ -28,6 +31,11 @@ def register(sub) -> None:
     command.add_argument("--show-names", action="store_true",
                          help="print the names typed in sign-ups that match no roster row "
                               "(on your terminal; never in a shared log)")
+    command.add_argument("--today", type=date.fromisoformat, default=None,
+                         help="act as on this day (YYYY-MM-DD; default: now)")
+    command.add_argument("--absences-weeks", type=int, default=8,
+                         help="who missed two sessions or more without excuse in the last "
+                              "N weeks (default: 8; names on your terminal only)")
     command.set_defaults(run=run)
 
 
@@ -36,12 +44,16 @@ def _when(shift) -> str:
 
 
 def run(args) -> int:
+    from konexio.hours import write_volunteer_hours
+    from konexio.hours.attendance import read_marks
+    from konexio.hours.count import attendance, no_shows, yearly_hours
     from konexio.notify.people import match, read_signups, unknown_lines
     from konexio.shifts import by_antenna, shifts
     from konexio.sync import write_open_slots
     from konexio.sync.coverage import coverage
     from konexio.sync.roster import ROSTER, read_roster
     from konexio.sync.run import worksheet_titles
+    from konexio.sync.words import PRESENCES
     from konexio.validate import load_valid
     from konexio.validate.structure import suggest
 
@@ -63,23 +75,31 @@ def run(args) -> int:
         titles = {args.antenna: titles[args.antenna]}
     grouped = by_antenna(all_shifts)
     unknown = []
+    typed_all, marks = [], []
     try:
         backend = make_backend(args, dataset)
         snapshots = []
         required = {a: t for a, t in titles.items() if a in grouped}
         for target in backend.targets(required, {}):
-            read = backend.read(replace(target, extra=(ROSTER,)))
+            read = backend.read(replace(target, extra=(ROSTER, PRESENCES)))
             roster = read_roster(read.snapshots.pop(ROSTER))
+            marks.append(read_marks(read.snapshots.pop(PRESENCES)))
             snapshots += list(read.snapshots.values())
             typed = [found for title in target.titles.values()
                      for found in read_signups(read.snapshots[title])]
+            typed_all += [(typed, marks[-1])]
             unknown += unknown_lines(roster, match(roster, typed).unmatched, args.show_names)
     except SyncError as error:
         stopped("coverage", error, args.lang)
         return 2
-    found = coverage(snapshots, all_shifts, datetime.now(UTC), args.weeks)
+    now = datetime.combine(args.today, time(0), UTC) if args.today else datetime.now(UTC)
+    found = coverage(snapshots, all_shifts, now, args.weeks)
+    # Who came: each target's sign-ups with its own attendance marks (Présences).
+    given = [g for typed, own in typed_all
+             for g in attendance(all_shifts, typed, own, now).given]
     if args.antenna is None:
         write_open_slots(args.root, found.open_slots)
+        write_volunteer_hours(args.root, yearly_hours(given, (now.year - 1, now.year)))
     print(COORDINATORS.ngettext(
         lang, "Créneaux où il manque des bénévoles dans la semaine qui vient :",
         "Créneaux où il manque des bénévoles dans les %(num)d prochaines semaines :",
@@ -97,6 +117,16 @@ def run(args) -> int:
         for overlap in found.overlaps:
             print(f"  {overlap.name} : {_when(overlap.first)} ({overlap.first.role_name}) "
                   f"/ {_when(overlap.second)} ({overlap.second.role_name})")
+    since = (now - timedelta(weeks=args.absences_weeks)).date()
+    shows = no_shows(given, since, now.date())
+    if shows:
+        print(COORDINATORS.ngettext(
+            lang, "Absents sans excuse à deux séances ou plus, la semaine passée :",
+            "Absents sans excuse à deux séances ou plus, ces %(num)d dernières semaines :",
+            args.absences_weeks))
+        for name, items in shows:
+            days = ", ".join(sorted({f"{item.shift.start:%Y-%m-%d}" for item in items}))
+            print(f"  {name} : {days}")
     for line in unknown:
         print(line.text(lang))
     return 0

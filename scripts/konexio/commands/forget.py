@@ -18,6 +18,8 @@ from konexio.sync.retry import SyncError
 WHY = {"past": N_("pseudonyme dans les inscriptions passées : %(cells)s"),
        "future": N_("nom retiré des inscriptions à venir (place libérée) : %(cells)s"),
        "journal": N_("adresse remplacée par le pseudonyme dans le journal : %(cells)s"),
+       "marks": N_("nom remplacé par le pseudonyme dans les marques de présence (ses heures "
+                   "restent comptées) : %(cells)s"),
        "roster": N_("ligne effacée, agenda personnel révoqué : %(cells)s")}
 
 

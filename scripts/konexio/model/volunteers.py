@@ -2,15 +2,35 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from pydantic import Field
 
 from konexio.model.types import Count, Slug, Strict, Text
+
+
+class Basis(StrEnum):
+    """How an hour of a role is valued in the accounts (ANC 2018-06, art. 211-2)."""
+
+    smic = "smic"
+    """The statutory minimum wage per hour (SMIC horaire brut): roles anyone can take."""
+    replacement = "replacement"
+    """What the association would pay someone employed to do it: skilled roles."""
 
 
 class Role(Strict):
     id: Slug
     name: Text
     description: Text
+    hourly_value: float | None = Field(
+        default=None, ge=0, le=500,
+        description="Euros per hour of this role, for the accounts (konexio hours): the "
+                    "SMIC horaire brut, or the gross hourly pay of an employee doing it. "
+                    "Hours of a role without one are counted but not valued.")
+    valuation: Basis = Field(
+        default=Basis.smic,
+        description="Where hourly_value comes from: smic (the minimum wage) or replacement "
+                    "(the pay of an employee doing the same work); written in the annex note.")
 
 
 class Roles(Strict):

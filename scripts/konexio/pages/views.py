@@ -119,6 +119,9 @@ class Site:
     updated: dict[str, datetime] = field(default_factory=dict)
     """When each cohort's data last changed: the last commit of its cohort, antenna and
     program files, as the feeds' DTSTAMP; absent when git does not know them."""
+    volunteer_hours: Mapping[str, Mapping[str, int]] | None = None
+    """Hours volunteers gave, by antenna id then year, rounded to ten, as the daily
+    ``konexio coverage`` counted them (``hours.volunteer_hours``); None when never counted."""
 
     @classmethod
     def of(cls, dataset: Dataset, schedule: Schedule, today: date, site_url: str,
@@ -246,6 +249,18 @@ class Site:
         return next((role.name for role in roles if role.id == role_id), None)
 
     # --- impact ------------------------------------------------------------------------
+
+    def given_hours(self) -> tuple[tuple[int, int], list[tuple[Antenna, tuple[int, int]]]]:
+        """Last year and this one, and each antenna's volunteers' hours in both (antennas
+        with none left out): the impact page's table, no names."""
+        years = (self.today.year - 1, self.today.year)
+        rows = []
+        for antenna_id, antenna in self.antennas():
+            by_year = (self.volunteer_hours or {}).get(antenna_id, {})
+            hours = (by_year.get(str(years[0]), 0), by_year.get(str(years[1]), 0))
+            if any(hours):
+                rows.append((antenna, hours))
+        return years, rows
 
     def counts(self) -> dict[str, int]:
         """Figures computed from the data, for the impact page."""

@@ -6,12 +6,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from konexio.feeds.stamps import commit_times
 from konexio.feeds.write import data_files
+from konexio.hours import volunteer_hours
 from konexio.pages.views import Site
 from konexio.validate import load_valid
 
@@ -26,9 +27,10 @@ def load(root: Path, site_url: str, today: date | None = None) -> Run:
     """Validate and expand the data under ``root`` (``DataError`` when it has problems)."""
     dataset, schedule = load_valid(root)
     # Cohort pages say when their data last changed: the feeds' DTSTAMP, from git.
-    return Run(root, Site.of(dataset, schedule, today or date.today(), site_url,
-                             open_slots=_open_slots(root),
-                             times=commit_times(root, data_files(dataset))))
+    site = Site.of(dataset, schedule, today or date.today(), site_url,
+                   open_slots=_open_slots(root), times=commit_times(root, data_files(dataset)))
+    # The impact page's volunteers' hours, counted by the daily konexio coverage (no names).
+    return Run(root, replace(site, volunteer_hours=volunteer_hours(root)))
 
 
 def _open_slots(root: Path) -> dict[str, dict[str, int]] | None:

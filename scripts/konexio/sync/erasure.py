@@ -7,11 +7,13 @@ found by id and read back, as any write of the sync):
   with it: their calendar disappears at the next publication); their name leaves the
   sign-ups of sessions to come (the place is free again) and is replaced by a pseudonym in
   past ones, so counts of hours stay true; their address in the journal is replaced by the
-  same pseudonym (what was sent stays recorded: a mail is still never sent twice);
-- retention, at every sync: names in sign-ups of sessions older than the retention period
-  and addresses in journal rows older than it are replaced by pseudonyms; roster rows of
-  people with no sign-up in that time are listed (positions only) for a coordinator to
-  confirm with ``forget``.
+  same pseudonym (what was sent stays recorded: a mail is still never sent twice), and so
+  is their name in the attendance marks (``Présences``), so their past hours, absences
+  included, stay counted under the pseudonym;
+- retention, at every sync: names in sign-ups and attendance marks of sessions older than
+  the retention period and addresses in journal rows older than it are replaced by
+  pseudonyms; roster rows of people with no sign-up in that time are listed (positions
+  only) for a coordinator to confirm with ``forget``.
 
 A pseudonym is ``anonyme-`` and eight hex digits of a SHA-256: of the person's calendar
 token when the roster has one (192 random bits: nobody can go back from the pseudonym to
@@ -134,6 +136,31 @@ def _journal_writes(snapshot: WorksheetSnapshot, replace, erasure: Erasure, why:
         erasure.people_edits.append(SheetEdit(RECORDS, writes=tuple(writes)))
 
 
+_DAY = re.compile(r"/(\d{4}-\d{2}-\d{2})(?:/|$)")
+
+
+def _marks_writes(snapshot: WorksheetSnapshot, replace, erasure: Erasure, why: str) -> None:
+    """Replace the name of attendance marks (``Présences``) for which ``replace(name, day)``
+    gives a pseudonym (``day``: the session's planned day, from its id)."""
+    from konexio.hours.attendance import name_column, session_column
+
+    col, session = name_column(snapshot), session_column(snapshot)
+    if col is None:
+        return
+    writes = []
+    for row in range(1, len(snapshot.rows)):
+        name = snapshot.cell(row, col).strip()
+        if not name or is_pseudonym(name):
+            continue
+        found = _DAY.search(snapshot.cell(row, session)) if session is not None else None
+        new = replace(name, found.group(1) if found else "")
+        if new is not None:
+            writes.append(CellWrite(row, col, new))
+            erasure.changed.append(Changed(words.PRESENCES, row, col, why))
+    if writes:
+        erasure.people_edits.append(SheetEdit(words.PRESENCES, writes=tuple(writes)))
+
+
 def forget(snapshots: dict[str, WorksheetSnapshot], titles: Iterable[str], roster: Roster,
            who: str, today: date) -> Erasure:
     """Everything of the person ``who`` (a name or an e-mail) in one target's worksheets."""
@@ -157,6 +184,8 @@ def forget(snapshots: dict[str, WorksheetSnapshot], titles: Iterable[str], roste
     _journal_writes(snapshots.get(RECORDS, WorksheetSnapshot(RECORDS, exists=False)),
                     lambda row, address, stamp: code if address.casefold() in emails else None,
                     erasure, "journal")
+    _marks_writes(snapshots.get(words.PRESENCES, WorksheetSnapshot(words.PRESENCES, exists=False)),
+                  lambda name, day: code if normalize(name) in names else None, erasure, "marks")
     roster_snapshot = snapshots.get(ROSTER, WorksheetSnapshot(ROSTER, exists=False))
     writes = []
     for volunteer in people:
@@ -197,6 +226,13 @@ def retention(snapshots: dict[str, WorksheetSnapshot], titles: Iterable[str], ro
         return pseudonym(seed_of(volunteer, volunteer.name if volunteer else address))
     _journal_writes(snapshots.get(RECORDS, WorksheetSnapshot(RECORDS, exists=False)), old,
                     erasure, "retention")
+
+    def old_mark(name: str, day: str) -> str | None:
+        if not day or day >= limit:
+            return None
+        return pseudonym(seed_of(known.get(normalize(name)), name))
+    _marks_writes(snapshots.get(words.PRESENCES, WorksheetSnapshot(words.PRESENCES, exists=False)),
+                  old_mark, erasure, "retention")
     erasure.stale = [v.row for v in roster.volunteers
                      if v.name and normalize(v.name) not in recent]
     return erasure

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from konexio.expand.occurrences import Schedule
+from konexio.hours.attendance import presences_edit
 from konexio.i18n import COORDINATORS, N_, Message
 from konexio.model.dataset import Dataset
 from konexio.notify.people import SignUp, match, read_signups
@@ -39,6 +40,7 @@ from konexio.sync.roster import (
     tokens_moved,
     upkeep,
 )
+from konexio.sync.words import PRESENCES
 
 REPLANS = 3
 """Reads-and-plans after uncertain writes, or writes into moved rows, before giving up."""
@@ -88,7 +90,8 @@ def sync_shifts(all_shifts: tuple[Shift, ...], titles: dict[str, str], backend: 
     summary = Summary(dry_run=dry_run)
     targets = backend.targets(required, optional)
     for done, target in enumerate(targets):
-        target = replace(target, extra=EXTRA)  # the roster and Envois, read and kept along
+        # the roster, Envois and the attendance marks, read and kept along
+        target = replace(target, extra=EXTRA + (PRESENCES,))
         if progress:
             progress(done, len(targets), ", ".join(target.titles.values()))
         first: list[WorksheetPlan] | None = None
@@ -119,6 +122,8 @@ def sync_shifts(all_shifts: tuple[Shift, ...], titles: dict[str, str], backend: 
                      if plan.title in erasure.shift_writes else plan for plan in plans]
             first = first or plans
             edits = upkeep(read.snapshots, tokens, skip=erasure.cleared_rows)
+            marks = presences_edit(read.snapshots[PRESENCES])
+            edits += () if marks.empty else (marks,)
             edits += tuple(erasure.people_edits)
             present = roster_keys(read.snapshots[ROSTER]) if before else {}
             lost = [line for key, line in before.items()

@@ -102,3 +102,17 @@ KIND_MOVED = word(NC_("shift sheet", "changement"))
 KIND_REMOVED = word(NC_("shift sheet", "retrait"))
 KIND_RESTORED = word(NC_("shift sheet", "rétablissement"))
 KIND_REMINDER = word(NC_("shift sheet", "rappel"))
+
+# Attendance, by exception (``konexio.hours.attendance``): a row per mark, typed by
+# coordinators in the people place; everyone signed up on a held session is present unless
+# a row here says otherwise.
+PRESENCES = word(NC_("shift sheet", "Présences"))
+SESSION = word(NC_("shift sheet", "séance"))
+ATTENDANCE = word(NC_("shift sheet", "présence"))
+REMARK = word(NC_("shift sheet", "remarque"))
+# TRANSLATORS: a mark of attendance a coordinator types: the person did not come.
+ABSENT = word(NC_("shift sheet", "absent"))
+# TRANSLATORS: a mark of attendance: the person did not come and said so beforehand.
+EXCUSED = word(NC_("shift sheet", "excusé"))
+# TRANSLATORS: a mark of attendance: the person came (the default; written only to undo).
+PRESENT = word(NC_("shift sheet", "présent"))
