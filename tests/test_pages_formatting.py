@@ -144,3 +144,13 @@ def test_a_session_past_midnight_keeps_both_days():
     start = datetime(2026, 11, 2, 22, 0, tzinfo=ZoneInfo("Europe/Paris"))
     end = start + timedelta(hours=3)
     assert Dates("en").hours(start, end) == format_interval(start, end, "Hm", locale="en_GB")
+
+
+def test_a_text_written_in_dari_takes_persian_digits_but_not_its_latin_tokens():
+    from konexio.digits import in_text
+
+    assert in_text("مترو بلویل (خط‌های 2 و 11)", "fa_AF") == "مترو بلویل (خط‌های ۲ و ۱۱)"
+    assert in_text("از ساعت 9:30 تا 17:00", "fa_AF") == "از ساعت ۹:۳۰ تا ۱۷:۰۰"
+    assert in_text("A2 (کمی) · صفحهٔ A4 · TER", "fa_AF") == "A2 (کمی) · صفحهٔ A4 · TER"
+    assert in_text("lines 2 and 11", "uk") == "lines 2 and 11"
+    assert in_text("الخط 2", "ar") == "الخط 2"  # CLDR: Latin digits for plain Arabic

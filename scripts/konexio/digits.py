@@ -11,11 +11,15 @@ nothing here is a hand-typed table of characters.
 
 Pages and feed texts pass every date, time and count through ``localize`` (or ``number``);
 machine fields (``DTSTART``, JSON-LD, URLs, the values in a ``data-`` attribute) keep Latin
-digits, as do values written in the Latin script (a postcode inside an address).
+digits, as do values written in the Latin script (a postcode inside an address). A text of
+the data shown in its own language (a Dari translation: "مترو بلویل (خط‌های 2 و 11)") gets
+its language's digits through ``in_text``, except a number that is part of a Latin-script
+token ("A2", "TER").
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
@@ -73,3 +77,14 @@ def number(value: int, locale: str, grouping: bool = True) -> str:
         return localize(str(value), locale)
     return localize(format_decimal(value, locale=_locale(locale), numbering_system="default"),
                     locale)
+
+
+_NUMBER = re.compile(r"(?<![A-Za-z0-9\u00c0-\u024f])[0-9]+(?![A-Za-z0-9\u00c0-\u024f])")
+
+
+def in_text(text: str, locale: str) -> str:
+    """A sentence written in the language of ``locale`` with its numbers in that language's
+    digits; a number glued to Latin letters ("A4", "B1") stays as it is."""
+    if system(locale) == "latn":
+        return text
+    return _NUMBER.sub(lambda found: localize(found.group(), locale), text)

@@ -77,8 +77,9 @@ def test_times_read_from_start_to_end_in_arabic(phone, base_url):
 
 def test_times_read_from_start_to_end_in_dari(phone, base_url):
     phone.goto(base_url + "fa/" + COHORT)
-    # Dari writes the range with a word ("9:30 تا 11:30"): it reads right to left.
-    start, end = left_of(phone, ".kx-sessions li", "9:30 تا 11:30", ["9:30", "11:30"])
+    # Dari writes the range with a word and Persian digits ("۹:۳۰ تا ۱۱:۳۰", CLDR's default
+    # numbering system for fa-AF): it reads right to left.
+    start, end = left_of(phone, ".kx-sessions li", "۹:۳۰ تا ۱۱:۳۰", ["۹:۳۰", "۱۱:۳۰"])
     assert start > end
 
 

@@ -21,7 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup, escape
 
-from konexio import i18n, urls
+from konexio import digits, i18n, urls
 from konexio.feeds import FeedSpec, feed_catalogue
 from konexio.feeds.howto import HOWTOS, subscribe_vs_download
 from konexio.model.types import Text
@@ -83,11 +83,17 @@ class Localized(str):
             language.tag, language.direction, html)
 
     def nobreak(self) -> Localized:
-        """The same text with no-break spaces: a name in a list of links stays whole."""
-        return Localized(str(self).replace(" ", "\u00a0"), self.lang, self.page)
+        """The same text kept on one line: a name in a list of links stays whole."""
+        return Localized(nobreak(str(self)), self.lang, self.page)
 
     def __html__(self) -> Markup:
         return self.wrap(escape(str(self)))
+
+
+def nobreak(text: str) -> str:
+    """No-break spaces, and a word joiner after a hyphen or an en dash (Unicode lets a line
+    break after them even next to a no-break space: "دیجیتال - سطح متوسط")."""
+    return re.sub(r"([-\u2010\u2013])", "\\1\u2060", text.replace(" ", "\u00a0"))
 
 
 def md(value) -> Markup:
@@ -197,6 +203,8 @@ def _translate(context, value: Text | None) -> str:
     if value is None:
         return ""
     found, text = value.pick(context["lang"])
+    if found == context["lang"]:
+        text = digits.in_text(text, i18n.BY_CODE[found].locale)
     return Localized(text, found, context["lang"])
 
 
@@ -258,7 +266,7 @@ def environment(lang: str) -> Environment:
     env.filters["tr"] = _translate
     env.filters["num"] = Dates(lang).number
     env.filters["nobreak"] = lambda value: (value.nobreak() if isinstance(value, Localized)
-                                            else str(value).replace(" ", "\u00a0"))
+                                            else nobreak(str(value)))
     env.filters["yaml"] = yaml_value
     env.filters["plain"] = plain
     env.filters["query"] = query_value
