@@ -154,6 +154,19 @@ def test_the_coverage_is_what_the_yaml_and_the_catalogs_hold():
         assert found[lang][0] >= sum(1 for f, t in written if (f, t["fr"]) in known())
 
 
+def test_the_build_report_counts_and_names_what_waits_for_review():
+    from konexio.site.translations import data_coverage
+
+    dataset, _ = load_valid(REPO)
+    lines = data_coverage(dataset)
+    waiting = {lang: sum(1 for m in shipped_catalog(lang) if m.id and any(
+        c.startswith("needs review") for c in m.user_comments)) for lang in texts.LANGUAGES}
+    assert waiting["fa"] == waiting["uk"] > 200 and waiting["en"] == waiting["ar"] == 0
+    assert lines[1].endswith(f"(data.po): fa {waiting['fa']}, uk {waiting['uk']}")
+    total = len(raw_texts(REPO))
+    assert re.search(rf"; fa: \d+/{total} texts of the data \(\d+ %, optional", lines[0])
+
+
 def _catalog(lang: str, *entries: tuple[str, str, str], fuzzy: bool = False) -> DataTexts:
     catalog = Catalog(locale=i18n.BY_CODE[lang].locale)
     for context, french, words in entries:

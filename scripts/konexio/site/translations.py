@@ -64,7 +64,17 @@ def report(docs: Path) -> Report:
 
 
 def data_coverage(dataset) -> list[str]:
-    """The build report's lines on the YAML's texts in each language."""
+    """The build report's lines on the YAML's texts in each language (written in the YAML
+    or translated in the ``data`` catalogs), and the catalog entries still waiting for a
+    native reader."""
+    from konexio.model import texts
     from konexio.validate.coverage import coverage
 
-    return ["texts of the data per language: " + "; ".join(c.line() for c in coverage(dataset))]
+    lines = ["texts of the data per language: " + "; ".join(c.line() for c in coverage(dataset))]
+    review = [f"{lang} {count}" for lang in texts.LANGUAGES
+              if i18n.catalog_path(lang, texts.DOMAIN).exists()
+              and (count := i18n.needing_review(lang, texts.DOMAIN))]
+    if review:
+        lines.append("texts of the data translated by a non-native speaker, to be reviewed "
+                     "(data.po): " + ", ".join(review))
+    return lines
