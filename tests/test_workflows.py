@@ -17,6 +17,7 @@ import yaml
 
 from konexio.cli import parser
 from konexio.diff.render import MARKER
+from konexio.hours import VOLUNTEER_HOURS
 from konexio.sync import OPEN_SLOTS
 from konexio.sync.google import CREDENTIALS_VARIABLE
 
@@ -132,7 +133,7 @@ def test_daily_run_syncs_reads_counts_back_then_builds_with_full_history_and_dep
     # No volunteer's name may reach the public log: coverage's report goes nowhere.
     assert "konexio coverage --backend google > /dev/null" in lines
     counts = step(sync, "Keep the counts for the build")
-    assert counts["with"]["path"] == OPEN_SLOTS.as_posix()
+    assert counts["with"]["path"].split() == [OPEN_SLOTS.as_posix(), VOLUNTEER_HOURS.as_posix()]
     assert "permissions" not in sync and "permissions" not in build  # read-only
 
     # A failed sync (job red) publishes nothing: build needs it and has no "always()".
@@ -172,7 +173,8 @@ def test_sync_credentials_go_to_a_file_named_by_the_variable_the_sync_reads():
     for job in ("personal", "notify"):
         again = step(workflow["jobs"][job], "Write the Google credentials")
         assert again["run"] == written["run"] and again["env"] == written["env"]
-    for name in ("konexio sync", "konexio coverage (open-slot counts for the site)",
+    for name in ("konexio sync",
+                 "konexio coverage (open-slot counts and volunteers' hours for the site)",
                  "Keep the counts for the build"):
         assert step(workflow["jobs"]["sync"], name)["if"] == (
             "steps.credentials.outputs.configured == 'true'")
