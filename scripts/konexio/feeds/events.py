@@ -21,7 +21,7 @@ from konexio import urls
 from konexio.expand.occurrences import Occurrence
 from konexio.feeds.fold import content_line, escape_text
 from konexio.feeds.stamps import stamp
-from konexio.feeds.words import clock, full_date, word
+from konexio.feeds.words import clock, full_date, said, word
 from konexio.feeds.words import count as count_in
 from konexio.model.dataset import Dataset
 
@@ -97,8 +97,8 @@ def cohort_page(occurrence: Occurrence, lang: str, site_url: str) -> str:
 
 def summary(occurrence: Occurrence, lang: str, dataset: Dataset) -> str:
     plain = word("summary", lang,
-                 program=dataset.programs[occurrence.program].model.name.get(lang),
-                 antenna=dataset.antennas[occurrence.antenna].model.name.get(lang))
+                 program=said(dataset.programs[occurrence.program].model.name, lang),
+                 antenna=said(dataset.antennas[occurrence.antenna].model.name, lang))
     if occurrence.cancelled:
         return word("summary.cancelled", lang, summary=plain)
     if occurrence.moved:
@@ -110,7 +110,7 @@ def location(occurrence: Occurrence, lang: str, dataset: Dataset) -> str:
     """Venue name and full postal address (what map apps need), then the room."""
     venue = dataset.antennas[occurrence.antenna].model.venue(occurrence.venue)
     assert venue is not None, "validation guarantees the venue exists"
-    values = {"venue": venue.name.get(lang), "address": venue.address}
+    values = {"venue": said(venue.name, lang), "address": venue.address}
     if occurrence.room:
         return word("location.room", lang, room=occurrence.room, **values)
     return word("location", lang, **values)
@@ -119,7 +119,7 @@ def location(occurrence: Occurrence, lang: str, dataset: Dataset) -> str:
 def description(occurrence: Occurrence, lang: str, context: FeedContext,
                 needs: Mapping[str, int] | None = None) -> str:
     """What a reader needs besides time and place: why it changed, what it is, how to join."""
-    reason = occurrence.reason.get(lang) if occurrence.reason else ""
+    reason = said(occurrence.reason, lang) if occurrence.reason else ""
     lines: list[str] = []
     if occurrence.cancelled:
         lines.append(word("line.cancelled", lang, reason=reason))
@@ -134,7 +134,7 @@ def description(occurrence: Occurrence, lang: str, context: FeedContext,
         roles = {r.id: r for r in dataset.roles.model.roles} if dataset.roles else {}
         wanted = word("separator", lang).join(
             word("need", lang, count=count_in(count, lang),
-                 role=roles[role].name.get(lang) if role in roles else role)
+                 role=said(roles[role].name, lang) if role in roles else role)
             for role, count in sorted(needs.items())
         )
         lines.append(word("line.needs", lang, value=wanted))
@@ -158,14 +158,14 @@ def _session_lines(o: Occurrence, lang: str,
     program = dataset.programs[o.program].model
     venue = antenna.venue(o.venue)
     assert venue is not None, "validation guarantees the venue exists"
-    about = [word("line.program", lang, value=program.name.get(lang)),
-             word("line.antenna", lang, value=antenna.name.get(lang))]
+    about = [word("line.program", lang, value=said(program.name, lang)),
+             word("line.antenna", lang, value=said(antenna.name, lang))]
     if o.room:
         about.append(word("line.room", lang, value=o.room))
-    about.append(word("line.access", lang, value=venue.access.get(lang)))
-    about.append(word("line.accessibility", lang, value=venue.accessibility.get(lang)))
+    about.append(word("line.access", lang, value=said(venue.access, lang)))
+    about.append(word("line.accessibility", lang, value=said(venue.accessibility, lang)))
     join = [word(f"line.status.{cohort.status.value}", lang),
-            word("line.apply", lang, value=program.apply.get(lang)),
+            word("line.apply", lang, value=said(program.apply, lang)),
             word("line.contact", lang, value=antenna.contact.email),
             word("line.page", lang, value=cohort_page(o, lang, context.site_url))]
     made = context.lines[key] = (about, join)

@@ -15,6 +15,7 @@ from babel.dates import format_date, format_time
 
 from konexio import digits, i18n
 from konexio.i18n import NC_
+from konexio.model.types import Text
 from konexio.pages.formatting import as_written
 
 WORDS: dict[str, tuple[str, str]] = {
@@ -94,6 +95,18 @@ def full_date(day: date, lang: str) -> str:
 def clock(moment: time, lang: str) -> str:
     """``14:00`` / ``2:00 PM``."""
     return as_written(format_time(moment, "short", locale=_parsed(lang)), _parsed(lang))
+
+
+def said(value: Text, lang: str) -> str:
+    """A text of the data in ``lang`` (or its fallback, as ``Text.get``); written in
+    ``lang``, it takes the language's digits (``digits.in_text``: Dari's Persian ones)."""
+    found, text = value.pick(lang)
+    return _in_text(text, i18n.BY_CODE[lang].locale) if found == lang else text
+
+
+@lru_cache(maxsize=8192)
+def _in_text(text: str, locale: str) -> str:
+    return digits.in_text(text, locale)
 
 
 def count(value: int, lang: str) -> str:
