@@ -57,10 +57,10 @@ def test_the_retention_period_shown_is_the_one_of_privacy_yml(minimal_root, lang
         "  address: Konexio, 55 rue X, 75020 Paris\n", encoding="utf-8")
     text = notice(minimal_root, lang)
     how_long = section(text, "how-long")
-    # Both rules (past sign-ups and the journal; the roster row) say the figure, in the
-    # plural form of the page's language ("29 شهرًا", "29 місяців").
+    # The three rules (past sign-ups and the journal; the attendance marks; the roster row)
+    # say the figure, in the plural form of the page's language ("29 شهرًا", "29 місяців").
     months = i18n.SITE.ngettext(lang, "%(num)d mois", "%(num)d mois", 29)
-    assert months.startswith("29 ") and how_long.count(months) == 2, how_long
+    assert months.startswith("29 ") and how_long.count(months) == 3, how_long
     assert "13" not in text
 
 
@@ -69,7 +69,7 @@ def test_the_shipped_page_says_the_shipped_period_and_contact(lang):
     dataset, _ = shipped()
     text = notice(REPO, lang)
     figure = str(dataset.privacy.retention_months)
-    assert len(re.findall(rf"\b{figure}\b", section(text, "how-long"))) == 2
+    assert len(re.findall(rf"\b{figure}\b", section(text, "how-long"))) == 3
     contact = section(text, "contact")
     assert f'<a href="mailto:{dataset.privacy.contact.email}">' in contact
     assert dataset.privacy.contact.address in contact
