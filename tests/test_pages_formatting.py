@@ -154,3 +154,12 @@ def test_a_text_written_in_dari_takes_persian_digits_but_not_its_latin_tokens():
     assert in_text("A2 (کمی) · صفحهٔ A4 · TER", "fa_AF") == "A2 (کمی) · صفحهٔ A4 · TER"
     assert in_text("lines 2 and 11", "uk") == "lines 2 and 11"
     assert in_text("الخط 2", "ar") == "الخط 2"  # CLDR: Latin digits for plain Arabic
+
+
+def test_the_semicolon_is_cldrs_list_symbol():
+    for lang in LANGUAGES:
+        locale = Locale.parse(BY_CODE[lang].locale)
+        assert Dates(lang).semicolon == locale.number_symbols[
+            locale.default_numbering_system]["list"]
+    assert Dates("fa").semicolon == "؛"
+    assert Dates("fr").semicolon == ";"

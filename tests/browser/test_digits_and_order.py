@@ -38,7 +38,8 @@ LATIN_DIGITS = r"""() => {
   while ((node = walker.nextNode())) {
     if (!/[0-9]/.test(node.data)) continue;
     const parent = node.parentElement;
-    if (parent.closest("script, style, svg, [hidden]") || !parent.checkVisibility()) continue;
+    if (parent.closest("script, style, svg, pre, code, [hidden]")) continue;
+    if (!parent.checkVisibility()) continue;
     const isolated = parent.closest("bdi, [dir], [lang]");
     if (isolated && article.contains(isolated) && isolated !== article
         && latin.test(isolated.textContent)) continue;
@@ -93,6 +94,21 @@ def test_dari_pages_write_persian_digits(phone, base_url, path):
     assert phone.evaluate(LATIN_DIGITS) == []
     assert any(char in phone.locator("article").inner_text() for char in PERSIAN) or \
         path in ("apply/", "faq/", "calendars/", "partners/")
+
+
+def test_every_dari_page_writes_persian_digits(phone, base_url, site_dir):
+    """Every page of the Dari site (each cohort, program and antenna, the guide too)."""
+    pages = sorted(path.parent.relative_to(site_dir / "fa").as_posix()
+                   for path in (site_dir / "fa").rglob("index.html"))
+    assert len(pages) > 40
+    found = {}
+    for page in pages:
+        phone.goto(base_url + "fa/" + ("" if page == "." else page + "/"))
+        if phone.locator("article").count():
+            latin = phone.evaluate(LATIN_DIGITS)
+            if latin:
+                found[page] = latin
+    assert found == {}
 
 
 def test_the_check_finds_latin_digits(phone, base_url):

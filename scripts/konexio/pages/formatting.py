@@ -96,6 +96,12 @@ class Dates:
         month (Ukrainian 'листопада 2026 р.', genitive) in the locale's 'yMMMM' pattern."""
         return _month_in_phrase(_as_date(value), self.locale)
 
+    @property
+    def semicolon(self) -> str:
+        """The locale's list separator (CLDR's number symbol 'list': '؛' in Dari)."""
+        locale = self.locale
+        return locale.number_symbols[locale.default_numbering_system]["list"]
+
     def number(self, value: int) -> str:
         """A count in the locale's digits ('12', '۱۲')."""
         return digits.number(value, self.babel_locale)
