@@ -157,27 +157,37 @@ def test_no_link_makes_material_fetch_from_the_public_host(built):
         assert '<link rel="alternate"' not in page.read_text(encoding="utf-8"), page
 
 
-def test_material_speaks_the_page_language(built):
-    assert 'placeholder="بحث"' in (built / "ar/index.html").read_text(encoding="utf-8")
-    assert 'placeholder="Rechercher"' in (built / "index.html").read_text(encoding="utf-8")
-    for lang, path in (("fr", "search/search_index.json"), ("ar", "ar/search/search_index.json")):
-        assert f'"lang":["{lang}"]' in (built / path).read_text().replace(" ", "")
+def test_the_search_speaks_the_page_language(built):
+    assert 'aria-label="بحث"' in (built / "ar/index.html").read_text(encoding="utf-8")
+    assert 'aria-label="Rechercher"' in (built / "index.html").read_text(encoding="utf-8")
 
 
-def test_search_index_holds_the_lasting_pages_only(built):
-    """Material loads the whole index on every page: pages that grow with the number of
-    cohorts (home, cohorts, lists of every antenna) stay out of it."""
-    import json
+def test_search_index_holds_the_pages_for_learners(shipped):
+    """One Pagefind index per language (issue 26): programs, places, cohorts still to come
+    or running, the questions and how to apply; not the coordinators' guide, not the lists
+    that repeat every cohort (home, places, calendars), not a cohort that has ended; and
+    within a page, not the list of every session or the printable timetable."""
+    from konexio import i18n
+    from konexio.site.search import indexed_pages
 
-    for prefix in ("", "en/", "ar/"):
-        docs = json.loads((built / prefix / "search/search_index.json").read_text())["docs"]
-        locations = {doc["location"].split("#")[0] for doc in docs}
-        assert "programs/digitall-beginner/" in locations and "faq/" in locations
-        assert not any(loc.startswith("cohorts/") for loc in locations)
-        assert {"", "antennas/", "calendars/"}.isdisjoint(locations)
-        sections = {doc["location"] for doc in docs}
-        left_out = {"antennas/paris/#timetable", "antennas/paris/#venue-belleville"}
-        assert left_out.isdisjoint(sections)
+    pages = indexed_pages(shipped)
+    cohort = "cohorts/digitall-beginner-la-chapelle-2026-11/"
+    language = {"fr": "fr", "en": "en", "ar": "ar", "fa": "fa-af", "uk": "uk"}
+    for lang, index in language.items():
+        prefix = "" if lang == "fr" else lang + "/"
+        mine = {url[len(prefix) + 1:]: page for url, page in pages.items()
+                if page["language"] == index}
+        assert all(url.startswith("/" + prefix) for url in
+                   (page["url"] for page in mine.values()))
+        assert {"programs/digitall-beginner/", "faq/", "apply/", "antennas/paris/",
+                cohort} <= set(mine), prefix
+        assert {"", "antennas/", "calendars/", "guide/"}.isdisjoint(mine)
+        assert "cohorts/digitall-beginner-belleville-2026-09/" not in mine  # ended 2026-10-16
+        timetable = i18n.gettext(lang, "La semaine type")  # the printable one's heading
+        assert timetable in (shipped / prefix / "antennas/paris/index.html").read_text(
+            encoding="utf-8")
+        assert timetable not in mine["antennas/paris/"]["content"]
+        assert mine[cohort]["content"].count("2026") < 4, prefix  # not every session's day
 
 
 def test_nothing_is_fetched_from_another_host(built):

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from konexio import LANGUAGES, urls
-from konexio.site import languages
+from konexio.site import languages, search
 from konexio.site.build import build_site, prepare
 from konexio.site.stage import StageError, planned_files, stage
 from test_site import FIXTURES, TODAY, make_root
@@ -61,14 +61,14 @@ def test_the_staged_config_is_complete_and_names_only_presentation_hooks(staged)
         assert config["hooks"] == ["../overrides/hooks/presentation.py"]
         assert config["extra"]["kx_lang"] == lang
         assert [alt["lang"] for alt in config["extra"]["kx_alternates"]] == list(LANGUAGES)
-        assert {"search": {"lang": list(languages.SEARCH[lang])}} in config["plugins"]
+        assert config["plugins"] == []  # the search is Pagefind, after the engine
+        assert config["extra"]["kx_search"] == search.words(lang)
         assert (out / lang / "docs" / "index.md").is_file()
         assert (out / lang / "docs" / "cohorts").is_dir()
-    # Dari: Material's words in Persian, its search in English (none for Persian), the
-    # page tagged for Afghanistan's Dari.
+    # Dari: Material's words in Persian, the page tagged for Afghanistan's Dari.
     dari = yaml.safe_load((out / "fa" / "mkdocs.yml").read_text(encoding="utf-8"))
     assert dari["theme"]["language"] == "fa" and dari["extra"]["kx_tag"] == "fa-AF"
-    assert {"search": {"lang": ["en"]}} in dari["plugins"]
+    assert dari["extra"]["kx_search"]["label"] != "Rechercher"
     share = out / "fr" / "docs" / "assets/images/share.png"
     assert share.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     hook = (out / "overrides/hooks/presentation.py").read_text(encoding="utf-8")

@@ -58,7 +58,6 @@ class Language:
     locale: str
     og_locale: str
     theme: str
-    search: tuple[str, ...]
     required: bool
     fallback: tuple[str, ...]
     catalogs: tuple[str, ...] = (DOMAIN,)
@@ -71,8 +70,7 @@ class Language:
 
 def _read_languages(path: Path) -> tuple[Language, ...]:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    found = tuple(Language(**{**entry, "search": tuple(entry["search"]),
-                              "fallback": tuple(entry["fallback"]),
+    found = tuple(Language(**{**entry, "fallback": tuple(entry["fallback"]),
                               "catalogs": tuple(entry["catalogs"])}) for entry in raw)
     codes = [language.code for language in found]
     if len(set(codes)) != len(codes) or found[0].code != SOURCE_LANGUAGE:

@@ -54,6 +54,7 @@ if str(TESTS) not in sys.path:  # tests/ holds the fake Sheets server and this p
 KB = 1024
 TARGET_HTML = 60 * KB
 TARGET_FIRST_LOAD = 120 * KB
+TARGET_FIRST_SEARCH = 200 * KB
 TARGET_PREVIEW = 2.0
 TARGET_FULL_OVER_PLAIN = 1.25
 TARGET_FEEDS_SHARE = 0.10
@@ -207,7 +208,7 @@ class SizeResult:
     missing: dict[str, str] = field(default_factory=dict)
     heaviest: tuple[str, int] | None = None
     first_load: object = None
-    search_index_bytes: int = 0
+    search: list = field(default_factory=list)
 
 
 def available(module: str) -> bool:
@@ -260,7 +261,7 @@ def site_ready() -> bool:
 def bench_size(antennas: int, work: Path, repeats: int, log, build_max: int,
                largest: bool = False, middle: bool = False) -> SizeResult:
     from bench.synthetic import generate
-    from bench.weight import first_load, heaviest_html
+    from bench.weight import first_load, heaviest_html, search_sizes
 
     network = generate(work / f"network-{antennas}", antennas)
     root = network.root
@@ -305,8 +306,7 @@ def bench_size(antennas: int, work: Path, repeats: int, log, build_max: int,
     cohort_pages = sorted((site / "cohorts").glob("*/index.html"))
     if cohort_pages:
         result.first_load = first_load(site, cohort_pages[0])
-    index = site / "search" / "search_index.json"
-    result.search_index_bytes = index.stat().st_size if index.is_file() else 0
+    result.search = search_sizes(site)
     shutil.rmtree(out, ignore_errors=True)
     return result
 
@@ -444,6 +444,21 @@ def report(results: list[SizeResult], preview: dict | None, syncs: list[dict],
                 print("referenced but missing: " + ", ".join(last.missing))
 
     print()
+    print("== 3b. Search (Pagefind), per language: nothing of it in the first load ==")
+    rows = [["antennas", "language", "pages indexed", "index", "excerpts",
+             "first search"]]
+    for r in results:
+        for s in r.search:
+            rows.append([str(r.antennas), s.language, str(s.pages), kb(s.index),
+                         kb(s.fragments), kb(s.first_search)])
+    if len(rows) > 1:
+        print(table(rows))
+        print("index: the language's meta file and every index chunk (a search fetches the "
+              "chunks of its words); excerpts: every page's record (a search fetches those "
+              "it shows); first search: Pagefind's script and WebAssembly, the meta file, "
+              "the largest chunk, the synonyms and the dialog's style.")
+
+    print()
     print("== 4. Live preview (mkdocs serve rebuild after editing one cohort file) ==")
     if preview:
         for name, figures in preview.items():
@@ -496,6 +511,11 @@ def report(results: list[SizeResult], preview: dict | None, syncs: list[dict],
         if loads:
             verdicts.append(("first load <= 120 KB gz", max(loads) <= TARGET_FIRST_LOAD,
                              " / ".join(kb(x) for x in loads)))
+        searches = [s.first_search for r in built for s in r.search]
+        if searches:
+            verdicts.append(("first search <= 200 KB, every language",
+                             max(searches) <= TARGET_FIRST_SEARCH,
+                             f"largest {kb(max(searches))}"))
     else:
         verdicts.append(("heaviest HTML <= 60 KB", None, "not built"))
         verdicts.append(("first load <= 120 KB gz", None, "not built"))

@@ -1,9 +1,10 @@
 """How heavy the built pages are for a phone: HTML bytes, and what a first visit fetches.
 
 A browser's first visit to a page fetches the HTML, every stylesheet, script, icon and image
-it references, the fonts those stylesheets declare, and, with Material's search, the search
-worker and the whole search index (Material builds the index in a web worker on every page
-load, not when the search box is opened). Each file is counted gzip-compressed, as a static
+it references, and the fonts those stylesheets declare. The search (Pagefind) fetches
+nothing then: what a reader's first search fetches is counted apart (``search_sizes``), per
+language. (With Material's lunr search, which the site used before, the first visit also
+fetched the search worker and the whole index.) Each file is counted gzip-compressed, as a static
 host serves it; references to other hosts are listed, not counted (no network here).
 """
 
@@ -103,9 +104,13 @@ def first_load(site: Path, page: Path) -> FirstLoad:
     if parser.config.strip():
         config = json.loads(parser.config)
         base = config.get("base", ".")
-        if "search" in config:  # the worker, which fetches the index at once
+        index = base.rstrip("/") + "/search/search_index.json"
+        if "search" in config and _local(site, page_url, index).is_file():
+            # Material's lunr search: the worker, which fetches the index at once (the
+            # site's search is Pagefind now, fetched only when the reader searches:
+            # search_sizes below; Material names its worker in every page's config).
             wanted.append(("js", config["search"]))
-            wanted.append(("index", base.rstrip("/") + "/search/search_index.json"))
+            wanted.append(("index", index))
     seen: set[Path] = set()
     for kind, reference in wanted:
         target = _local(site, page_url, reference)
@@ -133,3 +138,45 @@ def first_load(site: Path, page: Path) -> FirstLoad:
                     seen.add(font_path)
                     result.files[font_path.relative_to(site).as_posix()] = gzipped(font_path)
     return result
+
+
+@dataclass
+class SearchSizes:
+    """One language's Pagefind index, and what a first search in it fetches (gzip for
+    our files; Pagefind's index files are already compressed and served as they are)."""
+
+    language: str
+    pages: int
+    index: int
+    """The language's meta file and every index chunk: all a search can fetch of it."""
+    fragments: int
+    """Every page's excerpt record (a search fetches those of the results it shows)."""
+    first_search: int
+    """Pagefind's script and WebAssembly, the meta file, the largest index chunk, the
+    synonyms and the dialog's stylesheet: a first one-word search, before excerpts."""
+
+
+def search_sizes(site: Path) -> list[SearchSizes]:
+    """Per language of the site's Pagefind bundle (``pagefind/pagefind-entry.json``)."""
+    bundle = site / "pagefind"
+    entry = bundle / "pagefind-entry.json"
+    if not entry.is_file():
+        return []
+    languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
+    fixed = gzipped(bundle / "pagefind.js")
+    style = next(site.rglob("kx-search.css"), None)
+    found = []
+    for language, about in sorted(languages.items()):
+        meta = bundle / f"pagefind.{about['hash']}.pf_meta"
+        chunks = [p.stat().st_size for p in (bundle / "index").glob(f"{language}_*.pf_index")]
+        fragments = sum(p.stat().st_size
+                        for p in (bundle / "fragment").glob(f"{language}_*.pf_fragment"))
+        wasm = bundle / f"wasm.{about['wasm'] or 'unknown'}.pagefind"
+        code = language.split("-")[0]
+        synonyms = bundle / f"kx-synonyms.{code}.json"
+        first = (fixed + wasm.stat().st_size + meta.stat().st_size + max(chunks, default=0)
+                 + (gzipped(synonyms) if synonyms.is_file() else 0)
+                 + (gzipped(style) if style else 0))
+        found.append(SearchSizes(language, about["page_count"],
+                                 meta.stat().st_size + sum(chunks), fragments, first))
+    return found

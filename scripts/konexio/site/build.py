@@ -2,7 +2,7 @@
 
     validate and expand once (translations checked and templates compiled beside)
     -> stage every language -> the engine builds each staged language -> feeds
-    -> swap in whole
+    -> search index (Pagefind) and service worker over the built site -> swap in whole
 
 The data is checked first (``DataError`` lists every problem, nothing is written); the
 pages are staged (``stage.py``) into a temporary folder and built by a plain MkDocs run per
@@ -30,7 +30,7 @@ from pathlib import Path
 from konexio import LANGUAGES, urls
 from konexio.pages.render import compile_templates, compiled_templates, use_compiled
 from konexio.problems import DataError, Problem
-from konexio.site import run, stage, translations
+from konexio.site import offline, run, search, stage, translations
 from konexio.site.beside import Beside
 from konexio.validate.pages import missing_pages
 
@@ -142,6 +142,10 @@ def build_site(root: Path, out: Path, *, today: date | None = None,
             written = helper.wait("feeds")
         _merge(feeds, fresh)
         _refuse_personal_calendars(fresh)
+        # Over the whole built site: one search index per language, then the service
+        # worker, whose version is a digest of everything above.
+        search.index_site(fresh)
+        offline.write_worker(fresh)
         logging.getLogger("mkdocs.konexio").info("konexio: %d calendar feeds written",
                                                  written)
     except MkDocsException as error:

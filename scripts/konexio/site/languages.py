@@ -28,8 +28,6 @@ TAGS = {code: language.tag for code, language in BY_CODE.items()}
 THEME = {code: language.theme for code, language in BY_CODE.items()}
 """mkdocs-material's language for its own words (it writes ``<html lang>`` with it)."""
 
-SEARCH = {code: language.search for code, language in BY_CODE.items()}
-
 
 def language_of(docs_dir: str | Path) -> str:
     """The language a build is for: the name of its docs folder (``docs/ar`` -> ``ar``)."""

@@ -7,8 +7,8 @@
     out/<lang>/docs/                docs/<lang>/ plus every page made from the data
 
 so ``mkdocs build -f out/<lang>/mkdocs.yml`` makes that language's part of the site, with no
-hook reading the data: what the hook used to set at build time (theme language, search
-language, language switch, site address) is written into the config. The only hook left is
+hook reading the data: what the hook used to set at build time (theme language, the search's
+words, language switch, site address) is written into the config. The only hook left is
 presentational (``docs/overrides/hooks/presentation.py``: ``dir`` on ``<html>``).
 
 A file is written only when its bytes change and files no longer produced are removed, so a
@@ -27,7 +27,7 @@ from konexio import LANGUAGES, i18n, urls
 from konexio.pages import share_image, words
 from konexio.pages.render import render_pages
 from konexio.pages.views import Site
-from konexio.site import languages
+from konexio.site import languages, search
 
 SOURCE_KEYS_DROPPED = ("docs_dir", "site_dir", "watch", "hooks")
 """Keys of mkdocs.yml that the staged config replaces."""
@@ -52,7 +52,8 @@ def site_url_of(config: dict) -> str:
 
 def language_config(source: dict, root: Path, lang: str, site_url: str) -> dict:
     """mkdocs.yml for the staged build of ``lang``: paths into the staged folder, the
-    language's own address, theme and search language, and the switch between languages."""
+    language's own address, theme language, the search's words, and the switch between
+    languages."""
     config = {key: value for key, value in source.items() if key not in SOURCE_KEYS_DROPPED}
     config["docs_dir"] = "docs"
     config["site_dir"] = "site"
@@ -63,8 +64,7 @@ def language_config(source: dict, root: Path, lang: str, site_url: str) -> dict:
     if custom_dir:
         theme["custom_dir"] = f"../{OVERRIDES}"
     config["theme"] = theme
-    config["plugins"] = [_with_search_language(plugin, lang)
-                         for plugin in source.get("plugins") or []]
+    config["plugins"] = list(source.get("plugins") or [])
     hooks = [_staged_hook(hook, custom_dir) for hook in source.get("hooks") or []]
     if hooks:
         config["hooks"] = hooks
@@ -75,18 +75,11 @@ def language_config(source: dict, root: Path, lang: str, site_url: str) -> dict:
         "kx_tag": languages.TAGS[lang],
         "kx_share_image": urls.absolute_url(site_url, share_image.PATH),
         "kx_guide": i18n.gettext(lang, words.GUIDE),
+        "kx_search": search.words(lang),
         "kx_alternates": [dataclasses.asdict(alt)
                           for alt in languages.alternates(lang, site_url)],
     }
     return config
-
-
-def _with_search_language(plugin, lang: str):
-    """Material has no search language for some site languages: languages.yml names it."""
-    name, options = (plugin, {}) if isinstance(plugin, str) else next(iter(plugin.items()))
-    if name not in ("search", "material/search"):
-        return plugin
-    return {name: {**(options or {}), "lang": list(languages.SEARCH[lang])}}
 
 
 def _staged_hook(hook: str, custom_dir: str | None) -> str:
