@@ -314,6 +314,26 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
         "« %(value)s » est une façon de demander une place, mais « referral » n'a pas de "
         "« %(key)s: » ; ajoutez-le (par exemple %(key)s: +33 6 12 34 56 78, ou l'adresse "
         "https du formulaire) ou retirez « %(value)s »"),
+    # Phone numbers (model/phone.py): the example is the number read from the value when
+    # there is one, else a number of the file's country.
+    "konexio.phone_text": N_(
+        "« %(field)s » attend un numéro de téléphone, écrit comme un texte ; par exemple "
+        "%(field)s: \"%(example)s\""),
+    "konexio.phone_quote": N_(
+        "%(value)s est lu comme un nombre, qui perd le 0 ou le + du début ; écrivez le "
+        "numéro entre guillemets : %(field)s: \"%(example)s\""),
+    "konexio.phone_letters": N_(
+        "« %(value)s » contient autre chose qu'un numéro de téléphone ; n'écrivez qu'un "
+        "numéro, en chiffres (espaces, points et tirets permis), par exemple %(field)s: "
+        "\"%(example)s\""),
+    "konexio.phone_country": N_(
+        "« %(value)s » n'a pas l'indicatif de son pays, qu'il faut ici (ce fichier ne dit "
+        "pas dans quel pays il est) ; pour un numéro français, écrivez %(field)s: "
+        "\"%(example)s\""),
+    "konexio.phone_invalid": N_(
+        "« %(value)s » ne peut pas être un numéro de téléphone : il a un chiffre de trop ou "
+        "de moins, ou un indicatif faux ; vérifiez-le (un numéro s'écrit par exemple "
+        "%(field)s: \"%(example)s\")"),
 }
 
 COUNTS = {"field.too_short": "min", "cohort.empty_weeks": "weeks", "cohort.too_long": "weeks",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, StrictInt
 
+from konexio.model.phone import Phone, can_text
 from konexio.model.types import Count, IsoDate, NonEmpty, Slug, Strict, Text
 
 
@@ -30,7 +31,27 @@ class Closure(Strict):
 
 class Contact(Strict):
     email: NonEmpty = Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
+    phone: Phone | None = Field(default=None, description=(
+        "The antenna's phone, as you dial it (01 23 45 67 89, or +254 712 345678): shown "
+        "as a call link and used for SMS."))
+    whatsapp: Phone | None = Field(default=None, description=(
+        "A number that answers on WhatsApp, when there is one (often the phone itself)."))
     hours: Text | None = None
+
+    @property
+    def phone_uri(self) -> str | None:
+        return "tel:" + self.phone if self.phone else None
+
+    @property
+    def sms(self) -> str | None:
+        """The number SMS reach: the phone when it is a mobile, else the WhatsApp one when
+        it is (a French 01 to 05 line takes no SMS)."""
+        return next((n for n in (self.phone, self.whatsapp) if n and can_text(n)), None)
+
+    @property
+    def whatsapp_url(self) -> str | None:
+        """WhatsApp's own link to start a chat: the number's digits, without ``+``."""
+        return "https://wa.me/" + self.whatsapp[1:] if self.whatsapp else None
 
 
 class Antenna(Strict):

@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from pydantic import Field, StrictBool, StrictInt
 
+from konexio.model.phone import Phone
 from konexio.model.types import NonEmpty, Strict, Text
 
 
@@ -80,11 +81,6 @@ class Channel(StrEnum):
                 "form": "utiliser-lien-mobilisation", "visit": "se-presenter"}[self.value]
 
 
-PHONE = r"^\+[1-9][0-9 ]{7,18}$"
-"""A phone number in international form (``+33 6 12 34 56 78``): the open data and
-WhatsApp links need the country code."""
-
-
 class Referral(Strict):
     """Who may refer a learner, and the ways to do it."""
 
@@ -94,21 +90,21 @@ class Referral(Strict):
         "Ways to ask: email, phone, whatsapp, form, visit."))
     email: NonEmpty | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$",
                                    description="The antenna's contact address when absent.")
-    phone: NonEmpty | None = Field(default=None, pattern=PHONE,
-                                   description="Needed for phone; international form.")
-    whatsapp: NonEmpty | None = Field(default=None, pattern=PHONE,
-                                      description="Needed for whatsapp; international form.")
+    phone: Phone | None = Field(default=None, description=(
+        "Needed for phone; with its country code (+33 6 12 34 56 78)."))
+    whatsapp: Phone | None = Field(default=None, description=(
+        "Needed for whatsapp; with its country code (+33 6 12 34 56 78)."))
     form: NonEmpty | None = Field(default=None, pattern=r"^https://\S+$",
                                   description="Needed for form: the form's https address.")
 
     @property
     def phone_uri(self) -> str | None:
-        return "tel:" + self.phone.replace(" ", "") if self.phone else None
+        return "tel:" + self.phone if self.phone else None
 
     @property
     def whatsapp_url(self) -> str | None:
         """WhatsApp's own link to start a chat: the number's digits, without ``+``."""
-        return "https://wa.me/" + self.whatsapp.replace(" ", "")[1:] if self.whatsapp else None
+        return "https://wa.me/" + self.whatsapp[1:] if self.whatsapp else None
 
 
 class HowToCome(Strict):

@@ -28,6 +28,7 @@ from pydantic import ValidationError
 from konexio import urls
 from konexio.model.dataset import Dataset
 from konexio.model.how_to_come import Channel, HowToCome
+from konexio.model.phone import international
 from konexio.model.types import Weekday
 from konexio.opendata.offer import Address, Offer, french_antennas
 
@@ -95,7 +96,7 @@ def _mobilisation(how: HowToCome) -> str:
     parts = [how.next.fr.rstrip(". ") + ".",
              f"Réponse sous {how.answer_days} jours ouvrés au plus."]
     if how.referral.whatsapp:
-        parts.append(f"WhatsApp : {how.referral.whatsapp}.")
+        parts.append(f"WhatsApp : {international(how.referral.whatsapp)}.")
     if how.bring:
         parts.append("À apporter : " + " ; ".join(item.fr for item in how.bring) + ".")
     return " ".join(parts)
@@ -136,6 +137,7 @@ def service(offer: Offer, site_url: str, stamp: Stamp) -> Service:
         "conditions_acces": _conditions(offer, how),
         "modes_accueil": {ModeAccueil.EN_PRESENTIEL},
         "courriel": offer.antenna.contact.email,
+        "telephone": offer.antenna.contact.phone,
         "volume_horaire_hebdomadaire": first.hours_per_week,
         "nombre_semaines": first.weeks,
         "horaires_accueil": opening_hours(offer),
@@ -153,7 +155,7 @@ def service(offer: Offer, site_url: str, stamp: Stamp) -> Service:
             "mobilisable_par": {PersonneMobilisatrice(r.data_inclusion) for r in referral.by},
             "mobilisation_precisions": _mobilisation(how),
             "lien_mobilisation": referral.form if Channel.form in referral.how else None,
-            "telephone": referral.phone,
+            "telephone": referral.phone or offer.antenna.contact.phone,
             "courriel": referral.email or offer.antenna.contact.email,
         }
     return _validated(Service, fields)
@@ -170,6 +172,7 @@ def structure(dataset: Dataset, antenna_id: str, site_url: str, stamp: Stamp) ->
         "lien_source": urls.absolute_url(site_url, urls.page_url("fr", "antenna", antenna_id)),
         "date_maj": stamp((entry.file,)),
         "courriel": antenna.contact.email,
+        "telephone": antenna.contact.phone,
         "site_web": urls.absolute_url(site_url, urls.page_url("fr", "home")),
         **_address_fields(Address.of(antenna.venues[0])),
     }

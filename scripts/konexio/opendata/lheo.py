@@ -17,6 +17,7 @@ from konexio import urls
 from konexio.model.cohort import Status
 from konexio.model.how_to_come import Channel, HowToCome, Public
 from konexio.model.organisation import Organisation
+from konexio.model.phone import can_text, international
 from konexio.opendata.offer import Address, Group, Offer
 
 NAMESPACE = "http://lheo.gouv.fr/2.3"
@@ -62,10 +63,14 @@ def _address(parent: ET.Element, address: Address, name: str | None = None) -> N
 
 
 def _coordinates(parent: ET.Element, *, email: str, address: Address | None = None,
-                 name: str | None = None, web: str | None = None) -> None:
+                 name: str | None = None, web: str | None = None,
+                 phone: str | None = None) -> None:
     element = ET.SubElement(parent, "coordonnees")
     if address is not None:
         _address(element, address, name)
+    if phone:  # LHEO tells a mobile (portable) from a fixed line (telfixe)
+        kind = "portable" if can_text(phone) else "telfixe"
+        _text(ET.SubElement(element, kind), "numtel", international(phone), 25)
     _text(element, "courriel", email, 160)
     if web:
         _text(ET.SubElement(element, "web"), "urlweb", web, 400)
@@ -82,6 +87,10 @@ def _conditions(offer: Offer, how: HowToCome | None) -> str:
     return ". ".join(parts) + "."
 
 
+def _shown(phone: str | None) -> str:
+    return international(phone) if phone else ""
+
+
 def _ways(how: HowToCome | None, offer: Offer) -> str:
     """How to ask for a place, every way the data gives (the antenna's e-mail at least)."""
     email = how.referral.email if how and how.referral.email else offer.antenna.contact.email
@@ -89,8 +98,8 @@ def _ways(how: HowToCome | None, offer: Offer) -> str:
         return f"Par e-mail : {email}"
     referral = how.referral
     ways = {Channel.email: f"par e-mail : {email}",
-            Channel.phone: f"par téléphone : {referral.phone}",
-            Channel.whatsapp: f"par WhatsApp : {referral.whatsapp}",
+            Channel.phone: f"par téléphone : {_shown(referral.phone)}",
+            Channel.whatsapp: f"par WhatsApp : {_shown(referral.whatsapp)}",
             Channel.form: f"par le formulaire : {referral.form}",
             Channel.visit: "sur place, aux heures de cours"}
     text = " ; ".join(ways[channel] for channel in referral.how)
@@ -137,7 +146,7 @@ def _action(formation: ET.Element, offer: Offer, site_url: str, stamp: Stamp) ->
     for group in venues.values():
         place = ET.SubElement(action, "lieu-de-formation")
         _coordinates(place, email=offer.antenna.contact.email, address=group.address,
-                     name=group.venue.name.fr)
+                     name=group.venue.name.fr, phone=offer.antenna.contact.phone)
     _text(action, "modalites-entrees-sorties", "0")  # entrées/sorties à dates fixes
     url = ET.SubElement(action, "url-action")
     _text(url, "urlweb", urls.absolute_url(site_url, urls.page_url("fr", "antenna",

@@ -24,10 +24,12 @@ from markupsafe import Markup, escape
 from konexio import digits, i18n, urls
 from konexio.feeds import FeedSpec, feed_catalogue
 from konexio.feeds.howto import HOWTOS, subscribe_vs_download
+from konexio.model.phone import international
 from konexio.model.types import Text
 from konexio.opendata.write import published
 from konexio.pages import structured
 from konexio.pages.formatting import Dates
+from konexio.pages.ready_message import ready_message, spoken_languages
 from konexio.pages.views import HOME_LIMIT, Site
 from konexio.pages.words import GROUPS
 
@@ -272,6 +274,8 @@ def environment(lang: str) -> Environment:
     env.filters["query"] = query_value
     env.filters["bdi"] = isolate
     env.filters["ltr"] = lambda value: isolate(value, "ltr")
+    env.filters["phone"] = lambda e164: isolate(international(e164), "ltr")
+    env.globals.update(ready_message=ready_message, spoken_languages=spoken_languages)
     return env
 
 

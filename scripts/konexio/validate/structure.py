@@ -130,6 +130,7 @@ def error_to_problem(doc: YamlDocument, model: type[BaseModel], error: dict) -> 
     at = doc.pos(path_loc, key=is_key)
     if kind.startswith("konexio."):
         others = {key: found for key, found in ctx.items() if key != "value"}
+        others.setdefault("field", name)
         return problem(doc.path, at.line, at.col, kind, value=_short(ctx.get("value", value)),
                        **others)
     if kind == "enum":
@@ -153,7 +154,6 @@ def error_to_problem(doc: YamlDocument, model: type[BaseModel], error: dict) -> 
             r"^[A-Z]{2}$": "FR, KE, MW, JO ...",
             r"^[a-z]{2}$": "fr, en, ar ...",
             r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$": "paris@konexio.eu",
-            r"^\+[1-9][0-9 ]{7,18}$": "+33 6 12 34 56 78",
             r"^https://\S+$": "https://...",
             r"^\d{14}$": "12345678900012",
             r"^\d{11}$": "11755000075",
@@ -219,8 +219,11 @@ def _typed(file: DataFile, doc: YamlDocument) \
     model = MODELS[file.kind]
     if not isinstance(doc.data, dict):
         return None, [problem(doc.path, 1, 1, "field.mapping", field=file.rel)], []
+    # A phone number written without its country code is read in the file's own country
+    # (an antenna's ``country:``), see model/phone.py.
+    country = doc.data.get("country")
     try:
-        return model.model_validate(doc.data), [], []
+        return model.model_validate(doc.data, context={"country": country}), [], []
     except ValidationError as error:
         found, slips = [], []
         for e in error.errors(include_url=False):

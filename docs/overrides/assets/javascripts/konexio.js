@@ -127,8 +127,47 @@
     }
   }
 
+  // Apply / refer: the French message (pages/ready_message.py) composed from the reader's
+  // choices, shown and put into the mail, SMS and WhatsApp links. Nothing is sent or kept:
+  // the links open the reader's own apps; no request, no storage.
+  function setupApply(box) {
+    var data = JSON.parse(box.dataset.kxMessage);
+    var text = box.querySelector("[data-kx-apply-text]");
+    var fields = box.querySelectorAll("[data-kx-apply-field]");
+    var encode = encodeURIComponent;
+    function compose() {
+      var chosen = box.querySelector("[data-kx-apply-for]:checked");
+      var lines = [chosen && chosen.value === "someone" ? data.for_someone : data.for_me];
+      lines = lines.concat(data.details);
+      Array.prototype.forEach.call(fields, function (field) {
+        var key = field.dataset.kxApplyField, value = field.value.trim();
+        if (value) lines.push(data.lines[key].replace("%(" + key + ")s", value));
+      });
+      return lines.concat([data.page, data.thanks]).join("\n");
+    }
+    function update() {
+      var message = compose(), body = encode(message);
+      var hrefs = { email: "mailto:" + data.email + "?subject=" + encode(data.subject) +
+                           "&body=" + body,
+                    sms: data.sms && "sms:" + data.sms + "?&body=" + body,
+                    whatsapp: data.whatsapp &&
+                              "https://wa.me/" + data.whatsapp.slice(1) + "?text=" + body };
+      text.textContent = message;
+      Array.prototype.forEach.call(box.querySelectorAll("[data-kx-apply-via]"), function (a) {
+        a.href = hrefs[a.dataset.kxApplyVia];
+      });
+    }
+    Array.prototype.forEach.call(box.querySelectorAll("[data-kx-apply-form]"), function (part) {
+      part.hidden = false;
+    });
+    box.addEventListener("input", update);
+    box.addEventListener("change", update);
+    update();
+  }
+
   function setup() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-kx-share]"), setupShare);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-kx-apply]"), setupApply);
     var form = document.querySelector("[data-kx-finder]");
     if (form) setupFinder(form);
     Array.prototype.forEach.call(document.querySelectorAll("[data-kx-print]"), function (button) {
