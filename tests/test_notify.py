@@ -233,6 +233,8 @@ def staffed(minimal_root):
     sign_up(minimal_root, shift_id("2026-11-23"), "  awa   EXEMPLE ")  # case and spaces
     sign_up(minimal_root, shift_id("2026-11-25", "assistant"), "Sam Sample")
     sign_up(minimal_root, shift_id("2026-11-30", "assistant"), "Layla Mithal", slot=2)
+    # The daily run notes each name the first time it sees it (no mail): what they knew.
+    assert run_notify(minimal_root, None).sent == 0
     return minimal_root
 
 
@@ -560,6 +562,7 @@ def test_done_when_on_the_shipped_data(tmp_path, smtp):
     cohort = "digitall-beginner-belleville-2027-01"
     cell = sign_up(root, f"{cohort}/2027-01-18/1400/trainer", "awa exemple")
     sign_up(root, f"{cohort}/2027-01-20/1400/trainer", "Sam Sample")
+    assert run_notify(root, None, today=date(2027, 1, 4)).sent == 0  # yesterday's run
     path = root / "schedules" / "cohorts" / "paris" / f"{cohort}.yml"
     assert "\ncancelled:" not in path.read_text()
     path.write_text(path.read_text() + "cancelled:\n  - date: 2027-01-18\n    reason: "

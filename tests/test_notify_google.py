@@ -4,6 +4,8 @@ the journal."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from fake_sheets.workbench import PEOPLE as PEOPLE_SHEET
@@ -26,15 +28,15 @@ def google_sync(root, bench):
     return sync(dataset, schedule, bench.backend())
 
 
-def google_notify(root, bench, used, **options):
+def google_notify(root, bench, used, today=TODAY, **options):
     dataset, schedule = load_valid(root)
-    context = feed_context(dataset, SITE, today=TODAY, root=root)
+    context = feed_context(dataset, SITE, today=today, root=root)
     return notify(dataset, schedule, bench.backend(), context, mailer=used, sender=SENDER,
-                  today=TODAY, **options)
+                  today=today, **options)
 
 
-@pytest.fixture
-def bench(tmp_path, minimal_root):
+def staffed_bench(tmp_path, minimal_root) -> GoogleBench:
+    """Roster and sign-ups, before any notify: the journal holds its header only."""
     bench = GoogleBench(tmp_path)
     google_sync(minimal_root, bench)
     for row, person in enumerate(PEOPLE, start=1):
@@ -46,6 +48,25 @@ def bench(tmp_path, minimal_root):
                             ("2026-11-25", "assistant", "Sam  Sample")):
         bench.type(row_of(grid, shift_id(day, role)), col_of(grid, signup_label(1)), name)
     return bench
+
+
+@pytest.fixture
+def unseen(tmp_path, minimal_root):
+    return staffed_bench(tmp_path, minimal_root)
+
+
+@pytest.fixture
+def bench(tmp_path, minimal_root):
+    staffed = staffed_bench(tmp_path, minimal_root)
+    # The daily run notes each name the first time it sees it (no mail): what they knew.
+    assert google_notify(minimal_root, staffed, None).sent == 0
+    return staffed
+
+
+def mailed(journal) -> list[str]:
+    """The states of the journal's rows about mails (not the ``noté`` rows of sign-ups)."""
+    state = journal[0].index("état")
+    return [row[state] for row in journal[1:] if row[state] != words.NOTED]
 
 
 def test_the_sync_creates_roster_and_journal_in_its_one_batch(tmp_path, minimal_root):
@@ -77,9 +98,7 @@ def test_one_notice_to_the_person_signed_up_and_nothing_on_a_rerun(bench, minima
     google_sync(minimal_root, bench)
     report = google_notify(minimal_root, bench, mailer(smtp))
     assert report.sent == 1 and [r.recipients for r in smtp.received] == [["awa@example.org"]]
-    journal = bench.grid(RECORDS)
-    states = [row[RECORD_HEADER.index("état")] for row in journal[1:]]
-    assert states == ["en cours", "envoyé"]
+    assert mailed(bench.grid(RECORDS)) == ["en cours", "envoyé"]
     bench.server.log.clear()
     assert google_notify(minimal_root, bench, mailer(smtp)).sent == 0
     assert bench.server.kinds(PEOPLE_SHEET) == ["metadata", "batchGet"]
@@ -109,8 +128,7 @@ def test_a_journal_write_whose_answer_is_lost_is_read_back_not_replayed(
     bench.server.fail("batchUpdate", status=500, applied=True)
     report = google_notify(minimal_root, bench, mailer(smtp))
     assert report.sent == 1 and len(smtp.received) == 1
-    states = [row[RECORD_HEADER.index("état")] for row in bench.grid(RECORDS)[1:]]
-    assert states == ["en cours", "envoyé"]  # not twice 'en cours'
+    assert mailed(bench.grid(RECORDS)) == ["en cours", "envoyé"]  # not twice 'en cours'
 
 
 def test_the_token_column_warns_whoever_edits_it_once(tmp_path, minimal_root):
@@ -130,28 +148,25 @@ def blank_journal_header(bench) -> None:
 
 
 def test_a_lost_answer_while_preparing_the_journal_is_read_back_not_a_crash(
-        bench, minimal_root, smtp):  # noqa: F811
-    cancel(minimal_root, "2026-11-23")
-    google_sync(minimal_root, bench)
+        unseen, minimal_root, smtp):  # noqa: F811
+    bench = unseen  # a journal with its header only: the eve of Awa's shift, a reminder
     blank_journal_header(bench)
     bench.server.fail("batchUpdate", status=500, applied=True)  # the header lands, unanswered
-    report = google_notify(minimal_root, bench, mailer(smtp))
+    report = google_notify(minimal_root, bench, mailer(smtp), today=date(2026, 11, 22))
     assert report.sent == 1 and len(smtp.received) == 1
     journal = bench.grid(RECORDS)
     # The header was completed once (the missing label added at its end), not twice.
     assert sorted(label for label in journal[0] if label) == sorted(RECORD_HEADER)
-    state = journal[0].index("état")
-    assert [row[state] for row in journal[1:]] == ["en cours", "envoyé"]
+    assert mailed(journal) == ["en cours", "envoyé"]
 
 
 def test_a_journal_google_will_not_prepare_stops_the_run_before_any_mail(
-        bench, minimal_root, smtp, capsys):  # noqa: F811
-    cancel(minimal_root, "2026-11-23")
-    google_sync(minimal_root, bench)
+        unseen, minimal_root, smtp, capsys):  # noqa: F811
+    bench = unseen  # a journal with its header only: the eve of Awa's shift, a reminder
     blank_journal_header(bench)
     bench.server.fail("batchUpdate", status=503, times=3)
     with pytest.raises(SyncError) as stopped:
-        google_notify(minimal_root, bench, mailer(smtp))
+        google_notify(minimal_root, bench, mailer(smtp), today=date(2026, 11, 22))
     assert "n'a pas pu être préparé" in str(stopped.value)
     assert stopped.value.text("en").startswith("the journal")
     assert smtp.received == []

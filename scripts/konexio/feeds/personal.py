@@ -9,8 +9,10 @@ token is the roster's ``jeton agenda`` (192 random bits); no name or address is 
 file. A cleared token gets a new one at the next sync, and since the whole ``v/`` folder
 is rewritten and copied with ``rsync --delete``, the old address stops answering.
 
-Events are the published feeds' own (``events.vevent``): same UID, SEQUENCE, DTSTAMP, so a
-session in both a subscribed antenna feed and this one stays one event.
+Events are the published feeds' own (``events.vevent``): same UID, SEQUENCE, DTSTAMP, times,
+place and status, so a session in both a subscribed antenna feed and this one stays one
+event; but their words are a volunteer's (``volunteer_event``): their role, the place, the
+antenna's contact, what changed, never the learners' sign-up text.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -31,8 +33,10 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from konexio import i18n, urls
 from konexio.expand.occurrences import Occurrence, Schedule
 from konexio.feeds.calendar import PRODID, REFRESH, published, vtimezone, zone_window
-from konexio.feeds.events import UID_DOMAIN, FeedContext, vevent
+from konexio.feeds.events import UID_DOMAIN, FeedContext, location, vevent
 from konexio.feeds.howto import HOWTOS
+from konexio.feeds.words import clock, full_date
+from konexio.feeds.words import word as feed_word
 from konexio.notify.words import word
 
 FOLDER = urls.PERSONAL_FOLDER
@@ -66,6 +70,70 @@ class PersonalFeed:
     token: str
     lang: str
     occurrences: tuple[Occurrence, ...]
+    roles: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(occurrence key, role ids this person signed up for there)."""
+
+
+def role_names(roles: Sequence[str], lang: str, context: FeedContext) -> str:
+    """``formateur·rice, assistant·e``: the roles' names in ``lang``, in the given order."""
+    dataset = context.dataset
+    known = {r.id: r for r in dataset.roles.model.roles} if dataset.roles else {}
+    return feed_word("separator", lang).join(
+        known[role].name.get(lang) if role in known else role for role in roles)
+
+
+def _planned_end(occurrence: Occurrence, context: FeedContext):
+    """When the session was planned to end: its cohort's weekly session says so."""
+    cohort = context.dataset.cohorts[occurrence.cohort].model
+    for session in cohort.sessions:
+        if session.day.index == occurrence.planned_date.weekday() \
+                and session.start == occurrence.planned_start:
+            return session.end
+    return occurrence.end.time()
+
+
+def volunteer_event(occurrence: Occurrence, roles: Sequence[str], lang: str,
+                    context: FeedContext, *, sequence: int | None = None,
+                    changed: Sequence[str] = ()) -> Event:
+    """The feeds' VEVENT of a session (UID, DTSTAMP, times, LOCATION, STATUS), worded for a
+    volunteer: their role in the title, then what changed, why, where, how to get there
+    and whom to ask. ``changed``: the lines saying what changed (a notice's, from what the
+    person was told); without them, a moved session says when it was planned.
+    ``sequence``: the notice's, never below the feed's."""
+    dataset = context.dataset
+    event = vevent(occurrence, lang, context)
+    for name in ("SUMMARY", "DESCRIPTION", "URL"):
+        event.pop(name)
+    if sequence is not None:
+        event.pop("SEQUENCE")
+        event.add("sequence", sequence)
+    antenna = dataset.antennas[occurrence.antenna].model
+    program = dataset.programs[occurrence.program].model
+    role = role_names(roles, lang, context)
+    title = word("event.summary", lang, role=role, program=program.name.get(lang),
+                 antenna=antenna.name.get(lang))
+    if occurrence.cancelled:
+        title = word("event.cancelled", lang, summary=title)
+    elif occurrence.moved:
+        title = word("event.moved", lang, summary=title)
+    lines = [word("event.role", lang, value=role)]
+    if not changed and occurrence.moved:
+        changed = [word("line.was", lang, day=full_date(occurrence.planned_date, lang),
+                        start=clock(occurrence.planned_start, lang),
+                        end=clock(_planned_end(occurrence, context), lang))]
+    if changed:
+        lines += [word("changed", lang)] + [f"- {line}" for line in changed]
+    if occurrence.reason and (occurrence.cancelled or occurrence.moved):
+        lines.append(word("line.reason", lang, value=occurrence.reason.get(lang)))
+    lines.append(word("line.where", lang, value=location(occurrence, lang, dataset)))
+    venue = antenna.venue(occurrence.venue)
+    if venue is not None and not occurrence.cancelled:
+        lines.append(word("line.access", lang, value=venue.access.get(lang)))
+    if antenna.contact.email:
+        lines.append(word("line.contact", lang, value=antenna.contact.email))
+    event.add("summary", title)
+    event.add("description", "\n".join(lines))
+    return event
 
 
 def _shell(lang: str, title: str, description: str, zones: Iterable[str],
@@ -96,26 +164,21 @@ def personal_calendar(feed: PersonalFeed, context: FeedContext, schedule: Schedu
         {entry.model.timezone for entry in antennas.values()}  # type: ignore[union-attr]
     calendar = _shell(feed.lang, word("calendar.title", feed.lang),
                       word("calendar.description", feed.lang), zones, schedule)
+    roles = dict(feed.roles)
     for occurrence in events:
-        calendar.add_component(vevent(occurrence, feed.lang, context))
+        calendar.add_component(volunteer_event(occurrence, roles.get(occurrence.key, ()),
+                                               feed.lang, context))
     return calendar.to_ical()
 
 
-def update_calendar(event: Event, zone: str, lang: str, schedule: Schedule) -> bytes:
-    """A one-event calendar for a mail attachment (``METHOD:PUBLISH``)."""
+def update_calendar(events: Sequence[Event], zones: Iterable[str], lang: str,
+                    schedule: Schedule) -> bytes:
+    """The calendar of a mail attachment (``METHOD:PUBLISH``): every event it updates."""
     calendar = _shell(lang, word("calendar.title", lang), word("calendar.description", lang),
-                      [zone], schedule)
-    calendar.add_component(event)
+                      zones, schedule)
+    for event in events:
+        calendar.add_component(event)
     return calendar.to_ical()
-
-
-def notice_event(occurrence: Occurrence, lang: str, context: FeedContext,
-                 sequence: int) -> Event:
-    """The feeds' VEVENT, with the SEQUENCE the notice needs (never below the feed's)."""
-    event = vevent(occurrence, lang, context)
-    event.pop("SEQUENCE")
-    event.add("sequence", sequence)
-    return event
 
 
 def withdrawn_event(key: str, start: datetime, end: datetime, summary: str,

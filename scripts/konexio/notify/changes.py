@@ -2,11 +2,16 @@
 
 Pure. A shift's ``State`` is what a volunteer needs to turn up (day, times, venue, room,
 whether it happens); its ``version`` is a digest of that. What a person was last told is
-the state of the last mail recorded for them and that shift in ``Envois``; before any
-mail, it is the session *as planned* (the cohort's weekly session), which is what they
-signed up for unless the sheet already showed a change. So cancelling a session, running
-``konexio sync`` then ``konexio notify`` finds the person told "planned" and the shift now
-"cancelled": one notice. Run again, the record says "told: cancelled": nothing to send.
+the state of the last row recorded for them and that shift in ``Envois``: a mail, or the
+``inscription`` row written the first time ``konexio notify`` saw their name on that shift
+(no mail: what the sheet showed when they typed it is not news). A sign-up never seen
+before is measured against the last state recorded for that shift (someone else on it, at
+the previous run: what the sheet showed then), else against today's: so a person who
+signed up on a row already showing "déplacée ... Salle 4" is never told "Salle 3 -> Salle
+4", and a person seen at one run and cancelled at the next gets one notice.
+
+Every change to one person's shifts in one run makes one ``Letter`` (one mail, one
+``.ics``), and so do the reminders of one day; two roles of one session are one line.
 """
 
 from __future__ import annotations
@@ -34,10 +39,12 @@ class Kind(StrEnum):
     removed = "removed"
     restored = "restored"
     reminder = "reminder"
+    signup = "signup"
+    """Not a mail: the ``inscription`` row of a sign-up first seen (what they knew)."""
 
     @property
     def notice(self) -> bool:
-        return self is not Kind.reminder
+        return self not in (Kind.reminder, Kind.signup)
 
 
 @dataclass(frozen=True)
@@ -59,18 +66,6 @@ def current_state(occurrence: Occurrence) -> State:
     return State(occurrence.start.date().isoformat(), f"{occurrence.start:%H:%M}",
                  f"{occurrence.end:%H:%M}", occurrence.venue, occurrence.room or "",
                  CANCELLED if occurrence.cancelled else SCHEDULED)
-
-
-def planned_state(occurrence: Occurrence, dataset: Dataset) -> State:
-    """The session as its cohort's weekly session plans it (no date computed: the
-    planned day and time are the occurrence's own)."""
-    cohort = dataset.cohorts[occurrence.cohort].model
-    for session in cohort.sessions:
-        if session.day.index == occurrence.planned_date.weekday() \
-                and session.start == occurrence.planned_start:
-            return State(occurrence.planned_date.isoformat(), f"{session.start:%H:%M}",
-                         f"{session.end:%H:%M}", cohort.venue, session.room or "", SCHEDULED)
-    return current_state(occurrence)
 
 
 def removed_state(row: Row, status: str = REMOVED) -> State:
@@ -123,16 +118,54 @@ def kind_of(before: State, now: State) -> Kind:
     return Kind.moved
 
 
+@dataclass(frozen=True)
+class Letter:
+    """One mail to one person: every notice due to them in this run, or their reminders of
+    one day. ``mails`` in sheet order, each shift once."""
+
+    volunteer: Volunteer
+    mails: tuple[Mail, ...]
+
+    @property
+    def kind(self) -> Kind:
+        return self.mails[0].kind
+
+    @property
+    def reminder(self) -> bool:
+        return self.mails[0].kind is Kind.reminder
+
+    def sessions(self) -> list[tuple[Mail, ...]]:
+        """The mails grouped by session (two roles of one session: one group), in order."""
+        groups: dict[str, list[Mail]] = {}
+        for mail in self.mails:
+            groups.setdefault(mail.occurrence_key, []).append(mail)
+        return [tuple(group) for group in groups.values()]
+
+
+@dataclass(frozen=True)
+class Due:
+    letters: tuple[Letter, ...]
+    seen: tuple[Mail, ...]
+    """Sign-ups seen for the first time (``Kind.signup``): recorded, never mailed."""
+
+    @property
+    def mails(self) -> list[Mail]:
+        return [mail for letter in self.letters for mail in letter.mails]
+
+
 def due(matching: Matching, shifts: dict[str, Shift], occurrences: dict[str, Occurrence],
-        dataset: Dataset, antenna_of: dict[str, str], told, reminded, today: date) \
-        -> list[Mail]:
-    """Every mail due on ``today``, in sheet order, each once.
+        dataset: Dataset, antenna_of: dict[str, str], told, reminded, today: date,
+        shift_told=lambda shift_id: None) -> Due:
+    """Every mail due on ``today``, one letter per person for the notices and one for the
+    reminders, each shift once, in sheet order.
 
     ``antenna_of`` maps worksheet titles to antenna ids; ``told(email, shift_id)`` gives
-    the last ``Told`` recorded (or None); ``reminded(email, shift_id, version)`` whether
-    that reminder went out already.
+    the last ``Told`` recorded for that person (or None); ``shift_told(shift_id)`` the last
+    recorded for anyone on that shift; ``reminded(email, shift_id, version)`` whether that
+    reminder went out already.
     """
     mails: dict[tuple, Mail] = {}
+    seen: dict[tuple, Mail] = {}
     tomorrow = (today + timedelta(days=1)).isoformat()
     for item in matching.matched:
         volunteer, signup = item.volunteer, item.signup
@@ -143,14 +176,22 @@ def due(matching: Matching, shifts: dict[str, Shift], occurrences: dict[str, Occ
         if shift is not None and occurrence is not None:
             now = current_state(occurrence)
             antenna = shift.antenna
-            baseline = planned_state(occurrence, dataset)
             seq_now = feed_sequence(occurrence)
         else:
             now = removed_state(signup.sheet)
             antenna = antenna_of.get(signup.title, "")
-            baseline = removed_state(signup.sheet, SCHEDULED)
             seq_now = REMOVED_SEQUENCE
-        last = told(volunteer.email, signup.shift_id) or Told(baseline, 0)
+        relevant_now = now.date >= today.isoformat()
+        last = told(volunteer.email, signup.shift_id)
+        if last is None:
+            # First seen: what the sheet showed when they typed their name is what the
+            # shift was at the last run (someone else's row), or what it is now.
+            last = shift_told(signup.shift_id) or Told(now, seq_now)
+            if relevant_now:
+                record = Mail(kind=Kind.signup, volunteer=volunteer, signup=signup,
+                              antenna=antenna, shift=shift, occurrence=occurrence,
+                              before=last.state, now=last.state, sequence=last.sequence)
+                seen.setdefault((signup.shift_id, volunteer.email.casefold()), record)
         relevant = max(now.date, last.state.date) >= today.isoformat()
         if relevant and last.state.version != now.version:
             mail = Mail(kind=kind_of(last.state, now), volunteer=volunteer, signup=signup,
@@ -160,6 +201,7 @@ def due(matching: Matching, shifts: dict[str, Shift], occurrences: dict[str, Occ
                         # feeds' own value, so the attachment wins over the old event.
                         sequence=max(seq_now, last.sequence + 1))
             mails.setdefault(mail.key, mail)
+            seen.pop((signup.shift_id, volunteer.email.casefold()), None)
         if (occurrence is not None and now.status == SCHEDULED and volunteer.reminders
                 and now.date == tomorrow
                 and not reminded(volunteer.email, signup.shift_id, now.version)):
@@ -167,4 +209,9 @@ def due(matching: Matching, shifts: dict[str, Shift], occurrences: dict[str, Occ
                         antenna=antenna, shift=shift, occurrence=occurrence, before=now,
                         now=now, sequence=feed_sequence(occurrence))
             mails.setdefault(mail.key, mail)
-    return list(mails.values())
+    letters: dict[tuple[str, bool], list[Mail]] = {}
+    for mail in mails.values():
+        letters.setdefault((mail.volunteer.email.casefold(), mail.kind is Kind.reminder),
+                           []).append(mail)
+    return Due(tuple(Letter(group[0].volunteer, tuple(group)) for group in letters.values()),
+               tuple(seen.values()))

@@ -1,4 +1,5 @@
-"""One due ``Mail`` -> one ``EmailMessage`` in the volunteer's language, .ics attached.
+"""One ``Letter`` -> one ``EmailMessage`` in the volunteer's language, one .ics attached
+holding every session it tells about (each once, whatever the roles).
 
 Everything shown comes from the occurrence (the one truth) or, for a shift that left the
 data, from its sheet row as last synced. Dates and times are formatted by the feeds'
@@ -16,15 +17,16 @@ from konexio import urls
 from konexio.expand.occurrences import Schedule
 from konexio.feeds.events import FeedContext, location
 from konexio.feeds.personal import (
-    notice_event,
+    role_names,
     update_calendar,
+    volunteer_event,
     webcal,
     withdrawn_event,
     zone_of,
 )
 from konexio.feeds.stamps import FALLBACK, stamp
 from konexio.feeds.words import clock, full_date
-from konexio.notify.changes import Kind, Mail, State
+from konexio.notify.changes import Kind, Letter, Mail, State
 from konexio.notify.words import word
 from konexio.sync.roster import valid_token
 
@@ -59,11 +61,9 @@ def _session(mail: Mail, context: FeedContext, lang: str) -> str:
     return f"{program} · {antenna.model.name.get(lang)}"
 
 
-def _role(mail: Mail, context: FeedContext, lang: str) -> str:
-    role = mail.shift_id.rsplit("/", 1)[-1]
-    roles = context.dataset.roles.model.roles if context.dataset.roles else []
-    found = next((r for r in roles if r.id == role), None)
-    return found.name.get(lang) if found else role
+def _roles(group: tuple[Mail, ...], context: FeedContext, lang: str) -> str:
+    """The roles of one person at one session: one line for two roles."""
+    return role_names([mail.shift_id.rsplit("/", 1)[-1] for mail in group], lang, context)
 
 
 def changes(mail: Mail, context: FeedContext, lang: str) -> list[str]:
@@ -86,16 +86,22 @@ def changes(mail: Mail, context: FeedContext, lang: str) -> list[str]:
     return lines
 
 
-def body(mail: Mail, context: FeedContext, lang: str) -> str:
+def _block(group: tuple[Mail, ...], context: FeedContext, lang: str,
+           several: bool) -> list[str]:
+    """The lines of one session: what changed, when, where, why, whom to ask."""
+    mail = group[0]
     dataset = context.dataset
     occurrence = mail.occurrence
     antenna = dataset.antennas.get(mail.antenna)
-    lines = [word("hello", lang, name=mail.volunteer.name), "",
-             word(f"intro.{mail.kind.value}", lang, role=_role(mail, context, lang)), ""]
+    lines = []
+    if several:
+        lines.append(word(f"item.{mail.kind.value}", lang, role=_roles(group, context, lang)))
     if mail.kind in (Kind.moved, Kind.restored):
         found = changes(mail, context, lang)
         if found:
-            lines += [word("changed", lang)] + [f"- {line}" for line in found] + [""]
+            lines += [word("changed", lang)] + [f"- {line}" for line in found]
+            if not several:
+                lines.append("")
     lines.append(word("line.session", lang, value=_session(mail, context, lang)))
     lines.append(word("line.when", lang, day=_day(mail.now, lang),
                       start=_clock(mail.now.start, lang), end=_clock(mail.now.end, lang)))
@@ -113,16 +119,31 @@ def body(mail: Mail, context: FeedContext, lang: str) -> str:
     contact = antenna.model.contact.email if antenna else ""
     if contact:
         lines.append(word("line.contact", lang, value=contact))
-    lines.append("")
-    if mail.kind.notice:
-        lines.append(word("line.attachment", lang))
+    return lines
+
+
+def body(letter: Letter, context: FeedContext, lang: str) -> str:
+    groups = letter.sessions()
+    several = len(groups) > 1
+    lines = [word("hello", lang, name=letter.volunteer.name), ""]
+    if several:
+        lines += [word("intro.reminders" if letter.reminder else "intro.several", lang), ""]
+    else:
+        lines += [word(f"intro.{letter.kind.value}", lang,
+                       role=_roles(groups[0], context, lang)), ""]
+    for group in groups:
+        lines += _block(group, context, lang, several) + [""]
+    if not letter.reminder:
+        lines.append(word("line.attachments" if several else "line.attachment", lang))
     # The personal calendars are served from the association's host, never the public
     # site: without its address (not set up yet) no link is better than a broken one.
-    if valid_token(mail.volunteer.token) and context.personal_url:
+    if valid_token(letter.volunteer.token) and context.personal_url:
         lines.append(word("line.calendar", lang,
-                          value=webcal(context.personal_url, mail.volunteer.token)))
-    if mail.kind is Kind.reminder and contact:
-        lines.append(word("line.stop", lang, value=contact))
+                          value=webcal(context.personal_url, letter.volunteer.token)))
+    contacts = sorted({context.dataset.antennas[m.antenna].model.contact.email
+                       for m in letter.mails if m.antenna in context.dataset.antennas} - {""})
+    if letter.reminder and contacts:
+        lines.append(word("line.stop", lang, value=", ".join(contacts)))
     lines += ["", word("signature", lang), "",
               word("line.privacy", lang, value=privacy_notice(context.site_url, lang))]
     return "\n".join(lines) + "\n"
@@ -134,18 +155,33 @@ def privacy_notice(site_url: str, lang: str) -> str:
     return urls.absolute_url(site_url, urls.page_url(lang, "volunteers-privacy"))
 
 
-def subject(mail: Mail, context: FeedContext, lang: str) -> str:
+def subject(letter: Letter, context: FeedContext, lang: str) -> str:
+    groups = letter.sessions()
+    mail = letter.mails[0]
+    if len(groups) > 1:
+        if letter.reminder:
+            return word("subject.reminders", lang, day=_day(mail.now, lang))
+        return word("subject.several", lang)
+    return _subject(mail, context, lang)
+
+
+def _subject(mail: Mail, context: FeedContext, lang: str) -> str:
     return word(f"subject.{mail.kind.value}", lang, session=_session(mail, context, lang),
                 day=_day(mail.now, lang), time=_clock(mail.now.start, lang))
 
 
-def attachment(mail: Mail, context: FeedContext, schedule: Schedule, lang: str) -> bytes:
-    """The calendar update: the feeds' event (same UID), or a cancelled stub when the
-    session left the data."""
+def _event(group: tuple[Mail, ...], context: FeedContext, lang: str):
+    """The calendar update of one session: the feeds' event in a volunteer's words (same
+    UID), or a cancelled stub when the session left the data."""
+    mail = group[0]
+    roles = [m.shift_id.rsplit("/", 1)[-1] for m in group]
+    sequence = max(m.sequence for m in group)
     if mail.occurrence is not None:
         zone = mail.occurrence.start.tzinfo.key  # type: ignore[union-attr]
-        event = notice_event(mail.occurrence, lang, context, mail.sequence)
-        return update_calendar(event, zone, lang, schedule)
+        found = changes(mail, context, lang) if mail.kind in (Kind.moved, Kind.restored) \
+            else []
+        return volunteer_event(mail.occurrence, roles, lang, context, sequence=sequence,
+                               changed=found), zone
     zone: ZoneInfo = zone_of(context, mail.antenna)
     start = datetime.combine(date.fromisoformat(mail.now.date),
                              time.fromisoformat(mail.now.start), tzinfo=zone)
@@ -153,10 +189,16 @@ def attachment(mail: Mail, context: FeedContext, schedule: Schedule, lang: str) 
                            time.fromisoformat(mail.now.end or mail.now.start), tzinfo=zone)
     cohort = context.dataset.cohorts.get(mail.shift_id.split("/", 1)[0])
     when = stamp(context.times, [cohort.file]) if cohort else FALLBACK
-    event = withdrawn_event(mail.occurrence_key, start, end,
-                            f"{subject(mail, context, lang)}", when.astimezone(UTC),
-                            mail.sequence)
-    return update_calendar(event, zone.key, lang, schedule)
+    event = withdrawn_event(mail.occurrence_key, start, end, _subject(mail, context, lang),
+                            when.astimezone(UTC), sequence)
+    return event, zone.key
+
+
+def attachment(letter: Letter, context: FeedContext, schedule: Schedule, lang: str) -> bytes:
+    """One calendar with every session the letter tells about, each once."""
+    made = [_event(group, context, lang) for group in letter.sessions()]
+    return update_calendar([event for event, _ in made], {zone for _, zone in made}, lang,
+                           schedule)
 
 
 def message_id_for(sender: str) -> str:
@@ -164,20 +206,20 @@ def message_id_for(sender: str) -> str:
     return make_msgid("konexio", domain=domain)
 
 
-def compose(mail: Mail, context: FeedContext, schedule: Schedule, sender: str,
+def compose(letter: Letter, context: FeedContext, schedule: Schedule, sender: str,
             message_id: str, now: datetime) -> EmailMessage:
-    lang = mail.volunteer.language
+    lang = letter.volunteer.language
     message = EmailMessage()
     message["From"] = sender
-    message["To"] = formataddr((mail.volunteer.name, mail.volunteer.email))
-    message["Subject"] = subject(mail, context, lang)
+    message["To"] = formataddr((letter.volunteer.name, letter.volunteer.email))
+    message["Subject"] = subject(letter, context, lang)
     message["Date"] = format_datetime(now.astimezone(UTC))
     message["Message-ID"] = message_id
     message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no vacation replies
-    message.set_content(body(mail, context, lang))
+    message.set_content(body(letter, context, lang))
     message["Content-Language"] = lang  # after set_content, which clears Content-*
-    if mail.kind.notice:
-        message.add_attachment(attachment(mail, context, schedule, lang), maintype="text",
+    if not letter.reminder:
+        message.add_attachment(attachment(letter, context, schedule, lang), maintype="text",
                                subtype="calendar", filename="konexio.ics",
                                params={"method": "PUBLISH", "charset": "utf-8"})
         message["Content-Language"] = lang  # the text part kept its own; the whole mail too

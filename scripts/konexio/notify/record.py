@@ -9,6 +9,11 @@ promised never to happen), closes it with an ``incertain`` row and reports it on
 its Message-ID, so a coordinator can check the mail server's log. Writing ``à renvoyer``
 in the ``état`` of a mail's last row makes the next run send it again.
 
+One mail can carry several shifts (every change to one person's shifts in one run, or a
+day's reminders): it has one ``en cours`` row per shift, all with its Message-ID, then one
+outcome row per shift. A name seen for the first time on a shift gets an ``inscription``
+row, state ``noté``, no Message-ID: what that person knew when they signed up.
+
 The ``envoyé`` row of one mail travels with the ``en cours`` row of the next in a single
 write: one write per mail (Google allows about 60 a minute), and still nothing sent twice,
 since only the ``en cours`` row must be stored before sending.
@@ -34,12 +39,12 @@ from konexio.sync.roster import (
     records_edit,
     records_missing,
 )
-from konexio.sync.words import PENDING, SENT, UNCERTAIN
+from konexio.sync.words import NOTED, PENDING, SENT, UNCERTAIN
 
 COUNTED = {SENT, UNCERTAIN}
 KIND_LABELS = {Kind.cancelled: w.KIND_CANCELLED, Kind.moved: w.KIND_MOVED,
                Kind.removed: w.KIND_REMOVED, Kind.restored: w.KIND_RESTORED,
-               Kind.reminder: w.KIND_REMINDER}
+               Kind.reminder: w.KIND_REMINDER, Kind.signup: w.KIND_SIGNUP}
 """The ``envoi`` cell of each kind of mail."""
 KINDS = {label: kind for kind, label in KIND_LABELS.items()}
 
@@ -100,7 +105,7 @@ def parse(snapshot: WorksheetSnapshot) -> list[Entry]:
     entries = []
     for row in range(1, len(snapshot.rows)):
         message_id = cell(row, w.MESSAGE_ID)
-        if not message_id:
+        if not message_id and cell(row, w.STATE) != NOTED:
             continue
         state = State(cell(row, w.DATE), cell(row, w.START), cell(row, w.END),
                       cell(row, w.VENUE), cell(row, w.ROOM), cell(row, w.STATUS))
@@ -113,28 +118,37 @@ def parse(snapshot: WorksheetSnapshot) -> list[Entry]:
 
 class Journal:
     """What ``Envois`` says was sent. A message counts as sent when its last row says
-    ``envoyé`` or ``incertain``, or when it only has its ``en cours`` row (interrupted)."""
+    ``envoyé`` or ``incertain``, or when it only has ``en cours`` rows (interrupted); each
+    of its ``en cours`` rows is one shift it told about. ``noté`` rows count as told."""
 
     def __init__(self, entries: list[Entry]):
         by_message: dict[str, list[Entry]] = {}
-        for entry in entries:
-            by_message.setdefault(entry.message_id, []).append(entry)
         self.counted: list[Entry] = []
-        self.interrupted: list[Entry] = []
+        for entry in entries:
+            if entry.state == NOTED:
+                self.counted.append(entry)
+            else:
+                by_message.setdefault(entry.message_id, []).append(entry)
+        self.interrupted: list[list[Entry]] = []
+        """The ``en cours`` rows of each interrupted mail."""
         for rows in by_message.values():
-            last = rows[-1]
-            first = rows[0]
+            items = [r for r in rows if r.state == PENDING] or rows[:1]
             if all(r.state == PENDING for r in rows):
-                self.interrupted.append(first)
-                self.counted.append(first)
-            elif last.state in COUNTED:
-                self.counted.append(first)
+                self.interrupted.append(items)
+                self.counted += items
+            elif rows[-1].state in COUNTED:
+                self.counted += items
         self.counted.sort(key=lambda e: (e.when, e.row))
 
     def told(self, email: str, shift_id: str) -> Told | None:
-        """The state of the last mail this person got about this shift."""
+        """The state of the last mail (or ``noté`` row) this person got about this shift."""
         found = [e for e in self.counted
                  if e.recipient == email.casefold() and e.shift == shift_id]
+        return Told(found[-1].told, found[-1].sequence) if found else None
+
+    def shift_told(self, shift_id: str) -> Told | None:
+        """The last state recorded for anyone on this shift: what its row showed then."""
+        found = [e for e in self.counted if e.shift == shift_id]
         return Told(found[-1].told, found[-1].sequence) if found else None
 
     def reminded(self, email: str, shift_id: str, version: str) -> bool:
@@ -195,17 +209,18 @@ class Recorder:
             line[columns[label]] = value
         return tuple(line)
 
-    def close(self, entry: Entry) -> None:
-        """Close an interrupted mail with an ``incertain`` row (its other cells kept)."""
+    def close(self, entries: list[Entry]) -> None:
+        """Close an interrupted mail with an ``incertain`` row per shift (cells kept)."""
         columns = self._columns()
-        line: list = [None] * (max(columns.values()) + 1)
-        values = {w.STAMP: self.clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-                  w.STATE: UNCERTAIN, w.MESSAGE_ID: entry.message_id,
-                  w.KIND: KIND_LABELS.get(entry.kind, "") if entry.kind else "",
-                  w.SHIFT: entry.shift, w.RECIPIENT: entry.recipient}
-        for label, value in values.items():
-            line[columns[label]] = value
-        self.pending.append(tuple(line))
+        for entry in entries:
+            line: list = [None] * (max(columns.values()) + 1)
+            values = {w.STAMP: self.clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                      w.STATE: UNCERTAIN, w.MESSAGE_ID: entry.message_id,
+                      w.KIND: KIND_LABELS.get(entry.kind, "") if entry.kind else "",
+                      w.SHIFT: entry.shift, w.RECIPIENT: entry.recipient}
+            for label, value in values.items():
+                line[columns[label]] = value
+            self.pending.append(tuple(line))
 
     def queue(self, line: tuple) -> None:
         self.pending.append(line)
@@ -224,12 +239,15 @@ class Recorder:
                 return
             except WriteUncertain:
                 self.read = self.backend.read(self.target)
-                stored = {(e.message_id, e.state, e.when)
+                # A mail's rows share its Message-ID, state and stamp: the shift and the
+                # recipient tell them apart (and the ``noté`` rows, which have no id).
+                stored = {(e.message_id, e.state, e.when, e.shift, e.recipient)
                           for e in parse(self.read.snapshots[RECORDS])}
                 columns = self._columns()
                 lines = [line for line in lines
-                         if (line[columns[w.MESSAGE_ID]], line[columns[w.STATE]],
-                             line[columns[w.STAMP]]) not in stored]
+                         if (line[columns[w.MESSAGE_ID]] or "", line[columns[w.STATE]],
+                             line[columns[w.STAMP]], line[columns[w.SHIFT]],
+                             str(line[columns[w.RECIPIENT]]).casefold()) not in stored]
                 if not lines:
                     self.pending.clear()
                     return

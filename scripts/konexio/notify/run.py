@@ -1,9 +1,11 @@
 """One ``konexio notify``: read each spreadsheet, decide the mails, send and record them.
 
 For each spreadsheet (or the workbook): one read of the shift sheets, the roster and
-``Envois``; the due mails are decided purely (``changes.due``); then, mail by mail, an
-``en cours`` row is stored, the mail handed to SMTP, its outcome queued for the next
-write. Printed lines name cells and shift ids, never a person, unless ``show_names``.
+``Envois``; the due letters are decided purely (``changes.due``: one per person for the
+notices, one per person for a day's reminders); then, letter by letter, its ``en cours``
+rows (one per shift) are stored, the mail handed to SMTP, its outcome queued for the next
+write. Names first seen on a shift get their ``inscription`` row in the first write.
+Printed lines name cells and shift ids, never a person, unless ``show_names``.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from konexio.feeds.events import FeedContext
 from konexio.feeds.personal import PersonalFeed
 from konexio.i18n import COORDINATORS, N_, NN_, Message
 from konexio.model.dataset import Dataset
-from konexio.notify.changes import Mail, due
+from konexio.notify.changes import Letter, due
 from konexio.notify.compose import compose, message_id_for
 from konexio.notify.people import Matching, SignUp, match, read_signups, unknown_lines
 from konexio.notify.record import KIND_LABELS, Journal, Recorder, header_problem, parse
@@ -28,7 +30,7 @@ from konexio.sync.backend import Backend, Read, Target
 from konexio.sync.people_move import move_people
 from konexio.sync.roster import EXTRA, RECORDS, ROSTER, Roster, read_roster, valid_token
 from konexio.sync.run import worksheet_titles
-from konexio.sync.words import PENDING, REFUSED, SENT, UNCERTAIN
+from konexio.sync.words import NOTED, PENDING, REFUSED, SENT, UNCERTAIN
 
 
 @dataclass
@@ -81,7 +83,7 @@ def read_sheets(dataset: Dataset, backend: Backend, dry_run: bool = False,
 
 
 def _who(mail_or_signup, show_names: bool) -> str:
-    if isinstance(mail_or_signup, Mail):
+    if isinstance(mail_or_signup, Letter):
         volunteer = mail_or_signup.volunteer
         if show_names:
             return f"{volunteer.name} <{volunteer.email}>"
@@ -113,9 +115,18 @@ def describe_sheets(sheets: Sheets, show_names: bool) -> list[Message]:
     return lines
 
 
-def _mail(mail: Mail, show_names: bool) -> str:
+def _kinds(letter: Letter) -> str:
+    """``annulation`` or ``annulation, changement``: the journal's words for a letter."""
+    return ", ".join(dict.fromkeys(KIND_LABELS[mail.kind] for mail in letter.mails))
+
+
+def _shifts(letter: Letter) -> str:
+    return ", ".join(mail.shift_id for mail in letter.mails)
+
+
+def _mail(letter: Letter, show_names: bool) -> str:
     """``annulation · <shift id> · Bénévoles!A4``: which mail, in the journal's words."""
-    return f"{KIND_LABELS[mail.kind]} · {mail.shift_id} · {_who(mail, show_names)}"
+    return f"{_kinds(letter)} · {_shifts(letter)} · {_who(letter, show_names)}"
 
 
 _ADDRESS = re.compile(r"<?[^\s<>@]+@[^\s<>@]+>?")
@@ -155,45 +166,50 @@ def notify(dataset: Dataset, schedule: Schedule, backend: Backend, context: Feed
             report.stopped += 1
             continue
         journal = Journal(parse(sheets.read.snapshots[RECORDS]))
-        mails = due(sheets.matching, shifts, occurrences, dataset, antenna_of,
-                    journal.told, journal.reminded, today)
-        for entry in journal.interrupted:
+        found = due(sheets.matching, shifts, occurrences, dataset, antenna_of,
+                    journal.told, journal.reminded, today, journal.shift_told)
+        for entries in journal.interrupted:
             report.lines.append(COORDINATORS.message(N_(
                 "%(cell)s : un envoi a été interrompu (%(message_id)s) ; compté comme parti, "
                 "vérifiez le journal du serveur de courrier."),
-                cell=f"{RECORDS}!A{entry.row + 1}", message_id=entry.message_id))
+                cell=f"{RECORDS}!A{entries[0].row + 1}", message_id=entries[0].message_id))
         if dry_run:
-            for mail in mails:
+            for letter in found.letters:
                 report.would_send += 1
                 report.lines.append(COORDINATORS.message(
                     N_("à envoyer : %(kind)s · %(shift)s · %(language)s · %(who)s"),
-                    kind=KIND_LABELS[mail.kind], shift=mail.shift_id,
-                    language=mail.volunteer.language, who=_who(mail, show_names)))
+                    kind=_kinds(letter), shift=_shifts(letter),
+                    language=letter.volunteer.language, who=_who(letter, show_names)))
             continue
-        if not mails and not journal.interrupted:
+        if not found.letters and not journal.interrupted and not found.seen:
             continue
-        assert mailer is not None
-        if mailer.connection is None:
-            mailer.open()  # a wrong setting stops here, before anything is recorded
         recorder = Recorder(backend, sheets.target, sheets.read, clock)
+        if found.letters or journal.interrupted:
+            assert mailer is not None
+            if mailer.connection is None:
+                mailer.open()  # a wrong setting stops here, before anything is recorded
         recorder.ensure()
-        for entry in journal.interrupted:
+        for entries in journal.interrupted:
             report.uncertain += 1
-            recorder.close(entry)
-        for mail in mails:
+            recorder.close(entries)
+        for seen in found.seen:  # stored with the first write: what each person knew
+            recorder.queue(recorder.row(NOTED, seen, ""))
+        for letter in found.letters:
             if stop_after is not None and handed >= stop_after:
                 recorder.flush()
                 return report
             message_id = message_id_for(sender)
-            recorder.queue(recorder.row(PENDING, mail, message_id))
+            for mail in letter.mails:
+                recorder.queue(recorder.row(PENDING, mail, message_id))
             recorder.flush()  # stored before the mail leaves: a crash now never resends
-            message = compose(mail, context, schedule, sender, message_id, clock())
+            message = compose(letter, context, schedule, sender, message_id, clock())
             result = mailer.send(message)
             handed += 1
             state = {Outcome.sent: SENT, Outcome.refused: REFUSED,
                      Outcome.uncertain: UNCERTAIN}[result.outcome]
-            recorder.queue(recorder.row(state, mail, message_id))
-            label = _mail(mail, show_names)
+            for mail in letter.mails:
+                recorder.queue(recorder.row(state, mail, message_id))
+            label = _mail(letter, show_names)
             detail = _server_words(result.detail, show_names)
             if result.outcome is Outcome.sent:
                 report.sent += 1
@@ -222,14 +238,19 @@ def personal_feeds(dataset: Dataset, schedule: Schedule, backend: Backend) \
         # A token on two rows (a copied row, before the next sync renews it) would show
         # one person's shifts to another: neither gets a feed until then.
         shared = {t for t in tokens if tokens.count(t) > 1}
-        mine: dict[str, list] = {}
+        mine: dict[str, dict[str, list[str]]] = {}
         for item in sheets.matching.matched:
             key = shift_of.get(item.signup.shift_id)
             if key in occurrences:
-                mine.setdefault(item.volunteer.token, []).append(occurrences[key])
+                roles = mine.setdefault(item.volunteer.token, {}).setdefault(key, [])
+                role = item.signup.shift_id.rsplit("/", 1)[-1]
+                if role not in roles:
+                    roles.append(role)
         for volunteer in sheets.roster.volunteers:
             if not valid_token(volunteer.token) or volunteer.token in shared | feeds.keys():
                 continue
-            feeds[volunteer.token] = PersonalFeed(volunteer.token, volunteer.language,
-                                                  tuple(mine.get(volunteer.token, ())))
+            held = mine.get(volunteer.token, {})
+            feeds[volunteer.token] = PersonalFeed(
+                volunteer.token, volunteer.language, tuple(occurrences[k] for k in held),
+                tuple((k, tuple(roles)) for k, roles in held.items()))
     return list(feeds.values())

@@ -16,6 +16,8 @@ WORDS: dict[str, str] = {
     "subject.removed": N_("Retiré du planning : %(session)s, %(day)s"),
     "subject.restored": N_("Maintenu : %(session)s, %(day)s"),
     "subject.reminder": N_("Rappel : %(session)s, demain à %(time)s"),
+    "subject.several": N_("Plusieurs de vos créneaux de bénévole changent"),
+    "subject.reminders": N_("Rappel : vos créneaux de demain, %(day)s"),
     "hello": N_("Bonjour %(name)s,"),
     "intro.cancelled": N_("la séance où vous êtes inscrit·e comme « %(role)s » est annulée."),
     "intro.moved": N_("la séance où vous êtes inscrit·e comme « %(role)s » a changé."),
@@ -24,6 +26,15 @@ WORDS: dict[str, str] = {
     "intro.restored": N_("la séance où vous êtes inscrit·e comme « %(role)s » a finalement lieu."),
     "intro.reminder": N_(
         "un petit rappel : vous êtes inscrit·e demain comme « %(role)s ». Merci !"),
+    "intro.several": N_(
+        "plusieurs séances où vous êtes inscrit·e ont changé ; voici chacune."),
+    "intro.reminders": N_(
+        "un petit rappel : vous êtes inscrit·e demain à plusieurs séances. Merci !"),
+    "item.cancelled": N_("Annulée (vous : %(role)s)"),
+    "item.moved": N_("Changée (vous : %(role)s)"),
+    "item.removed": N_("Retirée du planning (vous : %(role)s)"),
+    "item.restored": N_("Finalement maintenue (vous : %(role)s)"),
+    "item.reminder": N_("Demain (vous : %(role)s)"),
     "changed": N_("Ce qui change :"),
     "change.day": N_("jour : %(before)s → %(after)s"),
     "change.time": N_("horaire : %(before)s → %(after)s"),
@@ -37,6 +48,8 @@ WORDS: dict[str, str] = {
     "line.reason": N_("Raison : %(value)s"),
     "line.contact": N_("Contact de l'antenne : %(value)s"),
     "line.attachment": N_("Le fichier joint (konexio.ics) met à jour la séance dans votre agenda."),
+    "line.attachments": N_(
+        "Le fichier joint (konexio.ics) met à jour ces séances dans votre agenda."),
     "line.calendar": N_(
         "Votre agenda de bénévole, toujours à jour (à ne pas partager) : %(value)s"),
     "line.stop": N_(
@@ -45,6 +58,10 @@ WORDS: dict[str, str] = {
     "line.privacy": N_(
         "Ce que nous gardons sur vous, et comment le voir ou l'effacer : %(value)s"),
     "removed.reason": N_("la séance ne figure plus au planning"),
+    "event.summary": N_("Bénévole (%(role)s) : %(program)s · %(antenna)s"),
+    "event.cancelled": N_("Annulé : %(summary)s"),
+    "event.moved": N_("Déplacé : %(summary)s"),
+    "event.role": N_("Votre rôle : %(value)s"),
     "calendar.title": N_("Konexio · mes créneaux de bénévole"),
     "calendar.description": N_(
         "Les séances où vous êtes inscrit·e comme bénévole, mises à jour chaque jour."),

@@ -102,6 +102,11 @@ KIND_MOVED = word(NC_("shift sheet", "changement"))
 KIND_REMOVED = word(NC_("shift sheet", "retrait"))
 KIND_RESTORED = word(NC_("shift sheet", "rétablissement"))
 KIND_REMINDER = word(NC_("shift sheet", "rappel"))
+# TRANSLATORS: the journal's row for a name first seen on a shift (no mail): what the sheet
+# showed then, so the person is never told what they already knew.
+KIND_SIGNUP = word(NC_("shift sheet", "inscription"))
+# TRANSLATORS: the state of that row: noted, nothing sent.
+NOTED = word(NC_("shift sheet", "noté"))
 
 # Attendance, by exception (``konexio.hours.attendance``): a row per mark, typed by
 # coordinators in the people place; everyone signed up on a held session is present unless

@@ -1,0 +1,278 @@
+"""Issue 29, points 1 and 2: one mail per person per run, one ``.ics`` holding every
+session it tells about, worded for a volunteer; one reminder per person per day; never a
+notice about what the sheet already showed when they signed up; the journal's promise
+(nothing sent twice) with the run cut at every step.
+
+The workbook, the roster and a real SMTP server on 127.0.0.1 (``test_notify``); every
+attachment read by ``icalendar`` and by ``ical``, an independent parser.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+import icalendar
+import pytest
+from ical.calendar_stream import IcsCalendarStream
+from openpyxl import load_workbook
+
+from konexio.feeds import feed_context
+from konexio.notify.run import notify
+from konexio.sync.roster import RECORDS
+from konexio.sync.xlsx import XlsxBackend
+from konexio.validate import load_valid
+from test_notify import (
+    COHORT,
+    SENDER,
+    SITE,
+    TODAY,
+    attachment,
+    book_path,
+    cancel,
+    journal,
+    mailer,
+    move,
+    people_path,
+    run_notify,
+    run_sync,
+    shift_id,
+    sign_up,
+)
+from test_notify import smtp as smtp  # noqa: F401 - the fixture
+from test_notify import staffed as staffed  # noqa: F401 - the fixture
+
+LEARNERS_WORDS = ("S'inscrire", "Complet", "Inscriptions", "C'est gratuit")
+
+
+def events(ics: bytes) -> list[icalendar.Event]:
+    """The events of an attachment, read by icalendar and checked against ``ical``."""
+    ours = icalendar.Calendar.from_ical(ics)
+    found = list(ours.walk("VEVENT"))
+    theirs = IcsCalendarStream.calendar_from_ics(ics.decode())
+    assert [e.uid for e in theirs.events] == [str(e["UID"]) for e in found]
+    assert [e.sequence for e in theirs.events] == [int(e["SEQUENCE"]) for e in found]
+    return found
+
+
+def uid(day: str) -> str:
+    return f"{COHORT}/{day}/1400@konexio.eu"
+
+
+def text(message) -> str:
+    return message.get_body(("plain",)).get_content()
+
+
+def test_a_closure_of_three_sessions_is_one_mail_with_one_calendar_of_three(
+        staffed, smtp):  # noqa: F811
+    for day in ("2026-11-30", "2026-12-02"):
+        sign_up(staffed, shift_id(day), "Awa Exemple")
+    run_notify(staffed, None)  # yesterday's run: the new names are noted
+    for day in ("2026-11-23", "2026-11-30", "2026-12-02"):
+        cancel(staffed, day, "Fermeture de l'antenne")
+    run_sync(staffed)
+    report = run_notify(staffed, smtp)
+    to_awa = [r for r in smtp.received if r.recipients == ["awa@example.org"]]
+    assert len(to_awa) == 1, "one mail for every change of one person"
+    message = to_awa[0].message
+    assert message["Subject"] == "Plusieurs de vos créneaux de bénévole changent"
+    body = text(message)
+    assert body.count("Annulée (vous : Formateur)") == 3
+    assert body.count("Fermeture de l'antenne") == 3
+    assert "met à jour ces séances" in body
+    found = events(attachment(message))
+    assert [str(e["UID"]) for e in found] == [uid("2026-11-23"), uid("2026-11-30"),
+                                              uid("2026-12-02")]
+    assert {str(e["STATUS"]) for e in found} == {"CANCELLED"}
+    assert all(int(e["SEQUENCE"]) >= 1 for e in found)
+    # Layla (Arabic) on the 30th: her own mail, in her language, one event
+    (to_layla,) = [r for r in smtp.received if r.recipients == ["layla@example.org"]]
+    assert to_layla.message["Content-Language"] == "ar"
+    assert [str(e["UID"]) for e in events(attachment(to_layla.message))] == [uid("2026-11-30")]
+    assert report.sent == len(smtp.received) == 2
+    assert run_notify(staffed, smtp).sent == 0
+
+
+def test_two_roles_of_one_session_are_one_line_one_event_one_reminder(
+        staffed, smtp):  # noqa: F811
+    sign_up(staffed, shift_id("2026-11-23", "assistant"), "Awa Exemple")  # and trainer
+    run_notify(staffed, None)
+    assert run_notify(staffed, smtp, today=date(2026, 11, 22)).sent == 1
+    (reminder,) = smtp.received
+    body = text(reminder.message)
+    assert "vous êtes inscrit·e demain comme « Formateur, Bénévole »" in body
+    assert body.count("Quand :") == 1
+    assert run_notify(staffed, smtp, today=date(2026, 11, 22)).sent == 0
+    cancel(staffed, "2026-11-23")
+    run_sync(staffed)
+    assert run_notify(staffed, smtp).sent == 1
+    notice = smtp.received[1].message
+    assert notice["Subject"].startswith("Annulé : ")
+    assert "comme « Formateur, Bénévole » est annulée" in text(notice)
+    (event,) = events(attachment(notice))
+    assert str(event["UID"]) == uid("2026-11-23")
+    assert "Formateur, Bénévole" in str(event["SUMMARY"])
+
+
+def test_a_change_the_sheet_showed_when_they_signed_up_is_not_news(staffed, smtp):  # noqa: F811
+    """The issue: a row already showing "déplacée ... Salle 2" when Awa typed her name."""
+    move(staffed, "2026-11-30", "2026-12-01")
+    run_sync(staffed)
+    run_notify(staffed, smtp)  # Layla was on it: she is told, once
+    assert [r.recipients for r in smtp.received] == [["layla@example.org"]]
+    sign_up(staffed, shift_id("2026-11-30"), "Awa Exemple")  # on the moved row
+    report = run_notify(staffed, smtp)
+    assert report.sent == 0 and len(smtp.received) == 1
+    rows = journal(staffed)
+    noted = [row for row in rows[1:] if row[1] == "noté"]
+    assert any(row[2] == "inscription" and row[3] == shift_id("2026-11-30")
+               and row[4] == "awa@example.org" for row in noted)
+    # What changes after is news, told from what the sheet showed her
+    path = staffed / "schedules" / "cohorts" / "paris" / f"{COHORT}.yml"
+    path.write_text(path.read_text().replace("to_date: 2026-12-01", "to_date: 2026-12-04"))
+    run_sync(staffed)
+    run_notify(staffed, smtp)
+    to_awa = [r for r in smtp.received if r.recipients == ["awa@example.org"]]
+    assert len(to_awa) == 1 and to_awa[0].message["Subject"].startswith("Changement : ")
+    body = text(to_awa[0].message)
+    assert "jour : mardi 1er décembre 2026 → vendredi 4 décembre 2026" in body
+    assert "salle" not in body.split("Séance :")[0]  # Salle 2 was on the row already
+
+
+def test_a_name_typed_before_the_change_the_same_run_applies_is_told(staffed, smtp):  # noqa: F811
+    """Awa types her name beside Sam's; the move lands before the next run: the row she saw
+    is what Sam was last told (the journal's row for that shift), so she is told too."""
+    sign_up(staffed, shift_id("2026-11-25", "assistant"), "Awa Exemple", slot=2)
+    move(staffed, "2026-11-25", "2026-11-26")
+    run_sync(staffed)
+    run_notify(staffed, smtp)
+    assert sorted(r.recipients[0] for r in smtp.received) == ["awa@example.org",
+                                                              "sam@example.org"]
+    for got in smtp.received:
+        (event,) = events(attachment(got.message))
+        assert str(event["UID"]) == uid("2026-11-25")
+
+
+def test_the_attachment_speaks_to_a_volunteer_not_to_learners(staffed, smtp):  # noqa: F811
+    move(staffed, "2026-11-25", "2026-11-26")
+    run_sync(staffed)
+    run_notify(staffed, smtp)
+    message = smtp.received[0].message
+    assert message["Content-Language"] == "en"
+    (event,) = events(attachment(message))
+    summary, description = str(event["SUMMARY"]), str(event["DESCRIPTION"])
+    assert summary.startswith("Moved: Volunteer (Volunteer assistant)")
+    assert "Your role: Volunteer assistant" in description
+    assert "day: Wednesday" in description and "room: Salle 1 → Salle 2" in description
+    assert "Building works" in description and "contact@konexio.eu" in description
+    assert "10 rue de Belleville" in str(event["LOCATION"])
+    assert "URL" not in event
+    for words in LEARNERS_WORDS + ("Register", "Full (waiting list"):
+        assert words not in description
+
+
+def test_the_personal_feed_speaks_to_a_volunteer(staffed, tmp_path):  # noqa: F811
+    from konexio.feeds.personal import personal_calendar
+    from konexio.notify.run import personal_feeds
+
+    move(staffed, "2026-11-23", "2026-11-24")
+    run_sync(staffed)
+    dataset, schedule = load_valid(staffed)
+    context = feed_context(dataset, SITE, today=TODAY, root=staffed)
+    feeds = personal_feeds(dataset, schedule, XlsxBackend(book_path(staffed)))
+    (awa,) = [f for f in feeds if f.lang == "fr" and f.occurrences]
+    (event,) = events(personal_calendar(awa, context, schedule))
+    assert str(event["SUMMARY"]).startswith("Déplacé : Bénévole (Formateur)")
+    description = str(event["DESCRIPTION"])
+    assert "Votre rôle : Formateur" in description
+    assert "Prévue : lundi 23 novembre 2026, 14:00–16:00" in description
+    assert not any(words in description for words in LEARNERS_WORDS)
+
+
+# -- the journal's promise, the run cut at every step ----------------------------------------
+
+
+class Cut(Exception):
+    """The process dies here."""
+
+
+class Steps:
+    """Counts the run's steps (each journal write, before and after; each mail handed over)
+    and dies at step ``at``."""
+
+    def __init__(self, at: int | None):
+        self.at = at
+        self.count = 0
+
+    def step(self) -> None:
+        self.count += 1
+        if self.at is not None and self.count == self.at:
+            raise Cut(self.count)
+
+
+class CutBackend(XlsxBackend):
+    def __init__(self, path, steps: Steps):
+        super().__init__(path)
+        self.steps = steps
+
+    def write(self, *args, **kwargs):
+        self.steps.step()
+        result = super().write(*args, **kwargs)
+        self.steps.step()
+        return result
+
+
+def cut_run(root, smtp, steps: Steps):  # noqa: F811
+    dataset, schedule = load_valid(root)
+    context = feed_context(dataset, SITE, today=TODAY, root=root)
+    used = mailer(smtp)
+    send = used.send
+
+    def send_then_maybe_die(message):
+        result = send(message)
+        steps.step()
+        return result
+
+    used.send = send_then_maybe_die
+    return notify(dataset, schedule, CutBackend(book_path(root), steps), context,
+                  mailer=used, sender=SENDER, today=TODAY)
+
+
+def scenario(root) -> None:
+    """Awa on two sessions and Sam on one, all cancelled; a new name noted in the same
+    run: three steps of journal, two mails."""
+    sign_up(root, shift_id("2026-11-30"), "Awa Exemple")
+    run_notify(root, None)
+    for day in ("2026-11-23", "2026-11-25", "2026-11-30"):
+        cancel(root, day)
+    sign_up(root, shift_id("2026-12-02"), "Sam Sample")
+    run_sync(root)
+
+
+def test_a_run_cut_at_every_step_never_sends_twice(staffed, smtp, tmp_path):  # noqa: F811
+    import shutil
+
+    pristine = tmp_path / "pristine"
+    shutil.copytree(staffed, pristine)
+    scenario(pristine)
+    whole = Steps(None)
+    cut_run(pristine, smtp, whole)
+    expected = Counter(r.recipients[0] for r in smtp.received)
+    assert expected == {"awa@example.org": 1, "sam@example.org": 1, "layla@example.org": 1}
+    assert whole.count >= 8
+    for at in range(1, whole.count + 1):
+        root = tmp_path / f"cut-{at}"
+        shutil.copytree(staffed, root)
+        scenario(root)
+        smtp.received.clear()
+        with pytest.raises(Cut):
+            cut_run(root, smtp, Steps(at))
+        report = run_notify(root, smtp)
+        again = run_notify(root, smtp)
+        got = Counter(r.recipients[0] for r in smtp.received)
+        assert again.sent == 0, at
+        assert all(n == 1 for n in got.values()), (at, got)  # never twice
+        # whoever got nothing is reported as an interrupted mail, never silently lost
+        missing = set(expected) - set(got)
+        assert len(missing) <= report.uncertain, (at, got, report.lines)
+        assert not load_workbook(people_path(root))[RECORDS].max_row < 2
