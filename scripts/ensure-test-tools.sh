@@ -2,7 +2,8 @@
 # What the tests drive besides Python: Debian's Chromium (Playwright cannot download its own
 # browser here) with fonts for every script the site shows, and LibreOffice Calc with its
 # Python bridge (the shift sheet's round trip, tests/test_sheet_format.py), and rsync (the
-# daily run's copy of the personal calendars, tests/test_workflows.py). Installs what is
+# daily run's copy of the personal calendars, tests/test_workflows.py), and DejaVu Sans (the
+# volunteers' attestations, tests/test_attest.py). Installs what is
 # missing when we may (root, or sudo without a password); otherwise says what to install and
 # exits 0: those tests then skip with the same words (tests/system_tools.py), except in CI
 # (CI set), where they fail.
@@ -23,6 +24,10 @@ fi
 tools=()
 if ! command -v rsync >/dev/null 2>&1; then
   tools+=(rsync)
+fi
+# The Unicode font of the volunteers' attestations (konexio attest: Arabic, any name).
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+  tools+=(fonts-dejavu-core)
 fi
 missing=("${browser[@]}" "${office[@]}" "${tools[@]}")
 if [ "${#missing[@]}" = 0 ]; then

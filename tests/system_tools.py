@@ -27,6 +27,14 @@ def libreoffice_available() -> bool:
     return probe.returncode == 0
 
 
+DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+"""The Unicode font volunteers' attestations embed (every script, Arabic shaped)."""
+
+
+def dejavu_available() -> bool:
+    return Path(DEJAVU).is_file()
+
+
 def chromium_available() -> bool:
     return Path(CHROMIUM).is_file()
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 
-from fake_sheets.workbench import XlsxBench
+from fake_sheets.workbench import XlsxBench, col_of, row_of
 from konexio.cli import main
-from konexio.hours.attestation import KEY_VARIABLE
-from test_hours import fill, set_rates
+from konexio.hours.attestation import FONT_VARIABLE, KEY_VARIABLE
+from konexio.sync.layout import signup_label
+from system_tools import DEJAVU, dejavu_available, require
+from test_hours import COHORT, fill, set_rates
 from test_notify import PEOPLE, fill_roster
 
 KEY = "a-test-secret-of-the-association-0123456789"
@@ -22,7 +24,12 @@ def book(tmp_path, minimal_root, monkeypatch):
     made = XlsxBench(tmp_path)
     set_rates(minimal_root)
     fill(made, minimal_root)
-    fill_roster(tmp_path, PEOPLE + [("Éloïse Martin", "eloise@example.org", "", "en", "")])
+    fill_roster(tmp_path, PEOPLE + [("Éloïse Martin", "eloise@example.org", "", "en", ""),
+                                    ("Олена Приклад", "olena@example.org", "", "", "")])
+    grid = made.grid()
+    for day, name in (("2026-11-23", "Layla Mithal"), ("2026-11-25", "олена приклад")):
+        made.type(row_of(grid, f"{COHORT}/{day}/1400/trainer"), col_of(grid, signup_label(2)),
+                  name)
     return made
 
 
@@ -100,3 +107,37 @@ def test_nobody_of_that_name_gets_no_attestation(book, minimal_root, tmp_path, c
     out = tmp_path / "attestation.pdf"
     assert attest(minimal_root, book, "Personne Inconnue", out) == 1
     assert "aucune séance" in capsys.readouterr().err and not out.exists()
+
+
+def test_in_arabic_too_shaped_right_to_left(book, minimal_root, tmp_path, monkeypatch):
+    require(dejavu_available(), "fonts-dejavu-core")
+    monkeypatch.setenv(FONT_VARIABLE, DEJAVU)
+    out = tmp_path / "layla.pdf"
+    assert attest(minimal_root, book, "layla@example.org", out) == 0
+    text, reader = text_of(out)
+    assert len(reader.pages) == 1
+    assert "Attestation de bénévolat" in text and "Layla Mithal" in text
+    # Her roster language is Arabic: the words of the volunteers' catalog, joined letters
+    # as HarfBuzz shaped them, read back in logical order by pypdf.
+    assert "شهادة تطوّع" in text and "جمعية كونكسيو" in text and "مدرب" in text
+    fonts = {str(f) for page in reader.pages for f in page["/Resources"]["/Font"].values()
+             for f in [f.get_object()["/BaseFont"]]}
+    assert any("DejaVuSans" in name for name in fonts), fonts  # embedded, not a core font
+
+
+def test_a_name_in_another_script_needs_the_unicode_font(book, minimal_root, tmp_path,
+                                                         monkeypatch, capsys):
+    out = tmp_path / "olena.pdf"
+    monkeypatch.setenv(FONT_VARIABLE, str(tmp_path / "no-such-font.ttf"))
+    assert attest(minimal_root, book, "olena@example.org", out) == 1
+    assert "alphabet latin" in capsys.readouterr().err and not out.exists()
+    out_layla = tmp_path / "layla.pdf"  # Arabic needs it too: French only, and said
+    assert attest(minimal_root, book, "layla@example.org", out_layla) == 0
+    assert "français seulement" in capsys.readouterr().out
+    text, _ = text_of(out_layla)
+    assert "Layla Mithal" in text and "شهادة" not in text
+    require(dejavu_available(), "fonts-dejavu-core")
+    monkeypatch.setenv(FONT_VARIABLE, DEJAVU)
+    assert attest(minimal_root, book, "olena@example.org", out) == 0
+    text, _ = text_of(out)
+    assert "Олена Приклад" in text and "Séances : 1" in " ".join(text.split())

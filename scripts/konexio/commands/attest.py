@@ -52,7 +52,13 @@ def _key(lang: str) -> str | None:
 
 
 def run(args) -> int:
-    from konexio.hours.attestation import attestation, check, printable, write_pdf
+    from konexio.hours.attestation import (
+        attestation,
+        check,
+        printable,
+        unicode_font,
+        write_pdf,
+    )
     from konexio.hours.read import read
     from konexio.shifts import shifts
     from konexio.sync.erasure import find
@@ -107,20 +113,22 @@ def run(args) -> int:
                                          "ou nom tel qu'inscrit) : pas d'attestation.",
                                    year=args.year), file=sys.stderr)
         return 1
-    if not printable(result.line()):
+    font = unicode_font()
+    if not printable(result.line(), font):
         print(COORDINATORS.gettext(lang, "konexio attest : le nom s'écrit avec des lettres que "
                                          "la police du PDF n'a pas encore (seul l'alphabet "
                                          "latin) : pas d'attestation."), file=sys.stderr)
         return 1
     # French always; the volunteer's language too when the volunteers' catalog has it
-    # and the page's font can print it (Latin script, left to right).
+    # and the page's font can print it (any, with a Unicode font; else Latin-1).
     languages = ["fr"]
     wanted = volunteer.language if volunteer else "fr"
     roles = dataset.roles.model.roles if dataset.roles else []
     role_names = {lang_code: {r.id: getattr(r.name, lang_code, None) or r.name.fr
                               for r in roles} for lang_code in BY_CODE}
     if wanted != "fr" and "volunteers" in BY_CODE[wanted].catalogs:
-        if not BY_CODE[wanted].rtl and all(printable(n) for n in role_names[wanted].values()):
+        if all(printable(n, font) for n in role_names[wanted].values()) and (
+                font is not None or not BY_CODE[wanted].rtl):
             languages.append(wanted)
         else:
             print(COORDINATORS.gettext(lang, "La langue de la personne (%(language)s) s'écrit "
@@ -129,7 +137,8 @@ def run(args) -> int:
                                        language=BY_CODE[wanted].name))
     antenna = sorted({g.shift.antenna for g in mine if g.shift.start.year == args.year})[0]
     contact = dataset.antennas[antenna].model.contact.email
-    reference = write_pdf(args.out, result, languages, role_names, names[antenna], contact, key)
+    reference = write_pdf(args.out, result, languages, role_names, names[antenna], contact, key,
+                          font)
     hours = format(result.hours.normalize(), "f")
     print(COORDINATORS.gettext(lang, "Attestation écrite : %(path)s (%(sessions)d séances, "
                                      "%(hours)s h, référence %(reference)s).",

@@ -15,16 +15,19 @@ plain hash of the content would not do: anyone could recompute it for a forged p
 The check needs neither the sheets nor the person's data, so it still works once the
 retention period has replaced their name by a pseudonym.
 
-**The PDF.** fpdf2, with the PDF core font Helvetica (in every PDF reader, nothing to
-embed): it prints Latin-1, so French and English are written; a volunteer's language in
-another script (Arabic, Dari, Ukrainian) needs an embedded font and text shaping, not
-there yet: the page is then in French only, and the command says so.
+**The PDF.** fpdf2. With a Unicode font, DejaVu Sans (``fonts-dejavu-core`` on Debian and
+Ubuntu, or any TTF named by ``KONEXIO_ATTESTATION_FONT``), embedded in the file: every
+name and every language of the volunteers' catalog is printed, Arabic shaped by HarfBuzz
+(``uharfbuzz``: joined letters, right to left, aligned right). Without one, the PDF core
+font Helvetica (in every reader): Latin-1 only, so French and English, and a name in
+another script gets no attestation; the command says so.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
@@ -40,6 +43,13 @@ from konexio.hours.words import say
 from konexio.i18n import BY_CODE
 
 KEY_VARIABLE = "KONEXIO_ATTESTATION_KEY"
+FONT_VARIABLE = "KONEXIO_ATTESTATION_FONT"
+"""A TTF to print every script with; when set, the only one tried."""
+FONTS = (Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),  # Debian, Ubuntu
+         Path("/usr/share/fonts/dejavu-sans-fonts/DejaVuSans.ttf"),  # Fedora
+         Path("/usr/share/fonts/TTF/DejaVuSans.ttf"))  # Arch
+SCRIPTS = {"ar": ("arab", "ara"), "fa": ("arab", "fas")}
+"""HarfBuzz's script and language of the right-to-left languages a page may hold."""
 _PRINTABLE = {"\u202f": " ", "\u2009": " ", "\u2019": "'", "\u2018": "'", "\u2013": "-",
               "\u2014": "-", "\u2026": "...", "\u0153": "oe", "\u0152": "OE", "\u20ac": "EUR",
               "\u201c": '"', "\u201d": '"'}
@@ -96,8 +106,20 @@ def attestation(given: list[Given], name: str, year: int, issued: date,
         first=days[0], last=days[-1], issued=issued)
 
 
-def printable(text: str) -> bool:
-    """Whether the core font can print ``text`` (once typographic signs are replaced)."""
+def unicode_font(environ=None) -> Path | None:
+    """The TTF that prints every script, if this computer has one."""
+    environ = os.environ if environ is None else environ
+    if environ.get(FONT_VARIABLE):
+        chosen = Path(environ[FONT_VARIABLE])
+        return chosen if chosen.is_file() else None
+    return next((path for path in FONTS if path.is_file()), None)
+
+
+def printable(text: str, font: Path | None = None) -> bool:
+    """Whether the page can print ``text``: anything with a Unicode font, else what the
+    core font has once typographic signs are replaced."""
+    if font is not None:
+        return True
     try:
         _latin(text)
     except UnicodeEncodeError:
@@ -139,8 +161,9 @@ def paragraphs(found: Attestation, lang: str, role_names: dict[str, str], antenn
 
 def write_pdf(path: Path, found: Attestation, languages: list[str],
               role_names: dict[str, dict[str, str]], antenna: str, contact: str,
-              key: str) -> str:
-    """Write the one-page A4 PDF; return the reference printed on it."""
+              key: str, font: Path | None = None) -> str:
+    """Write the one-page A4 PDF (with the Unicode ``font`` when given); return the
+    reference printed on it."""
     from fpdf import FPDF
 
     line = found.line()
@@ -148,39 +171,53 @@ def write_pdf(path: Path, found: Attestation, languages: list[str],
     pdf = FPDF(orientation="portrait", unit="mm", format="A4")
     pdf.set_auto_page_break(False)
     pdf.set_margins(20, 18, 20)
-    pdf.set_title(_latin(say("fr", words.TITLE)))
+    if font is not None:
+        bold = font.with_name(font.stem + "-Bold" + font.suffix)
+        pdf.add_font("body", "", str(font))
+        pdf.add_font("body", "B", str(bold if bold.is_file() else font))
+        family, mono, plain = "body", "body", (lambda text: text)
+    else:
+        family, mono, plain = "helvetica", "courier", _latin
+    pdf.set_title(plain(say("fr", words.TITLE)))
     pdf.set_author("Konexio")
     # Dated the day it attests: the same content gives the same file.
     pdf.set_creation_date(datetime.combine(found.issued, time(0), UTC))
     pdf.add_page()
-    pdf.set_font("helvetica", "B", 16)
+    pdf.set_font(family, "B", 16)
     pdf.cell(0, 8, "Konexio", new_x="LMARGIN", new_y="NEXT")
     sizes = {"title": ("B", 14, 9), "body": ("", 11, 6), "item": ("", 11, 6),
              "small": ("", 8, 4.5)}
     for index, lang in enumerate(languages):
         small = index > 0
+        rtl = BY_CODE[lang].rtl
         pdf.ln(6 if index == 0 else 8)
         if small:
             pdf.set_draw_color(160)
             pdf.line(20, pdf.get_y() - 3, 190, pdf.get_y() - 3)
+        if rtl and font is not None:
+            script, language = SCRIPTS.get(lang, ("arab", "ara"))
+            pdf.set_text_shaping(use_shaping_engine=True, direction="rtl", script=script,
+                                 language=language)
         for style, text in paragraphs(found, lang, role_names.get(lang, {}), antenna,
                                       contact):
             weight, size, height = sizes[style]
             if small:
                 size, height = max(size - 2, 7), height * 0.85
-            pdf.set_font("helvetica", weight, size)
+            pdf.set_font(family, weight, size)
             indent = 6 if style == "item" else 0
-            pdf.set_x(20 + indent)
-            pdf.multi_cell(170 - indent, height, _latin(("- " if indent else "") + text),
-                           new_x="LMARGIN", new_y="NEXT")
+            pdf.set_x(20 if rtl else 20 + indent)
+            pdf.multi_cell(170 - indent, height, plain(("- " if indent else "") + text),
+                           align="R" if rtl else "L", new_x="LMARGIN", new_y="NEXT")
             if style in ("title", "body"):
                 pdf.ln(1.5)
+        if rtl and font is not None:
+            pdf.set_text_shaping(False)
     pdf.set_y(-36)
-    pdf.set_font("helvetica", "B", 10)
-    pdf.cell(0, 6, _latin(say("fr", words.REFERENCE, reference=ref)),
-             new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("courier", "", 7.5)
-    pdf.multi_cell(170, 3.6, _latin(say("fr", words.LINE, line=line)), new_x="LMARGIN",
+    pdf.set_font(family, "B", 10)
+    pdf.cell(0, 6, plain(say("fr", words.REFERENCE, reference=ref)), new_x="LMARGIN",
+             new_y="NEXT")
+    pdf.set_font(mono, "", 7.5)
+    pdf.multi_cell(170, 3.6, plain(say("fr", words.LINE, line=line)), new_x="LMARGIN",
                    new_y="NEXT")
     pdf.output(str(path))
     return ref
