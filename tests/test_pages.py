@@ -129,7 +129,7 @@ def test_finished_cohorts_leave_the_lists_but_keep_their_page(minimal_root):
 def test_volunteers_page_shows_counts_never_names(minimal_root):
     pages = pages_of(minimal_root, "fr")
     antenna = pages["antennas/paris/index.md"]
-    assert "Il faut : Formateur: 1, Bénévole: 2" in antenna
+    assert "Besoin habituel : Formateur: 1, Bénévole: 2" in antenna  # no sheet counted yet
     assert "lun. 16 nov." not in antenna  # the cancelled session needs nobody
     # 19, 23, 25 and 30 November are within three weeks of 10 November.
     assert "(../antennas/paris/index.md#volunteers)**: 4 séances · " in pages["volunteers/index.md"]
@@ -146,7 +146,7 @@ def test_volunteers_page_shows_open_slots_from_the_sheets(minimal_root):
     wednesday = next(line for line in page.splitlines() if "mer. 25 nov." in line)
     assert wednesday.endswith("Il faut : Bénévole: 1</li>")
     monday = next(line for line in page.splitlines() if "lun. 23 nov." in line)
-    assert monday.endswith("Il faut : Formateur: 1, Bénévole: 2</li>")
+    assert monday.endswith("Besoin habituel : Formateur: 1, Bénévole: 2</li>")
 
 
 def test_links_between_pages_are_relative_to_the_page():
@@ -257,3 +257,55 @@ def test_templates_compiled_in_another_process_are_used_without_compiling_again(
     render.use_compiled({key: b"stale" for key in compiled})  # not the code of any source
     with pytest.raises(AssertionError, match="compiled again"):
         render.compile_templates("fr")
+
+
+def test_issue_29_real_gaps_come_first_and_usual_needs_say_so(minimal_root):
+    """Point 6: open slots read in the sheets are real gaps, listed first on the volunteers
+    page (the largest share missing first); a session the sheets did not count says it
+    shows the usual need, so a real gap never looks like every other row."""
+    from konexio.site.run import nest_slots
+
+    dataset, schedule = load_valid(minimal_root)
+    cohort = "digitall-beginner-paris-2026-11"
+    slots = nest_slots({f"{cohort}/2026-11-25/1400/trainer": 1,  # nobody at all
+                        f"{cohort}/2026-11-25/1400/assistant": 2,
+                        f"{cohort}/2026-11-30/1400/trainer": 0,  # one of three missing
+                        f"{cohort}/2026-11-30/1400/assistant": 1,
+                        f"{cohort}/2026-11-23/1400/trainer": 0,  # full
+                        f"{cohort}/2026-11-23/1400/assistant": 0})
+    site = Site.of(dataset, schedule, TODAY, "https://example.org/", open_slots=slots)
+    pages = {p.src_uri: p.markdown for p in render_pages(site, "fr")}
+    volunteers = pages["volunteers/index.md"]
+    gaps = volunteers.split("### Où il manque le plus de monde")[1].split("### Par lieu")[0]
+    lines = [line for line in gaps.splitlines() if line.startswith("<li>")]
+    assert len(lines) == 2
+    assert "mer. 25 nov." in lines[0] and lines[0].endswith(
+        "Il faut : Formateur: 1, Bénévole: 2</li>")
+    assert "lun. 30 nov." in lines[1] and lines[1].endswith("Il faut : Bénévole: 1</li>")
+    assert "lun. 23 nov." not in gaps
+    antenna = pages["antennas/paris/index.md"]
+    rows = [line for line in antenna.splitlines() if line.startswith("<li><b>")
+            and "nov." in line]
+    # real gaps first, then the sessions no sheet counted (19 Nov.), with their usual need
+    assert ["mer. 25 nov." in rows[0], "lun. 30 nov." in rows[1]] == [True, True]
+    assert rows[2].endswith("Besoin habituel : Formateur: 1, Bénévole: 2</li>")
+    assert "Besoin habituel" not in rows[0] + rows[1]
+    # without any count, every row says it is the usual need
+    plain = {p.src_uri: p.markdown for p in render_pages(
+        Site.of(dataset, schedule, TODAY, "https://example.org/"), "fr")}
+    assert "Où il manque le plus de monde" not in plain["volunteers/index.md"]
+    assert "Besoin habituel : Formateur: 1, Bénévole: 2</li>" in plain["antennas/paris/index.md"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "ar", "fa", "uk"])
+def test_issue_29_each_roles_calendar_is_linked_from_the_volunteers_page(minimal_root, lang):
+    """Point 6: the volunteers page links every role feed of every antenna, and so does
+    the calendars page, which no longer points back for them."""
+    dataset, schedule = load_valid(minimal_root)
+    site = Site.of(dataset, schedule, TODAY, "https://example.org/")
+    pages = {p.src_uri: p.markdown for p in render_pages(site, lang)}
+    for page in ("volunteers/index.md", "calendars/index.md"):
+        for role in ("trainer", "assistant"):
+            assert f"webcal://example.org/feeds/{lang}/role-{role}-paris.ics" in pages[page]
+            assert f'feeds/{lang}/role-{role}-paris.ics" download>' in pages[page]
+    assert "#calendars)" not in pages["calendars/index.md"]

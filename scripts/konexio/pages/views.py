@@ -25,6 +25,8 @@ with the whole network; antenna pages list every cohort of their antenna."""
 
 NEEDS_DAYS = 21
 NEEDS_PER_ANTENNA = 30
+GAPS_LISTED = 10
+"""The volunteers page lists the ten largest real gaps of the network first."""
 """An antenna page lists the sessions of the next three weeks that need volunteers (at most
 30; the role feeds hold the rest); the volunteers page only counts them per antenna."""
 
@@ -98,6 +100,21 @@ class NeedRow:
     occurrence: Occurrence
     cohort: CohortView
     needs: Mapping[str, int]
+    known: bool = False
+    """The counts are the open slots the daily run read in the shift sheets (not what the
+    cohort needs at every session): a real gap."""
+    usual: int = 0
+    """How many people the session needs in all."""
+
+    @property
+    def gap(self) -> float:
+        """The share of the session's people still missing (1: nobody signed up)."""
+        return sum(self.needs.values()) / self.usual if self.usual else 1.0
+
+    @property
+    def order(self) -> tuple:
+        """Real gaps first, the largest first, then by time."""
+        return (not self.known, -self.gap, self.occurrence.start, self.occurrence.key)
 
 
 @dataclass(frozen=True)
@@ -222,9 +239,10 @@ class Site:
 
     # --- volunteers --------------------------------------------------------------------
 
-    def needs_at(self, antenna_id: str) -> tuple[list[NeedRow], int]:
-        """The sessions of the next weeks at an antenna that need people (at most
-        ``NEEDS_PER_ANTENNA``), and how many of them there are in all."""
+    def needs_at(self, antenna_id: str | None = None) -> tuple[list[NeedRow], int]:
+        """The sessions of the next weeks at an antenna (every antenna: None) that need
+        people (at most ``NEEDS_PER_ANTENNA``), real gaps first (the sheets' open slots,
+        the largest share missing first), and how many of them there are in all."""
         horizon = self.today + timedelta(days=NEEDS_DAYS)
         rows = []
         for view in self.upcoming(antenna=antenna_id):
@@ -233,14 +251,26 @@ class Site:
                     continue
                 needs = self.needs(occurrence)
                 if needs:
-                    rows.append(NeedRow(occurrence, view, needs))
-        rows.sort(key=lambda r: (r.occurrence.start, r.occurrence.key))
+                    usual = sum(self.dataset.needs(occurrence.cohort).values())
+                    rows.append(NeedRow(occurrence, view, needs, self.counted(occurrence),
+                                        usual))
+        rows.sort(key=lambda r: r.order)
         return rows[:NEEDS_PER_ANTENNA], len(rows)
+
+    def gaps(self, limit: int = GAPS_LISTED) -> list[NeedRow]:
+        """The sessions of every antenna with a real gap (open slots read in the sheets),
+        the largest first: what the volunteers page shows before the antennas."""
+        rows, _ = self.needs_at(None)
+        return [row for row in rows if row.known][:limit]
+
+    def counted(self, occurrence: Occurrence) -> bool:
+        """Whether the daily run read this session's open slots in the shift sheets."""
+        return self.open_slots is not None and occurrence.key in self.open_slots
 
     def needs(self, occurrence: Occurrence) -> dict[str, int]:
         """People still needed at one session: open slots from the shift sheets when known,
         otherwise what the cohort needs at every session."""
-        if self.open_slots is not None and occurrence.key in self.open_slots:
+        if self.counted(occurrence):
             return {role: n for role, n in self.open_slots[occurrence.key].items() if n > 0}
         return self.dataset.needs(occurrence.cohort)
 
