@@ -1,8 +1,9 @@
 """konexio.site.stage: the staged site source is a plain MkDocs project per language.
 
 The promise checked here: ``mkdocs build -f <stage>/<lang>/mkdocs.yml``, run as a separate
-command that imports nothing of ours, makes the same pages as ``konexio build``; the staged
-config names no hook that reads the data; re-staging writes only what changed.
+command that imports nothing of ours, then our step over its HTML (``finish.tag_html``),
+makes the same pages as ``konexio build``; the staged config names no hook; re-staging
+writes only what changed.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pytest
 import yaml
 
 from konexio import LANGUAGES, urls
-from konexio.site import languages, search
+from konexio.site import finish, languages, search
 from konexio.site.build import build_site, prepare
 from konexio.site.stage import StageError, planned_files, stage
 from test_site import FIXTURES, TODAY, make_root
@@ -43,6 +44,7 @@ def test_a_plain_mkdocs_build_of_the_stage_makes_the_pages_of_konexio_build(stag
                                "-f", str(out / lang / "mkdocs.yml"), "-d", str(plain)],
                               capture_output=True, text=True, cwd=tmp_path)
         assert done.returncode == 0, done.stderr
+        finish.tag_html(plain, lang)
         built = tmp_path / "site" / urls.lang_prefix(lang)
         ours = {path: data for path, data in html_files(built).items()
                 if not any(path.startswith(urls.lang_prefix(other)) for other in LANGUAGES
@@ -50,7 +52,7 @@ def test_a_plain_mkdocs_build_of_the_stage_makes_the_pages_of_konexio_build(stag
         assert html_files(plain) == ours, lang
 
 
-def test_the_staged_config_is_complete_and_names_only_presentation_hooks(staged):
+def test_the_staged_config_is_complete_and_names_no_hook(staged):
     _, out = staged
     for lang in LANGUAGES:
         config = yaml.safe_load((out / lang / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -58,7 +60,7 @@ def test_the_staged_config_is_complete_and_names_only_presentation_hooks(staged)
         assert config["theme"]["language"] == languages.THEME[lang]
         assert config["extra"]["kx_tag"] == languages.TAGS[lang]
         assert config["theme"]["custom_dir"] == "../overrides"
-        assert config["hooks"] == ["../overrides/hooks/presentation.py"]
+        assert "hooks" not in config  # Zensical would ignore them: our steps come after
         assert config["extra"]["kx_lang"] == lang
         assert [alt["lang"] for alt in config["extra"]["kx_alternates"]] == list(LANGUAGES)
         assert config["plugins"] == []  # the search is Pagefind, after the engine
@@ -71,8 +73,7 @@ def test_the_staged_config_is_complete_and_names_only_presentation_hooks(staged)
     assert dari["extra"]["kx_search"]["label"] != "Rechercher"
     share = out / "fr" / "docs" / "assets/images/share.png"
     assert share.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    hook = (out / "overrides/hooks/presentation.py").read_text(encoding="utf-8")
-    assert "konexio" not in hook.split('"""')[2]  # imports nothing of ours
+    assert not list((out / "overrides").rglob("*.py"))  # nothing to run, nothing to publish
 
 
 def test_restaging_the_same_data_writes_nothing(staged):

@@ -1,4 +1,4 @@
-"""The presentation hook's cache of compiled theme templates never serves a stale one."""
+"""The MkDocs hook's cache of compiled theme templates never serves a stale one."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from jinja2 import DictLoader, Environment
 
-HOOK = Path(__file__).parent.parent / "docs/overrides/hooks/presentation.py"
+HOOK = Path(__file__).parent.parent / "scripts/konexio/site/template_cache.py"
 
 
 def load_hook():

@@ -15,6 +15,9 @@ def register(sub) -> None:
     command.add_argument("--keep-stage", type=Path, default=None, metavar="DIR",
                          help="also keep the staged pages the engine built in DIR (as "
                               "konexio stage writes them), to compare or try another engine")
+    command.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs",
+                         help="the site engine (default: mkdocs; zensical, Material's "
+                              "successor, after `make zensical`): the same site either way")
     command.set_defaults(run=run)
 
 
@@ -23,5 +26,5 @@ def run(args) -> int:
 
     out = args.out.resolve() if args.out else args.root / "site"
     keep = args.keep_stage.resolve() if args.keep_stage else None
-    build_site(args.root, out, keep_stage=keep)
+    build_site(args.root, out, keep_stage=keep, engine=args.engine)
     return 0

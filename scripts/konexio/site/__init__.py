@@ -1,4 +1,4 @@
-"""The edge where the data meets the engine: staged pages, then a plain MkDocs run per language.
+"""The edge where the data meets the engine: staged pages, then a plain engine run per language.
 
 - ``stage.py``: per language, ``<stage>/<lang>/mkdocs.yml`` (from mkdocs.yml) and
   ``<stage>/<lang>/docs/`` (hand-written + generated pages); writes only what changed.
@@ -8,7 +8,10 @@
 - ``run.py``: the validated, expanded data of one run, passed as a value.
 - ``languages.py``: what differs between the languages.
 - ``translations.py``: the build-time report of hand-written pages missing a translation.
+- ``engines.py``: MkDocs (default) or Zensical builds one staged language.
+- ``finish.py``: our step over each language's built HTML (``<html lang dir>``, sitemaps),
+  the same after either engine; ``lastmod.py`` dates the sitemaps' pages from git.
 
-The only hook is presentational and lives in the theme override
-(``docs/overrides/hooks/presentation.py``); none reads the data.
+No engine hook reads the data or changes a page; the one MkDocs hook left
+(``template_cache.py``) only keeps the theme compiled between the language builds.
 """

@@ -5,10 +5,11 @@
     -> search index (Pagefind) and service worker over the built site -> swap in whole
 
 The data is checked first (``DataError`` lists every problem, nothing is written); the
-pages are staged (``stage.py``) into a temporary folder and built by a plain MkDocs run per
-language, with the staged config as ``mkdocs build -f <stage>/<lang>/mkdocs.yml`` would;
-the result replaces ``out`` only once everything succeeded: a failed build leaves the
-previous site untouched.
+pages are staged (``stage.py``) into a temporary folder and built by a plain engine run per
+language (MkDocs, as ``mkdocs build -f <stage>/<lang>/mkdocs.yml`` would, or Zensical:
+``engines.py``), then finished by our own step over its HTML (``finish.py``); the result
+replaces ``out`` only once everything succeeded: a failed build leaves the previous site
+untouched.
 
 The engine's runs take most of the time, so our own steps run beside them
 (``beside.py``): once the first language is staged, MkDocs builds it while a second
@@ -30,7 +31,8 @@ from pathlib import Path
 from konexio import LANGUAGES, urls
 from konexio.pages.render import compile_templates, compiled_templates, use_compiled
 from konexio.problems import DataError, Problem
-from konexio.site import offline, run, search, stage, translations
+from konexio.site import engines, finish, offline, run, search, stage, translations
+from konexio.site.lastmod import page_times
 from konexio.site.beside import Beside
 from konexio.validate.pages import missing_pages
 
@@ -71,23 +73,24 @@ def prepare(root: Path, today: date | None = None,
     return source, checked
 
 
-def engine_build(config_file: Path, site_dir: Path) -> None:
-    """One plain MkDocs build of a staged language (strict: a broken link fails)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    build(load_config(str(config_file), site_dir=str(site_dir), strict=True))
+def engine_build(config_file: Path, site_dir: Path, engine: str = engines.DEFAULT,
+                 site_url: str = "/", lastmods: dict | None = None) -> None:
+    """One plain engine build of a staged language (strict: a broken link fails), then our
+    own step over its HTML (``finish.py``), the same after either engine."""
+    engines.build_language(engine, config_file, site_dir)
+    lang = languages.language_of(config_file.parent)
+    finish.finish_language(site_dir, lang, site_url, lastmods or {})
 
 
 def build_site(root: Path, out: Path, *, today: date | None = None,
-               beside: bool | None = None, keep_stage: Path | None = None) -> None:
+               beside: bool | None = None, keep_stage: Path | None = None,
+               engine: str = engines.DEFAULT) -> None:
     """Check the data under ``root`` and build the site into ``out`` (strict, all or
     nothing). ``today`` decides what is "upcoming" (default: the real today); ``beside``
     forces our steps into a second process (True) or this one (False); by default a second
     process is used when the machine has two cores. ``keep_stage`` keeps the staged pages
-    the engine built there (replacing that folder), as ``konexio stage`` would write them."""
-    from mkdocs.exceptions import MkDocsException
-
+    the engine built there (replacing that folder), as ``konexio stage`` would write them.
+    ``engine`` is ``mkdocs`` or ``zensical`` (``engines.py``)."""
     from konexio.feeds import write_feeds
     from konexio.opendata import write_open_data
     from konexio.opendata.data_inclusion import RefusedRecord
@@ -135,10 +138,11 @@ def build_site(root: Path, out: Path, *, today: date | None = None,
         with Beside(steps, fork=beside) as helper:
             stage_part(first, (0, 2), shared=True)
             helper.wait("first")
-            engine_build(staged / first / "mkdocs.yml", fresh / urls.lang_prefix(first))
-            for lang in others:
-                helper.wait(lang)
-                engine_build(staged / lang / "mkdocs.yml", fresh / urls.lang_prefix(lang))
+            for lang in (first, *others):
+                if lang != first:
+                    helper.wait(lang)
+                engine_build(staged / lang / "mkdocs.yml", fresh / urls.lang_prefix(lang),
+                             engine, site.site_url, page_times(root, site, lang))
             written = helper.wait("feeds")
         _merge(feeds, fresh)
         _refuse_personal_calendars(fresh)
@@ -148,7 +152,7 @@ def build_site(root: Path, out: Path, *, today: date | None = None,
         offline.write_worker(fresh)
         logging.getLogger("mkdocs.konexio").info("konexio: %d calendar feeds written",
                                                  written)
-    except MkDocsException as error:
+    except (engines.EngineFailed, finish.FinishError) as error:
         shutil.rmtree(work, ignore_errors=True)
         raise BuildFailed(f"konexio build: the site was not built: {error}") from None
     except RefusedRecord as error:

@@ -83,6 +83,7 @@ def watch(root: Path, out: Path, lang: str, stop: threading.Event,
 def serve(root: Path, out: Path, lang: str, dev_addr: str) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    from konexio.site import engines
     from konexio.site.build import _show_mkdocs_messages
 
     _show_mkdocs_messages()
@@ -96,6 +97,6 @@ def serve(root: Path, out: Path, lang: str, dev_addr: str) -> None:
         # exactly the pages an edit affects (the navigation is fixed, data pages are not
         # in it); the preview's search index then holds those pages only.
         mkdocs_serve(str(out / lang / "mkdocs.yml"), livereload=True, watch_theme=True,
-                     build_type="dirty", dev_addr=dev_addr)
+                     build_type="dirty", dev_addr=dev_addr, **engines.mkdocs_options())
     finally:
         stop.set()

@@ -6,10 +6,11 @@
     out/<lang>/mkdocs.yml           mkdocs.yml with this language's settings filled in
     out/<lang>/docs/                docs/<lang>/ plus every page made from the data
 
-so ``mkdocs build -f out/<lang>/mkdocs.yml`` makes that language's part of the site, with no
-hook reading the data: what the hook used to set at build time (theme language, the search's
-words, language switch, site address) is written into the config. The only hook left is
-presentational (``docs/overrides/hooks/presentation.py``: ``dir`` on ``<html>``).
+so ``mkdocs build -f out/<lang>/mkdocs.yml`` (or Zensical's ``build -f``) makes that
+language's part of the site, with no hook: what a hook used to set at build time (theme
+language, the search's words, language switch, site address) is written into the config,
+and what we add to the HTML (``<html lang dir>``, sitemaps) is our own step after the
+engine (``finish.py``).
 
 A file is written only when its bytes change and files no longer produced are removed, so a
 watching engine (``mkdocs serve -f out/<lang>/mkdocs.yml``) rebuilds on real edits only.
@@ -65,9 +66,11 @@ def language_config(source: dict, root: Path, lang: str, site_url: str) -> dict:
         theme["custom_dir"] = f"../{OVERRIDES}"
     config["theme"] = theme
     config["plugins"] = list(source.get("plugins") or [])
-    hooks = [_staged_hook(hook, custom_dir) for hook in source.get("hooks") or []]
-    if hooks:
-        config["hooks"] = hooks
+    if source.get("hooks"):
+        # The data reaches the engine as staged pages, and what we add to the HTML is our
+        # own step after it (finish.py): no hook, which Zensical would silently ignore.
+        raise StageError("mkdocs.yml: remove hooks: (the site runs no engine hook; "
+                         "see README, \"Two engines\")")
     config["extra"] = {
         **(source.get("extra") or {}),
         "kx_lang": lang,
@@ -82,13 +85,6 @@ def language_config(source: dict, root: Path, lang: str, site_url: str) -> dict:
     return config
 
 
-def _staged_hook(hook: str, custom_dir: str | None) -> str:
-    """Only presentation hooks, kept in the theme override, can be staged."""
-    prefix = (custom_dir or "").rstrip("/") + "/"
-    if not custom_dir or not hook.startswith(prefix):
-        raise StageError(f"mkdocs.yml: hook {hook} must live under {prefix} (hooks are for "
-                         "presentation only; the data reaches the engine as staged pages)")
-    return f"../{OVERRIDES}/{hook[len(prefix):]}"
 
 
 def planned_files(root: Path, site: Site, langs: Iterable[str] = LANGUAGES,
