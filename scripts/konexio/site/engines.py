@@ -8,6 +8,7 @@ and open data) runs the same way after either.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -68,17 +69,23 @@ def zensical_command() -> list[str]:
 
 
 def _zensical(config_file: Path, site_dir: Path) -> None:
-    # Zensical takes the output folder from the config alone: a copy next to the staged
-    # one (so relative paths still hold) names ours.
+    # Zensical writes only inside its project (the config's folder): it builds into the
+    # staged language's own site/, which then takes the place of ``site_dir``, emptied
+    # first as MkDocs empties it.
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    config["site_dir"] = str(site_dir.resolve())
     # MkDocs' hooks mean nothing to Zensical, which ignores them silently.
     config.pop("hooks", None)
+    config["site_dir"] = "site"
     copy = config_file.with_name("zensical.yml")
     copy.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
                     encoding="utf-8")
+    built = config_file.parent / "site"
+    shutil.rmtree(built, ignore_errors=True)
     done = subprocess.run([*zensical_command(), "build", "--clean", "--strict", "-f", str(copy)],
                           cwd=config_file.parent, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         lines = (done.stderr or done.stdout).strip().splitlines()
         raise EngineFailed(f"Zensical: {lines[-1] if lines else done.returncode}")
+    shutil.rmtree(site_dir, ignore_errors=True)
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(built, site_dir)
