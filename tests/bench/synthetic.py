@@ -41,7 +41,7 @@ LANGUAGE = {"FR": "fr", "JO": "ar"}
 SITE_FILES = ("mkdocs.yml", "docs")
 """What the site build reads besides the data, copied when present in the repository."""
 LINKED = ("scripts",)
-"""Linked, not copied: mkdocs.yml names its hook by a path relative to itself."""
+"""Linked, not copied: the code the build runs (and scripts/babel-*.cfg beside it)."""
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ def _cohort(antenna_id: str, antenna: Antenna, index: int, program: str) -> dict
 
 def copy_site_skeleton(root: Path) -> None:
     """What the site build needs besides the data: mkdocs.yml, the hand-written pages and
-    theme overrides (``docs/``), and the hook (``scripts/``, linked)."""
+    theme overrides (``docs/``), and the code (``scripts/``, linked)."""
     root.mkdir(parents=True, exist_ok=True)
     for name in LINKED:
         (root / name).symlink_to(REPO / name, target_is_directory=True)

@@ -119,12 +119,13 @@ def plain(root: Path, out: Path, stage: str = "") -> dict:
     """The engine alone: ``mkdocs build -f <stage>/<lang>/mkdocs.yml`` for every language,
     on the very pages the timed full build staged (``stage``; else ``konexio stage`` is
     run first, untimed), in one process as ``konexio build`` runs them, so both share the
-    compiled-template cache of the presentation hook. What the full build adds is exactly
-    our work: validate, expand, render, stage, feeds."""
+    compiled-template cache of MkDocs' hook (``site/template_cache.py``). What the full
+    build adds is exactly our work: validate, expand, render, stage, feeds, finish."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
     from konexio import LANGUAGES, urls
+    from konexio.site.engines import mkdocs_options
 
     staged = Path(stage) if stage else _staged(root, out)
     site = out / "site"
@@ -132,7 +133,8 @@ def plain(root: Path, out: Path, stage: str = "") -> dict:
     def build_all():
         for lang in LANGUAGES:
             mkdocs_build(load_config(str(staged / lang / "mkdocs.yml"),
-                                     site_dir=str(site / urls.lang_prefix(lang))))
+                                     site_dir=str(site / urls.lang_prefix(lang)),
+                                     **mkdocs_options()))
 
     seconds, _ = _timed(build_all)
     return {"seconds": seconds, "html_pages": sum(1 for _ in site.rglob("*.html"))}
