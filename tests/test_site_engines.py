@@ -22,8 +22,9 @@ BUILT_ON = date(2026, 11, 24)
 EXPECTED = {
     "scripts": "the theme's own script bundle: Zensical ships its own build of Material's "
                "JavaScript (another file name); ours (konexio.js) is the same in both",
-    "styles": "the theme's own stylesheet: Zensical's 'modern' look "
-              "(assets/stylesheets/modern/); ours (konexio.css) is the same in both",
+    "styles": "the theme's own stylesheet: Zensical's build of Material's look (its "
+              "'classic' variant, assets/stylesheets/classic/); ours (konexio.css) is the "
+              "same in both",
 }
 """Each part of a page that may differ between the engines, and why."""
 

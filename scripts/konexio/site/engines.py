@@ -76,6 +76,9 @@ def _zensical(config_file: Path, site_dir: Path) -> None:
     # MkDocs' hooks mean nothing to Zensical, which ignores them silently.
     config.pop("hooks", None)
     config["site_dir"] = "site"
+    # The "classic" look is Material's, which our stylesheet was written for (Zensical's
+    # default, "modern", restyles the header, fonts and spacing).
+    config["theme"] = {**config.get("theme", {}), "variant": "classic"}
     copy = config_file.with_name("zensical.yml")
     copy.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
                     encoding="utf-8")
