@@ -31,9 +31,9 @@ from pathlib import Path
 from konexio import LANGUAGES, urls
 from konexio.pages.render import compile_templates, compiled_templates, use_compiled
 from konexio.problems import DataError, Problem
-from konexio.site import engines, finish, offline, run, search, stage, translations
-from konexio.site.lastmod import page_times
+from konexio.site import engines, finish, languages, offline, run, search, stage, translations
 from konexio.site.beside import Beside
+from konexio.site.lastmod import page_times
 from konexio.validate.pages import missing_pages
 
 
