@@ -117,6 +117,9 @@ def test_both_engines_make_the_same_pages_at_the_same_addresses(both):
     mkdocs, zensical = both
     assert files(mkdocs, "*.html") == files(zensical, "*.html")
     assert len(files(mkdocs, "*.html")) > 250
+    # One search, ours, in every language; none of an engine's own.
+    assert files(mkdocs, "pagefind/pagefind.js") == files(zensical, "pagefind/pagefind.js")
+    assert not files(zensical, "search.json") and not files(mkdocs, "search_index.json")
 
 
 def test_every_page_reads_the_same_but_for_the_listed_differences(both):

@@ -89,6 +89,10 @@ def _zensical(config_file: Path, site_dir: Path) -> None:
     if done.returncode != 0:
         lines = (done.stderr or done.stdout).strip().splitlines()
         raise EngineFailed(f"Zensical: {lines[-1] if lines else done.returncode}")
+    # Zensical writes its own search index whatever the config says (0.0.73 has no switch
+    # for it); no page loads it, the search is Pagefind's, and it would list the
+    # coordinators' guide, which the site keeps out of search.
+    (built / "search.json").unlink(missing_ok=True)
     shutil.rmtree(site_dir, ignore_errors=True)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     os.replace(built, site_dir)
