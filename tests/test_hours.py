@@ -282,6 +282,7 @@ def test_coverage_names_no_shows_on_the_terminal_and_the_site_gets_rounded_hours
     out = capsys.readouterr().out
     # Sam: absent on the 18th (moved to the 19th) and the 23rd; excused on the 9th.
     assert "Sam Sample : 2026-11-19, 2026-11-23" in out
+    assert f"{PRESENCES}!C11" in out  # "peut-être" is no mark, said by cell
     assert "Awa" not in out.split("sans excuse")[1]  # one absence only
     total = sum(w["hours"] for w in expected().values())
     assert volunteer_hours(minimal_root) == {"paris": {"2026": round(total, -1)}}

@@ -129,4 +129,7 @@ def run(args) -> int:
             print(f"  {name} : {days}")
     for line in unknown:
         print(line.text(lang))
+    for found_marks in marks:  # a word in Présences that is no mark: by cell
+        for problem in found_marks.problems:
+            print(problem.text(lang))
     return 0
