@@ -18,7 +18,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_COMPILE_BYTECODE := 1
 COMPILE_OWN := $(BIN)/python -m compileall -q scripts/konexio
 
-.PHONY: site test serve validate schema bench sync lint clean deps test-deps lock catalogs
+.PHONY: site test serve validate schema bench sync lint clean deps test-deps lock catalogs zensical
 
 $(UV):
 	$(PYTHON) -m venv $(UV_HOME)
@@ -30,7 +30,12 @@ deps: $(UV)
 	$(COMPILE_OWN)
 
 test-deps: $(UV)
-	$(UV) sync --locked --extra test --quiet
+	$(UV) sync --locked --extra test --extra zensical --quiet
+	$(COMPILE_OWN)
+
+# The second engine, for `konexio build --engine zensical` (README, "Two engines").
+zensical: $(UV)
+	$(UV) sync --locked --inexact --extra zensical --quiet
 	$(COMPILE_OWN)
 
 lock: $(UV)
