@@ -176,7 +176,15 @@ def test_the_open_data_carries_each_antenna_s_phone(shipped, tmp_path):
     assert all(s["telephone"] and s["telephone"].startswith("+33") for s in services)
     lheo = ET.parse(tmp_path / OPEN_DATA_FILES["lheo"])
     ns = {"l": "http://lheo.gouv.fr/2.3"}
-    for place in lheo.iterfind(".//l:lieu-de-formation/l:coordonnees", ns):
-        shown = place.findtext("l:telfixe/l:numtel", namespaces=ns) or \
-            place.findtext("l:portable/l:numtel", namespaces=ns)
-        assert shown and shown.startswith("+33 "), ET.tostring(place, "unicode")
+    places = lheo.findall(".//l:lieu-de-formation/l:coordonnees", ns)
+    contacts = lheo.findall(".//l:session/l:contact-session/l:coordonnees", ns)
+    assert places and len(contacts) == len(lheo.findall(".//l:session", ns))
+    french = {_e164(phone, country): phone for phone, _, country in numbers.values()
+              if country == "FR"}
+    for found in [*places, *contacts]:
+        # a French 01 to 05 number is a fixed line (telfixe), 06 and 07 a mobile (portable)
+        fixed = found.findtext("l:telfixe/l:numtel", namespaces=ns)
+        mobile = found.findtext("l:portable/l:numtel", namespaces=ns)
+        assert (fixed is None) != (mobile is None), ET.tostring(found, "unicode")
+        typed = french["+" + re.sub(r"\D", "", fixed or mobile)]
+        assert (fixed is not None) == typed.startswith(("01", "02", "03", "04", "05"))

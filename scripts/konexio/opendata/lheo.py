@@ -118,6 +118,10 @@ def _session(action: ET.Element, group: Group, offer: Offer, stamp: Stamp) -> No
         _address(where, group.address, group.venue.name.fr)
     _text(session, "modalites-inscription", _ways(group.how_to_come, offer), 255)
     _text(session, "etat-recrutement", RECRUITING[cohort.status])
+    # Who answers about this session: the antenna's team, by e-mail or phone.
+    contact = offer.antenna.contact
+    _coordinates(ET.SubElement(session, "contact-session"), email=contact.email,
+                 phone=contact.phone)
     extras = ET.SubElement(session, "extras", info="session")
     _text(extras, "extra", str(cohort.capacity)).set("info", "nb-places")
 
