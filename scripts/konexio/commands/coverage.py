@@ -1,7 +1,9 @@
 """``konexio coverage``: which shifts still need people, and who is booked twice at once.
 
 Names are printed to the coordinator's terminal only (people booked twice, people absent
-without excuse twice or more, from the attendance marks of ``Présences``). The counts of
+without excuse twice or more, from the attendance marks of ``Présences``); sign-ups whose
+roster row lacks what the role requires (``requires`` in ``volunteers/roles.yml``) are
+listed by cell, names only with ``--show-names``. The counts of
 open slots (no names) go to ``.cache/open-slots.json`` for the site's volunteers page, and
 the hours volunteers gave this year and last, per antenna, rounded, no names, to
 ``.cache/volunteer-hours.json`` for its impact page.
@@ -51,6 +53,7 @@ def run(args) -> int:
     from konexio.shifts import by_antenna, shifts
     from konexio.sync import write_open_slots
     from konexio.sync.coverage import coverage
+    from konexio.sync.requirements import COLUMNS, check
     from konexio.sync.roster import ROSTER, read_roster
     from konexio.sync.run import worksheet_titles
     from konexio.sync.words import PRESENCES
@@ -75,20 +78,26 @@ def run(args) -> int:
         titles = {args.antenna: titles[args.antenna]}
     grouped = by_antenna(all_shifts)
     unknown = []
-    typed_all, marks = [], []
+    typed_all, marks, lacking = [], [], []
     try:
         backend = make_backend(args, dataset)
         snapshots = []
         required = {a: t for a, t in titles.items() if a in grouped}
         for target in backend.targets(required, {}):
             read = backend.read(replace(target, extra=(ROSTER, PRESENCES)))
-            roster = read_roster(read.snapshots.pop(ROSTER))
+            roster_sheet = read.snapshots.pop(ROSTER)
+            roster = read_roster(roster_sheet)
             marks.append(read_marks(read.snapshots.pop(PRESENCES)))
             snapshots += list(read.snapshots.values())
             typed = [found for title in target.titles.values()
                      for found in read_signups(read.snapshots[title])]
             typed_all += [(typed, marks[-1])]
-            unknown += unknown_lines(roster, match(roster, typed).unmatched, args.show_names)
+            matching = match(roster, typed)
+            unknown += unknown_lines(roster, matching.unmatched, args.show_names)
+            checked = check(roster_sheet, matching,
+                            dataset.roles.model if dataset.roles else None)
+            lacking += checked.lacking
+            unknown += checked.problems
     except SyncError as error:
         stopped("coverage", error, args.lang)
         return 2
@@ -117,6 +126,16 @@ def run(args) -> int:
         for overlap in found.overlaps:
             print(f"  {overlap.name} : {_when(overlap.first)} ({overlap.first.role_name}) "
                   f"/ {_when(overlap.second)} ({overlap.second.role_name})")
+    to_come = {s.id: s for s in all_shifts if not s.cancelled and s.start >= now}
+    lacking = [item for item in lacking if item.signup.shift_id in to_come]
+    if lacking:
+        print(COORDINATORS.gettext(
+            lang, "Inscriptions à qui il manque ce que le rôle demande (volunteers/roles.yml) :"))
+        for item in lacking:
+            shift = to_come[item.signup.shift_id]
+            who = f"{item.volunteer.name}, " if args.show_names else ""
+            print(f"  {item.signup.position} ({who}{item.volunteer.position}) : "
+                  f"{_when(shift)} · {shift.role_name} · {COLUMNS[item.requirement]}")
     since = (now - timedelta(weeks=args.absences_weeks)).date()
     shows = no_shows(given, since, now.date())
     if shows:

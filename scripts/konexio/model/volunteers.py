@@ -18,10 +18,29 @@ class Basis(StrEnum):
     """What the association would pay someone employed to do it: skilled roles."""
 
 
+class Requirement(StrEnum):
+    """What a role may need a person to have first: the roster records it for each person
+    as a yes in a column of its own (never a date of birth)."""
+
+    induction = "induction"
+    """They followed the antenna's induction session (column « accueil fait »)."""
+    adult = "adult"
+    """They are 18 or over (column « 18 ans ou plus »: a yes, never a date)."""
+    language = "language"
+    """They can interpret (column « langues d'interprétation »: the languages, e.g. « arabe,
+    dari »)."""
+
+
 class Role(Strict):
     id: Slug
     name: Text
     description: Text
+    requires: list[Requirement] = Field(
+        default_factory=list,
+        description="What a person needs before taking this role: induction (the induction "
+                    "session followed), adult (18 or over), language (a language they "
+                    "interpret). konexio coverage lists the sign-ups whose roster row lacks "
+                    "one.")
     hourly_value: float | None = Field(
         default=None, ge=0, le=500,
         description="Euros per hour of this role, for the accounts (konexio hours): the "

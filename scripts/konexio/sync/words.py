@@ -79,6 +79,13 @@ PHONE = word(NC_("shift sheet", "téléphone"))
 LANGUAGE = word(NC_("shift sheet", "langue"))
 REMINDERS = word(NC_("shift sheet", "rappels"))
 TOKEN = word(NC_("shift sheet", "jeton agenda"))
+# Requirements of roles (volunteers/roles.yml, "requires"): optional roster columns, a yes
+# per person. TRANSLATORS: "oui" when the person followed the antenna's induction session.
+INDUCTION = word(NC_("shift sheet", "accueil fait"))
+# TRANSLATORS: "oui" when the person is 18 or over (a yes, never a date of birth).
+ADULT = word(NC_("shift sheet", "18 ans ou plus"))
+# TRANSLATORS: the languages a person can interpret, e.g. "arabe, dari".
+INTERPRETS = word(NC_("shift sheet", "langues d'interprétation"))
 GUARD = word(NC_("shift sheet", "konexio sync : jeton de l'agenda personnel (effacez-le pour en "
                                 "changer, ne le modifiez pas)"))
 
