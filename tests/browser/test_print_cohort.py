@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from konexio import i18n
+from konexio.pages.formatting import Dates
 
 COHORTS = sorted(path.stem for path in
                  (Path(__file__).parent.parent.parent / "schedules/cohorts").rglob("*.yml"))
@@ -68,7 +69,8 @@ def test_the_antenna_timetable_prints_addresses_and_conditions(phone, base_url, 
         assert table.is_visible()
         address = table.locator("bdi", has_text="55 rue de Ménilmontant, 75020 Paris")
         assert address.first.is_visible()
-        age = i18n.gettext(lang, "%(age)s ans ou plus", age=18)
+        # In the language's digits ("۱۸" in Dari; tests/test_pages_formatting.py checks them).
+        age = i18n.gettext(lang, "%(age)s ans ou plus", age=Dates(lang).number(18))
         assert table.locator(".kx-conditions", has_text=age).first.is_visible()
         assert table.locator(".kx-conditions").count() == table.locator("tbody tr").count()
         assert _pages(phone.pdf(format="A4", print_background=True)) == 1

@@ -43,7 +43,9 @@ def course(view: CohortView, lang: str, page_url: str, site_url: str) -> dict:
     cohort, venue, antenna = view.cohort, view.venue, view.antenna
     weekly = sum((datetime.combine(cohort.start, s.end) - datetime.combine(cohort.start, s.start))
                  .seconds // 60 for s in cohort.sessions)
-    weeks = max(1, -(-((cohort.end - cohort.start).days + 1) // 7))
+    # The days the sessions take place, as the page's "from ... to ..." says them.
+    first, last = view.first_day, view.last_day
+    weeks = max(1, -(-((last - first).days + 1) // 7))
     provider = {"@type": "Organization", "name": ORGANISATION, "url": site_url}
     free = {"@type": "Offer", "category": "Free", "price": 0, "priceCurrency": "EUR",
             "url": page_url + "#apply"}
@@ -63,8 +65,8 @@ def course(view: CohortView, lang: str, page_url: str, site_url: str) -> dict:
             "@type": "CourseInstance",
             "name": f"{view.program.name.get(lang)} · {antenna.name.get(lang)}",
             "courseMode": "Onsite",
-            "startDate": cohort.start.isoformat(),
-            "endDate": cohort.end.isoformat(),
+            "startDate": first.isoformat(),
+            "endDate": last.isoformat(),
             "inLanguage": cohort.language,
             "isAccessibleForFree": True,
             "maximumAttendeeCapacity": cohort.capacity,
@@ -75,8 +77,8 @@ def course(view: CohortView, lang: str, page_url: str, site_url: str) -> dict:
                 "repeatFrequency": "Weekly",
                 "repeatCount": weeks,
                 "duration": _hours(weekly),
-                "startDate": cohort.start.isoformat(),
-                "endDate": cohort.end.isoformat(),
+                "startDate": first.isoformat(),
+                "endDate": last.isoformat(),
                 "scheduleTimezone": antenna.timezone,
             },
             "location": {
