@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from konexio import LANGUAGES, i18n, urls
+from konexio.pages.formatting import Dates
 from konexio.pages.render import render_pages, source
 from konexio.pages.views import Site
 from konexio.pages.words import GROUPS
@@ -59,8 +60,10 @@ def test_the_retention_period_shown_is_the_one_of_privacy_yml(minimal_root, lang
     how_long = section(text, "how-long")
     # The three rules (past sign-ups and the journal; the attendance marks; the roster row)
     # say the figure, in the plural form of the page's language ("29 شهرًا", "29 місяців").
-    months = i18n.SITE.ngettext(lang, "%(num)d mois", "%(num)d mois", 29)
-    assert months.startswith("29 ") and how_long.count(months) == 3, how_long
+    # In the language's digits: "۲۹ ماه" in Dari (tests/test_pages_formatting.py).
+    figure = Dates(lang).number(29)
+    months = i18n.SITE.ngettext(lang, "%(num)d mois", "%(num)d mois", 29).replace("29", figure)
+    assert months.startswith(figure + " ") and how_long.count(months) == 3, how_long
     assert "13" not in text
 
 
@@ -68,7 +71,7 @@ def test_the_retention_period_shown_is_the_one_of_privacy_yml(minimal_root, lang
 def test_the_shipped_page_says_the_shipped_period_and_contact(lang):
     dataset, _ = shipped()
     text = notice(REPO, lang)
-    figure = str(dataset.privacy.retention_months)
+    figure = Dates(lang).number(dataset.privacy.retention_months)
     assert len(re.findall(rf"\b{figure}\b", section(text, "how-long"))) == 3
     contact = section(text, "contact")
     assert f'<a href="mailto:{dataset.privacy.contact.email}">' in contact
