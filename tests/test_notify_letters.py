@@ -276,3 +276,59 @@ def test_a_run_cut_at_every_step_never_sends_twice(staffed, smtp, tmp_path):  # 
         missing = set(expected) - set(got)
         assert len(missing) <= report.uncertain, (at, got, report.lines)
         assert not load_workbook(people_path(root))[RECORDS].max_row < 2
+
+
+# -- the waiting list (point 3) ---------------------------------------------------------------
+
+
+def clear(root, cell: str) -> None:
+    path = book_path(root)
+    book = load_workbook(path)
+    book["Paris"][cell].value = None
+    book.save(path)
+
+
+def test_a_name_beyond_the_need_waits_then_hears_once_when_a_place_frees(
+        staffed, smtp, tmp_path, capsys):  # noqa: F811
+    """The trainer's shift needs one person: a second name typed on its row waits, hears
+    nothing, is not in her calendar; Awa clears her name: Layla is on the shift, told once,
+    in Arabic, with the event attached."""
+    from konexio.cli import main
+    from konexio.feeds.personal import personal_calendar
+    from konexio.notify.run import personal_feeds
+
+    trainer = shift_id("2026-11-23")  # Awa in bénévole 1
+    sign_up(staffed, trainer, "Layla Mithal", slot=2)
+    assert run_notify(staffed, smtp).sent == 0  # noted as waiting, nothing sent
+    assert run_notify(staffed, smtp, today=date(2026, 11, 22)).sent == 1  # Awa's reminder only
+    assert [r.recipients for r in smtp.received] == [["awa@example.org"]]
+    dataset, schedule = load_valid(staffed)
+    context = feed_context(dataset, SITE, today=TODAY, root=staffed)
+
+    def layla_uids():
+        feeds = personal_feeds(dataset, schedule, XlsxBackend(book_path(staffed)))
+        (layla,) = [f for f in feeds if f.lang == "ar"]
+        return [str(e["UID"]) for e in events(personal_calendar(layla, context, schedule))]
+
+    assert uid("2026-11-23") not in layla_uids()
+    capsys.readouterr()
+    assert main(["coverage", "--root", str(staffed), "--today", "2026-11-10", "--weeks",
+                 "4", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Waiting lists (names typed beyond the need):" in out
+    assert "2026-11-23 lundi 14:00-16:00  Paris · " in out and "Formateur : 1 waiting" in out
+
+    clear(staffed, "L" + str(load_workbook(book_path(staffed))["Paris"]
+                               [sign_up(staffed, trainer, "Awa Exemple")].row))
+    report = run_notify(staffed, smtp)
+    assert report.sent == 1
+    got = smtp.received[-1]
+    assert got.recipients == ["layla@example.org"]
+    assert got.message["Content-Language"] == "ar"
+    (event,) = events(attachment(got.message))
+    assert str(event["UID"]) == uid("2026-11-23") and str(event["STATUS"]) == "CONFIRMED"
+    assert uid("2026-11-23") in layla_uids()
+    assert run_notify(staffed, smtp).sent == 0  # once
+    rows = journal(staffed)
+    assert [row[2] for row in rows if row[4] == "layla@example.org" and row[1] == "envoyé"] \
+        == ["place libérée"]

@@ -121,6 +121,12 @@ def run(args) -> int:
               f" : {free}")
     if not found.open:
         print("  " + COORDINATORS.gettext(lang, "aucun"))
+    if found.waiting:
+        print(COORDINATORS.gettext(lang, "Listes d'attente (noms tapés au-delà du besoin) :"))
+        for shift, count in found.waiting:
+            print(f"  {_when(shift)}  {titles[shift.antenna]} · {shift.venue} · "
+                  f"{shift.program} · {shift.role_name} : " + COORDINATORS.ngettext(
+                      lang, "%(num)d en attente", "%(num)d en attente", count))
     if found.overlaps:
         print(COORDINATORS.gettext(lang, "Inscrits sur deux créneaux qui se chevauchent :"))
         for overlap in found.overlaps:

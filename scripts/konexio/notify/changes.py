@@ -29,6 +29,8 @@ from konexio.shifts import Shift
 from konexio.sync.roster import Volunteer
 
 SCHEDULED, CANCELLED, REMOVED = "scheduled", "cancelled", "removed"
+WAITING = "waiting"
+"""What a person on a shift's waiting list was told: nothing about the session yet."""
 REMOVED_SEQUENCE = 3
 """Above any SEQUENCE the feeds ever gave the event (0 planned, 1 moved, 2 cancelled)."""
 
@@ -39,6 +41,8 @@ class Kind(StrEnum):
     removed = "removed"
     restored = "restored"
     reminder = "reminder"
+    promoted = "promoted"
+    """A place freed up: the first person waiting is now on the shift."""
     signup = "signup"
     """Not a mail: the ``inscription`` row of a sign-up first seen (what they knew)."""
 
@@ -66,6 +70,9 @@ def current_state(occurrence: Occurrence) -> State:
     return State(occurrence.start.date().isoformat(), f"{occurrence.start:%H:%M}",
                  f"{occurrence.end:%H:%M}", occurrence.venue, occurrence.room or "",
                  CANCELLED if occurrence.cancelled else SCHEDULED)
+
+
+WAITING_STATE = State("", "", "", "", "", WAITING)
 
 
 def removed_state(row: Row, status: str = REMOVED) -> State:
@@ -109,6 +116,8 @@ class Mail:
 
 
 def kind_of(before: State, now: State) -> Kind:
+    if before.status == WAITING:
+        return Kind.promoted
     if now.status == REMOVED:
         return Kind.removed
     if now.status == CANCELLED:
@@ -155,14 +164,15 @@ class Due:
 
 def due(matching: Matching, shifts: dict[str, Shift], occurrences: dict[str, Occurrence],
         dataset: Dataset, antenna_of: dict[str, str], told, reminded, today: date,
-        shift_told=lambda shift_id: None) -> Due:
+        shift_told=lambda shift_id: None, queue: dict[SignUp, int] | None = None) -> Due:
     """Every mail due on ``today``, one letter per person for the notices and one for the
     reminders, each shift once, in sheet order.
 
     ``antenna_of`` maps worksheet titles to antenna ids; ``told(email, shift_id)`` gives
     the last ``Told`` recorded for that person (or None); ``shift_told(shift_id)`` the last
     recorded for anyone on that shift; ``reminded(email, shift_id, version)`` whether that
-    reminder went out already.
+    reminder went out already; ``queue`` the sign-ups waiting (``people.waiting``): they
+    hear nothing until a place frees up, then once that they are on the shift.
     """
     mails: dict[tuple, Mail] = {}
     seen: dict[tuple, Mail] = {}
@@ -183,6 +193,15 @@ def due(matching: Matching, shifts: dict[str, Shift], occurrences: dict[str, Occ
             seq_now = REMOVED_SEQUENCE
         relevant_now = now.date >= today.isoformat()
         last = told(volunteer.email, signup.shift_id)
+        if queue and signup in queue:
+            if last is None and relevant_now and occurrence is not None:
+                seen.setdefault((signup.shift_id, volunteer.email.casefold()), Mail(
+                    kind=Kind.signup, volunteer=volunteer, signup=signup, antenna=antenna,
+                    shift=shift, occurrence=occurrence, before=WAITING_STATE,
+                    now=WAITING_STATE, sequence=0))
+            continue  # waiting: no notice, no reminder
+        if last is not None and last.state.status == WAITING and now.status != SCHEDULED:
+            continue  # a place on a session that no longer happens: nothing to tell
         if last is None:
             # First seen: what the sheet showed when they typed their name is what the
             # shift was at the last run (someone else's row), or what it is now.

@@ -21,6 +21,7 @@ from konexio.sync.layout import (
     column_letter,
     is_signup,
     normalize,
+    signup_number,
 )
 from konexio.sync.plan import WorksheetSnapshot
 from konexio.sync.roster import ROSTER, Roster, Volunteer
@@ -47,6 +48,8 @@ class SignUp:
     row: int
     col: int
     sheet: Row
+    slot: int = 0
+    """The number of its sign-up column (``bénévole 3``: 3): the order names wait in."""
 
     @property
     def position(self) -> str:
@@ -61,6 +64,7 @@ def read_signups(snapshot: WorksheetSnapshot) -> list[SignUp]:
     at = {label: header.index(label) for label in (ID, DATE, START, END, VENUE, STATUS)
           if label in header}
     signup_cols = [col for col, label in enumerate(header) if is_signup(label)]
+    slots = {col: signup_number(header[col]) or 0 for col in signup_cols}
     found = []
     for row in range(1, len(snapshot.rows)):
         ident = snapshot.cell(row, at[ID]).strip()
@@ -71,8 +75,27 @@ def read_signups(snapshot: WorksheetSnapshot) -> list[SignUp]:
         for col in signup_cols:
             name = snapshot.cell(row, col).strip()
             if name:
-                found.append(SignUp(ident, name, snapshot.title, row, col, sheet))
+                found.append(SignUp(ident, name, snapshot.title, row, col, sheet, slots[col]))
     return found
+
+
+def waiting(signups: list[SignUp], needed: dict[str, int]) -> dict[SignUp, int]:
+    """The waiting list: names typed beyond a shift's capacity. A shift's names count in the
+    order of their sign-up columns (``bénévole 1``, ``bénévole 2``...); the first ``needed``
+    are its team, the others wait, each with its place in the queue (1 first). Clear a name
+    of the team and the first one waiting is in it. Shifts no longer in the data: nobody
+    waits."""
+    by_shift: dict[str, list[SignUp]] = {}
+    for signup in signups:
+        by_shift.setdefault(signup.shift_id, []).append(signup)
+    queue: dict[SignUp, int] = {}
+    for shift_id, group in by_shift.items():
+        if shift_id not in needed:
+            continue
+        group.sort(key=lambda s: (s.slot, s.row, s.col))
+        for place, signup in enumerate(group[needed[shift_id]:], start=1):
+            queue[signup] = place
+    return queue
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from konexio.i18n import COORDINATORS, N_, NN_, Message, Together
-from konexio.notify.changes import Kind, Mail, State, Told
+from konexio.notify.changes import WAITING, Kind, Mail, State, Told
 from konexio.sync import words as w
 from konexio.sync.backend import Backend, Read, Target
 from konexio.sync.layout import column_letter
@@ -44,7 +44,8 @@ from konexio.sync.words import NOTED, PENDING, SENT, UNCERTAIN
 COUNTED = {SENT, UNCERTAIN}
 KIND_LABELS = {Kind.cancelled: w.KIND_CANCELLED, Kind.moved: w.KIND_MOVED,
                Kind.removed: w.KIND_REMOVED, Kind.restored: w.KIND_RESTORED,
-               Kind.reminder: w.KIND_REMINDER, Kind.signup: w.KIND_SIGNUP}
+               Kind.reminder: w.KIND_REMINDER, Kind.signup: w.KIND_SIGNUP,
+               Kind.promoted: w.KIND_PROMOTED}
 """The ``envoi`` cell of each kind of mail."""
 KINDS = {label: kind for kind, label in KIND_LABELS.items()}
 
@@ -148,7 +149,8 @@ class Journal:
 
     def shift_told(self, shift_id: str) -> Told | None:
         """The last state recorded for anyone on this shift: what its row showed then."""
-        found = [e for e in self.counted if e.shift == shift_id]
+        found = [e for e in self.counted
+                 if e.shift == shift_id and e.told.status != WAITING]
         return Told(found[-1].told, found[-1].sequence) if found else None
 
     def reminded(self, email: str, shift_id: str, version: str) -> bool:

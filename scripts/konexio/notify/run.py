@@ -22,7 +22,14 @@ from konexio.i18n import COORDINATORS, N_, NN_, Message
 from konexio.model.dataset import Dataset
 from konexio.notify.changes import Letter, due
 from konexio.notify.compose import compose, message_id_for
-from konexio.notify.people import Matching, SignUp, match, read_signups, unknown_lines
+from konexio.notify.people import (
+    Matching,
+    SignUp,
+    match,
+    read_signups,
+    unknown_lines,
+    waiting,
+)
 from konexio.notify.record import KIND_LABELS, Journal, Recorder, header_problem, parse
 from konexio.notify.send import Mailer, Outcome
 from konexio.shifts import shifts as all_shifts
@@ -166,8 +173,9 @@ def notify(dataset: Dataset, schedule: Schedule, backend: Backend, context: Feed
             report.stopped += 1
             continue
         journal = Journal(parse(sheets.read.snapshots[RECORDS]))
+        queue = waiting(sheets.signups, {sid: shift.needed for sid, shift in shifts.items()})
         found = due(sheets.matching, shifts, occurrences, dataset, antenna_of,
-                    journal.told, journal.reminded, today, journal.shift_told)
+                    journal.told, journal.reminded, today, journal.shift_told, queue)
         for entries in journal.interrupted:
             report.lines.append(COORDINATORS.message(N_(
                 "%(cell)s : un envoi a été interrompu (%(message_id)s) ; compté comme parti, "
@@ -231,7 +239,9 @@ def personal_feeds(dataset: Dataset, schedule: Schedule, backend: Backend) \
         -> list[PersonalFeed]:
     """One feed per roster row with a valid token: the sessions its name signed up for."""
     occurrences = {o.key: o for o in schedule.occurrences}
-    shift_of = {s.id: s.occurrence for s in all_shifts(dataset, schedule)}
+    made = all_shifts(dataset, schedule)
+    shift_of = {s.id: s.occurrence for s in made}
+    needed = {s.id: s.needed for s in made}
     feeds: dict[str, PersonalFeed] = {}
     for sheets in read_sheets(dataset, backend, dry_run=True):
         tokens = [v.token for v in sheets.roster.volunteers]
@@ -239,7 +249,10 @@ def personal_feeds(dataset: Dataset, schedule: Schedule, backend: Backend) \
         # one person's shifts to another: neither gets a feed until then.
         shared = {t for t in tokens if tokens.count(t) > 1}
         mine: dict[str, dict[str, list[str]]] = {}
+        queue = waiting(sheets.signups, needed)  # not on the shift (yet): not in the feed
         for item in sheets.matching.matched:
+            if item.signup in queue:
+                continue
             key = shift_of.get(item.signup.shift_id)
             if key in occurrences:
                 roles = mine.setdefault(item.volunteer.token, {}).setdefault(key, [])

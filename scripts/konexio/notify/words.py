@@ -16,6 +16,7 @@ WORDS: dict[str, str] = {
     "subject.removed": N_("Retiré du planning : %(session)s, %(day)s"),
     "subject.restored": N_("Maintenu : %(session)s, %(day)s"),
     "subject.reminder": N_("Rappel : %(session)s, demain à %(time)s"),
+    "subject.promoted": N_("Une place s'est libérée : %(session)s, %(day)s"),
     "subject.several": N_("Plusieurs de vos créneaux de bénévole changent"),
     "subject.reminders": N_("Rappel : vos créneaux de demain, %(day)s"),
     "hello": N_("Bonjour %(name)s,"),
@@ -26,6 +27,11 @@ WORDS: dict[str, str] = {
     "intro.restored": N_("la séance où vous êtes inscrit·e comme « %(role)s » a finalement lieu."),
     "intro.reminder": N_(
         "un petit rappel : vous êtes inscrit·e demain comme « %(role)s ». Merci !"),
+    "intro.promoted": N_(
+        "une place s'est libérée : vous n'êtes plus sur la liste d'attente, vous êtes "
+        "inscrit·e comme « %(role)s ». Si vous ne pouvez plus venir, effacez votre nom de "
+        "la feuille ou prévenez l'antenne."),
+    "item.promoted": N_("Une place pour vous (vous : %(role)s)"),
     "intro.several": N_(
         "plusieurs séances où vous êtes inscrit·e ont changé ; voici chacune."),
     "intro.reminders": N_(

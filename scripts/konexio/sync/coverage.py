@@ -40,6 +40,8 @@ class Coverage:
     overlaps: tuple[Overlap, ...]
     open_slots: dict[str, int]
     """Every upcoming, not cancelled shift id -> people still needed (no names)."""
+    waiting: tuple[tuple[Shift, int], ...] = ()
+    """Shifts of the window with names typed beyond their capacity: how many wait."""
 
 
 def signups(snapshot: WorksheetSnapshot) -> dict[str, list[str]]:
@@ -83,4 +85,6 @@ def coverage(snapshots: list[WorksheetSnapshot], shifts: tuple[Shift, ...], now:
             for _, second in entries[i + 1:]:
                 if first.start < second.end and second.start < first.end:
                     overlaps.append(Overlap(name, first, second))
-    return Coverage(open_shifts, tuple(overlaps), slots)
+    waiting = tuple((s, len(names[s.id]) - s.needed) for s in window
+                    if len(names.get(s.id, [])) > s.needed)
+    return Coverage(open_shifts, tuple(overlaps), slots, waiting)

@@ -114,6 +114,9 @@ KIND_REMINDER = word(NC_("shift sheet", "rappel"))
 KIND_SIGNUP = word(NC_("shift sheet", "inscription"))
 # TRANSLATORS: the state of that row: noted, nothing sent.
 NOTED = word(NC_("shift sheet", "noté"))
+# TRANSLATORS: the journal's word for the mail telling the first person waiting that a place
+# freed up and they are now on the shift.
+KIND_PROMOTED = word(NC_("shift sheet", "place libérée"))
 
 # Attendance, by exception (``konexio.hours.attendance``): a row per mark, typed by
 # coordinators in the people place; everyone signed up on a held session is present unless
