@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 
 from konexio.feeds import feed_context
 from konexio.notify.run import notify
-from konexio.sync.roster import RECORDS
+from konexio.sync.roster import RECORDS, ROSTER
 from konexio.sync.xlsx import XlsxBackend
 from konexio.validate import load_valid
 from test_notify import (
@@ -332,3 +332,68 @@ def test_a_name_beyond_the_need_waits_then_hears_once_when_a_place_frees(
     rows = journal(staffed)
     assert [row[2] for row in rows if row[4] == "layla@example.org" and row[1] == "envoyé"] \
         == ["place libérée"]
+
+
+# -- stand-ins (point 4) ----------------------------------------------------------------------
+
+
+def mark_unavailable(root, shift: str, name: str, slot: int) -> str:
+    return sign_up(root, shift, f"{name} (empêchée)", slot=slot)
+
+
+def test_someone_who_cannot_come_finds_a_stand_in_then_the_antenna_is_told(
+        staffed, smtp):  # noqa: F811
+    """Layla (assistant, 30 Nov.) types « (empêchée) » after her name; Sam, an assistant of
+    the same antenna who said yes to « remplacements » and has the induction the role
+    requires, is asked once, in English; Awa (no yes) is not. Two days before, nobody
+    having stood in, the antenna is told, once; Layla gets no reminder."""
+    from konexio.sync.words import INDUCTION, STAND_INS
+    from test_requirements import require, roster_columns
+
+    require(staffed, "assistant", "[induction]")
+    roster_columns(staffed, {STAND_INS: ["", "oui", "oui"], INDUCTION: ["oui", "", "oui"]})
+    layla = shift_id("2026-11-30", "assistant")
+    cell = mark_unavailable(staffed, layla, "Layla Mithal", slot=2)
+    assert run_notify(staffed, smtp).sent == 0  # Sam lacks the induction: nobody to ask
+    letters = roster_columns(staffed, {})
+    book = load_workbook(people_path(staffed))  # the coordinator notes Sam's induction
+    header = [c.value for c in book[ROSTER][1]]
+    book[ROSTER].cell(3, header.index(INDUCTION) + 1).value = "oui"
+    book.save(people_path(staffed))
+    assert letters == {}
+    report = run_notify(staffed, smtp)
+    assert report.sent == 1 and [r.recipients for r in smtp.received] == [["sam@example.org"]]
+    message = smtp.received[0].message
+    assert message["Content-Language"] == "en"
+    assert message["Subject"].startswith("Stand-in wanted: ")
+    body = text(message)
+    assert "cannot come" in body and "Monday, November 30, 2026" in body
+    assert not list(message.iter_attachments())  # not their shift: nothing for the calendar
+    assert "Layla" not in body
+    assert run_notify(staffed, smtp).sent == 0  # once
+    # the 28th is the last day volunteers are asked; on the 29th the antenna is told, in
+    # French, once, and Layla gets no reminder
+    assert run_notify(staffed, smtp, today=date(2026, 11, 28)).sent == 0
+    late = run_notify(staffed, smtp, today=date(2026, 11, 29))
+    assert late.sent == 1 and smtp.received[-1].recipients == ["contact@konexio.eu"]
+    assert smtp.received[-1].message["Subject"].startswith("Personne ne remplace encore : ")
+    assert run_notify(staffed, smtp, today=date(2026, 11, 29)).sent == 0
+    assert len(smtp.received) == 2
+    assert cell  # what Layla typed stays in her cell
+
+
+def test_a_stand_in_who_signs_up_ends_the_search(staffed, smtp):  # noqa: F811
+    """Awa, the trainer of 23 Nov. (one needed), cannot come; Sam types his name in the
+    row's next cell before any run: the place is taken, nobody is asked, the antenna is not
+    told, and Sam, now the team, gets the reminder."""
+    from konexio.sync.words import STAND_INS
+    from test_requirements import roster_columns
+
+    roster_columns(staffed, {STAND_INS: ["oui", "oui", "oui"]})
+    trainer = shift_id("2026-11-23")
+    mark_unavailable(staffed, trainer, "Awa Exemple", slot=1)
+    sign_up(staffed, trainer, "Sam Sample", slot=2)
+    assert run_notify(staffed, smtp).sent == 0
+    assert run_notify(staffed, smtp, today=date(2026, 11, 22)).sent == 1
+    assert [r.recipients for r in smtp.received] == [["sam@example.org"]]
+    assert smtp.received[0].message["Subject"].startswith("Reminder: ")

@@ -58,6 +58,12 @@ class Roles(Strict):
     roles: list[Role] = Field(min_length=1)
     needs: dict[Slug, dict[Slug, Count]] = Field(
         description="For each program id: role id -> people needed per session.")
+    stand_in_days: int = Field(
+        default=2, ge=0, le=60,
+        description="When a volunteer marks a sign-up « (empêché·e) », the volunteers of "
+                    "that role at that antenna who said yes to « remplacements » are asked "
+                    "to stand in until this many days before the session; after, the "
+                    "antenna is told instead.")
 
 
 class Sheets(Strict):

@@ -43,12 +43,21 @@ class Kind(StrEnum):
     reminder = "reminder"
     promoted = "promoted"
     """A place freed up: the first person waiting is now on the shift."""
+    stand_in = "stand_in"
+    """Someone cannot come: can this volunteer of the same role stand in?"""
+    stand_in_late = "stand_in_late"
+    """Someone cannot come and the stand-in deadline passed: to the antenna."""
     signup = "signup"
     """Not a mail: the ``inscription`` row of a sign-up first seen (what they knew)."""
 
     @property
     def notice(self) -> bool:
-        return self not in (Kind.reminder, Kind.signup)
+        return self not in (Kind.reminder, Kind.signup, Kind.stand_in, Kind.stand_in_late)
+
+    @property
+    def calendar(self) -> bool:
+        """The mail carries the sessions' events (the person is on them)."""
+        return self.notice
 
 
 @dataclass(frozen=True)
@@ -181,6 +190,8 @@ def due(matching: Matching, shifts: dict[str, Shift], occurrences: dict[str, Occ
         volunteer, signup = item.volunteer, item.signup
         if not volunteer.reachable:
             continue  # reported with its cell by read_roster
+        if signup.unavailable:
+            continue  # « (empêché·e) »: a stand-in is sought (``standin``), they hear nothing
         shift = shifts.get(signup.shift_id)
         occurrence = occurrences.get(shift.occurrence) if shift else None
         if shift is not None and occurrence is not None:

@@ -127,13 +127,15 @@ def body(letter: Letter, context: FeedContext, lang: str) -> str:
     several = len(groups) > 1
     lines = [word("hello", lang, name=letter.volunteer.name), ""]
     if several:
-        lines += [word("intro.reminders" if letter.reminder else "intro.several", lang), ""]
+        intro = {Kind.reminder: "intro.reminders", Kind.stand_in: "intro.stand_ins",
+                 Kind.stand_in_late: "intro.stand_ins_late"}.get(letter.kind, "intro.several")
+        lines += [word(intro, lang), ""]
     else:
         lines += [word(f"intro.{letter.kind.value}", lang,
                        role=_roles(groups[0], context, lang)), ""]
     for group in groups:
         lines += _block(group, context, lang, several) + [""]
-    if not letter.reminder:
+    if letter.kind.calendar:
         lines.append(word("line.attachments" if several else "line.attachment", lang))
     # The personal calendars are served from the association's host, never the public
     # site: without its address (not set up yet) no link is better than a broken one.
@@ -161,6 +163,8 @@ def subject(letter: Letter, context: FeedContext, lang: str) -> str:
     if len(groups) > 1:
         if letter.reminder:
             return word("subject.reminders", lang, day=_day(mail.now, lang))
+        if letter.kind in (Kind.stand_in, Kind.stand_in_late):
+            return word("subject.stand_ins", lang)
         return word("subject.several", lang)
     return _subject(mail, context, lang)
 
@@ -218,7 +222,7 @@ def compose(letter: Letter, context: FeedContext, schedule: Schedule, sender: st
     message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no vacation replies
     message.set_content(body(letter, context, lang))
     message["Content-Language"] = lang  # after set_content, which clears Content-*
-    if not letter.reminder:
+    if letter.kind.calendar:
         message.add_attachment(attachment(letter, context, schedule, lang), maintype="text",
                                subtype="calendar", filename="konexio.ics",
                                params={"method": "PUBLISH", "charset": "utf-8"})

@@ -22,6 +22,7 @@ from konexio.sync.layout import (
     is_signup,
     normalize,
     signup_number,
+    split_mark,
 )
 from konexio.sync.plan import WorksheetSnapshot
 from konexio.sync.roster import ROSTER, Roster, Volunteer
@@ -50,6 +51,8 @@ class SignUp:
     sheet: Row
     slot: int = 0
     """The number of its sign-up column (``bénévole 3``: 3): the order names wait in."""
+    unavailable: bool = False
+    """Marked "(empêché·e)" after the name: cannot come (``name`` is without the mark)."""
 
     @property
     def position(self) -> str:
@@ -73,9 +76,10 @@ def read_signups(snapshot: WorksheetSnapshot) -> list[SignUp]:
         sheet = Row(*(snapshot.cell(row, at[label]).strip() if label in at else ""
                       for label in (DATE, START, END, VENUE, STATUS)))
         for col in signup_cols:
-            name = snapshot.cell(row, col).strip()
+            name, away = split_mark(snapshot.cell(row, col))
             if name:
-                found.append(SignUp(ident, name, snapshot.title, row, col, sheet, slots[col]))
+                found.append(SignUp(ident, name, snapshot.title, row, col, sheet, slots[col],
+                                    away))
     return found
 
 
@@ -87,7 +91,8 @@ def waiting(signups: list[SignUp], needed: dict[str, int]) -> dict[SignUp, int]:
     waits."""
     by_shift: dict[str, list[SignUp]] = {}
     for signup in signups:
-        by_shift.setdefault(signup.shift_id, []).append(signup)
+        if not signup.unavailable:  # cannot come: neither in the team nor waiting
+            by_shift.setdefault(signup.shift_id, []).append(signup)
     queue: dict[SignUp, int] = {}
     for shift_id, group in by_shift.items():
         if shift_id not in needed:

@@ -45,7 +45,8 @@ COUNTED = {SENT, UNCERTAIN}
 KIND_LABELS = {Kind.cancelled: w.KIND_CANCELLED, Kind.moved: w.KIND_MOVED,
                Kind.removed: w.KIND_REMOVED, Kind.restored: w.KIND_RESTORED,
                Kind.reminder: w.KIND_REMINDER, Kind.signup: w.KIND_SIGNUP,
-               Kind.promoted: w.KIND_PROMOTED}
+               Kind.promoted: w.KIND_PROMOTED, Kind.stand_in: w.KIND_STAND_IN,
+               Kind.stand_in_late: w.KIND_STAND_IN_LATE}
 """The ``envoi`` cell of each kind of mail."""
 KINDS = {label: kind for kind, label in KIND_LABELS.items()}
 
@@ -152,6 +153,11 @@ class Journal:
         found = [e for e in self.counted
                  if e.shift == shift_id and e.told.status != WAITING]
         return Told(found[-1].told, found[-1].sequence) if found else None
+
+    def asked(self, email: str, shift_id: str, kind: Kind) -> bool:
+        """Whether a stand-in mail of ``kind`` about this shift went to this address."""
+        return any(e.kind is kind and e.recipient == email.casefold() and e.shift == shift_id
+                   for e in self.counted)
 
     def reminded(self, email: str, shift_id: str, version: str) -> bool:
         return any(e.kind is Kind.reminder and e.recipient == email.casefold()

@@ -32,6 +32,7 @@ from konexio.notify.people import (
 )
 from konexio.notify.record import KIND_LABELS, Journal, Recorder, header_problem, parse
 from konexio.notify.send import Mailer, Outcome
+from konexio.notify.standin import stand_ins
 from konexio.shifts import shifts as all_shifts
 from konexio.sync.backend import Backend, Read, Target
 from konexio.sync.people_move import move_people
@@ -92,6 +93,8 @@ def read_sheets(dataset: Dataset, backend: Backend, dry_run: bool = False,
 def _who(mail_or_signup, show_names: bool) -> str:
     if isinstance(mail_or_signup, Letter):
         volunteer = mail_or_signup.volunteer
+        if volunteer.row < 0:  # an antenna's contact, public in its YAML file
+            return volunteer.email
         if show_names:
             return f"{volunteer.name} <{volunteer.email}>"
         return volunteer.position
@@ -176,6 +179,9 @@ def notify(dataset: Dataset, schedule: Schedule, backend: Backend, context: Feed
         queue = waiting(sheets.signups, {sid: shift.needed for sid, shift in shifts.items()})
         found = due(sheets.matching, shifts, occurrences, dataset, antenna_of,
                     journal.told, journal.reminded, today, journal.shift_told, queue)
+        asks = stand_ins(sheets.matching, sheets.signups, shifts, occurrences, dataset,
+                         sheets.read.snapshots[ROSTER], journal.asked, today)
+        found = replace(found, letters=found.letters + tuple(asks))
         for entries in journal.interrupted:
             report.lines.append(COORDINATORS.message(N_(
                 "%(cell)s : un envoi a été interrompu (%(message_id)s) ; compté comme parti, "

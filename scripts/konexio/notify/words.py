@@ -17,6 +17,9 @@ WORDS: dict[str, str] = {
     "subject.restored": N_("Maintenu : %(session)s, %(day)s"),
     "subject.reminder": N_("Rappel : %(session)s, demain à %(time)s"),
     "subject.promoted": N_("Une place s'est libérée : %(session)s, %(day)s"),
+    "subject.stand_in": N_("Remplacement cherché : %(session)s, %(day)s"),
+    "subject.stand_in_late": N_("Personne ne remplace encore : %(session)s, %(day)s"),
+    "subject.stand_ins": N_("Remplacements cherchés"),
     "subject.several": N_("Plusieurs de vos créneaux de bénévole changent"),
     "subject.reminders": N_("Rappel : vos créneaux de demain, %(day)s"),
     "hello": N_("Bonjour %(name)s,"),
@@ -32,6 +35,22 @@ WORDS: dict[str, str] = {
         "inscrit·e comme « %(role)s ». Si vous ne pouvez plus venir, effacez votre nom de "
         "la feuille ou prévenez l'antenne."),
     "item.promoted": N_("Une place pour vous (vous : %(role)s)"),
+    "intro.stand_in": N_(
+        "une personne inscrite comme « %(role)s » ne peut pas venir : pouvez-vous la "
+        "remplacer ? Si oui, écrivez votre nom dans une case libre de cette séance, dans la "
+        "feuille des créneaux. Merci !"),
+    "intro.stand_ins": N_(
+        "des personnes inscrites ne peuvent pas venir : pouvez-vous en remplacer une ? Si "
+        "oui, écrivez votre nom dans une case libre de la séance, dans la feuille des "
+        "créneaux. Merci !"),
+    "intro.stand_in_late": N_(
+        "une personne inscrite comme « %(role)s » ne peut pas venir et personne ne la "
+        "remplace encore ; la séance est proche : trouvez quelqu'un ou prévenez le groupe."),
+    "intro.stand_ins_late": N_(
+        "des personnes inscrites ne peuvent pas venir et personne ne les remplace encore ; "
+        "les séances sont proches : trouvez quelqu'un ou prévenez les groupes."),
+    "item.stand_in": N_("Remplacement cherché (%(role)s)"),
+    "item.stand_in_late": N_("Personne ne remplace encore (%(role)s)"),
     "intro.several": N_(
         "plusieurs séances où vous êtes inscrit·e ont changé ; voici chacune."),
     "intro.reminders": N_(

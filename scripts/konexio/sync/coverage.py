@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from konexio.shifts import Shift
-from konexio.sync.layout import ID, is_signup
+from konexio.sync.layout import ID, is_signup, split_mark
 from konexio.sync.plan import WorksheetSnapshot
 
 
@@ -55,8 +55,10 @@ def signups(snapshot: WorksheetSnapshot) -> dict[str, list[str]]:
     for row in range(1, len(snapshot.rows)):
         ident = snapshot.cell(row, id_col).strip()
         if ident:
-            names = [snapshot.cell(row, col).strip() for col in columns]
-            found.setdefault(ident, []).extend(name for name in names if name)
+            names = [split_mark(snapshot.cell(row, col)) for col in columns]
+            # A name marked "(empêché·e)" cannot come: its place is open again.
+            found.setdefault(ident, []).extend(name for name, away in names
+                                               if name and not away)
     return found
 
 

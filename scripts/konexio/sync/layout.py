@@ -99,6 +99,21 @@ def normalize(typed: str) -> str:
     return "".join(kept.split())
 
 
+_MARK = re.compile(r"\(([^()]*)\)\s*$")
+
+
+def split_mark(typed: str) -> tuple[str, bool]:
+    """``"Awa Diallo (empêchée)"`` -> ``("Awa Diallo", True)``: a sign-up whose person
+    cannot come, their name kept as typed before the brackets. The mark is read whatever
+    its case, accents or gender ending (``empêché``, ``empêchée``, ``empêché·e``)."""
+    found = _MARK.search(typed)
+    if found:
+        word = normalize(found.group(1)).rstrip("·.-e")
+        if word and word == normalize(words.UNAVAILABLE).rstrip("·.-e"):
+            return typed[:found.start()].strip(), True
+    return typed.strip(), False
+
+
 def column_letter(index: int) -> str:
     """'A' for 0, 'AA' for 26."""
     letters = ""

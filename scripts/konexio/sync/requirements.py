@@ -19,7 +19,7 @@ from konexio.notify.people import Matching, SignUp
 from konexio.sync.layout import column_letter, normalize
 from konexio.sync.plan import WorksheetSnapshot
 from konexio.sync.roster import ROSTER, Volunteer
-from konexio.sync.words import ADULT, INDUCTION, INTERPRETS
+from konexio.sync.words import ADULT, INDUCTION, INTERPRETS, STAND_INS
 
 COLUMNS = {Requirement.induction: INDUCTION, Requirement.adult: ADULT,
            Requirement.language: INTERPRETS}
@@ -93,3 +93,31 @@ def check(roster: WorksheetSnapshot, matching: Matching, roles: Roles | None) ->
             "(la liste ne garde aucune date de naissance) et effacez la date."),
             cells=Together(sorted(dates))))
     return Checked(tuple(lacking), tuple(problems))
+
+
+def meets(roster: WorksheetSnapshot, row: int, requires) -> bool:
+    """Whether the roster row ``row`` records every requirement of ``requires`` (a column
+    not there yet: nobody can be said to meet it)."""
+    columns = _columns(roster.header if roster.exists else ())
+    for requirement in requires:
+        col = columns.get(requirement)
+        if col is None:
+            return False
+        typed = roster.cell(row, col).strip()
+        if requirement is Requirement.language:
+            if not typed:
+                return False
+        elif _DATE.search(typed) or not is_yes(typed):
+            return False
+    return True
+
+
+def stand_in_rows(roster: WorksheetSnapshot) -> set[int]:
+    """The roster rows whose « remplacements » cell says yes: asked to stand in."""
+    if not roster.exists:
+        return set()
+    col = next((c for c, typed in enumerate(roster.header)
+                if normalize(typed) == normalize(STAND_INS)), None)
+    if col is None:
+        return set()
+    return {row for row in range(1, len(roster.rows)) if is_yes(roster.cell(row, col))}

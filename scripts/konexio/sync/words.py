@@ -117,6 +117,17 @@ NOTED = word(NC_("shift sheet", "noté"))
 # TRANSLATORS: the journal's word for the mail telling the first person waiting that a place
 # freed up and they are now on the shift.
 KIND_PROMOTED = word(NC_("shift sheet", "place libérée"))
+# TRANSLATORS: the journal's word for the mail asking volunteers of a role whether one of
+# them can stand in for someone who cannot come.
+KIND_STAND_IN = word(NC_("shift sheet", "remplacement"))
+# TRANSLATORS: the same, sent to the antenna once the stand-in deadline has passed.
+KIND_STAND_IN_LATE = word(NC_("shift sheet", "remplacement urgent"))
+# TRANSLATORS: what a volunteer who cannot come types after their name in their sign-up
+# cell, in brackets: « Awa Diallo (empêché·e) ». Case, accents and the gender ending are
+# ignored when read.
+UNAVAILABLE = word(NC_("shift sheet", "empêché·e"))
+# TRANSLATORS: roster column: "oui" when the person wants to be asked to stand in.
+STAND_INS = word(NC_("shift sheet", "remplacements"))
 
 # Attendance, by exception (``konexio.hours.attendance``): a row per mark, typed by
 # coordinators in the people place; everyone signed up on a held session is present unless
