@@ -48,7 +48,8 @@ def text_of(mail: Mail, context, schedule) -> str:
 
 
 @pytest.mark.parametrize("lang", VOLUNTEERS.languages)
-@pytest.mark.parametrize("kind", [kind for kind in Kind if kind is not Kind.signup])
+@pytest.mark.parametrize("kind", [kind for kind in Kind
+                                  if kind not in (Kind.signup, Kind.digest)])  # digest: below
 def test_every_mail_links_to_the_privacy_notice_in_the_volunteers_language(minimal, kind,
                                                                              lang):
     dataset, schedule, context = minimal

@@ -397,3 +397,41 @@ def test_a_stand_in_who_signs_up_ends_the_search(staffed, smtp):  # noqa: F811
     assert run_notify(staffed, smtp, today=date(2026, 11, 22)).sent == 1
     assert [r.recipients for r in smtp.received] == [["sam@example.org"]]
     assert smtp.received[0].message["Subject"].startswith("Reminder: ")
+
+
+# -- weekly digests (point 5) ----------------------------------------------------------------
+
+
+def test_weekly_digests_once_a_week_for_coordinators_and_willing_volunteers(
+        staffed, smtp):  # noqa: F811
+    """The roster's « résumé de la semaine »: Awa coordinates (the antenna's week, with the
+    waiting list and the stand-in wanted), Sam says oui (the open slots of his role,
+    assistant, in English); Layla left it empty. Once per ISO week, whatever the runs."""
+    from konexio.sync.words import DIGEST
+    from test_requirements import roster_columns
+
+    roster_columns(staffed, {DIGEST: ["coordination", "oui", ""]})
+    sign_up(staffed, shift_id("2026-11-23"), "Layla Mithal", slot=2)  # waits (trainer: 1)
+    sign_up(staffed, shift_id("2026-11-23", "assistant"), "Sam Sample (empêché)")
+    report = run_notify(staffed, smtp)  # Tuesday 10 November
+    assert report.sent == 2
+    by = {r.recipients[0]: r.message for r in smtp.received}
+    assert set(by) == {"awa@example.org", "sam@example.org"}
+    awa = text(by["awa@example.org"])
+    assert by["awa@example.org"]["Subject"] == "La semaine des bénévoles"
+    assert "Créneaux où il manque du monde :" in awa
+    assert "Listes d'attente :" in awa and "lundi 23 novembre 2026, 14:00–16:00" in awa
+    wanted = awa.split("Remplacements cherchés :")[1]
+    assert "lundi 23 novembre 2026, 14:00–16:00" in wanted.split("\n\n")[0]
+    sam = text(by["sam@example.org"])
+    assert by["sam@example.org"]["Content-Language"] == "en"
+    assert by["sam@example.org"]["Subject"] == "Shifts where your help would be useful"
+    assert "Shifts still short of people:" in sam
+    assert "https://konexio.example.org/en/volunteers/privacy/" in sam  # every mail links it
+    assert "Volunteer assistant" in sam and "Trainer" not in sam  # his role only
+    assert not list(by["sam@example.org"].iter_attachments())
+    assert run_notify(staffed, smtp, today=date(2026, 11, 13)).sent == 0  # same week
+    assert run_notify(staffed, smtp, today=date(2026, 11, 16)).sent == 2  # the next one
+    rows = journal(staffed)
+    assert sorted(row[3] for row in rows if row[2] == "résumé" and row[1] == "envoyé") == \
+        ["semaine/2026-W46", "semaine/2026-W46", "semaine/2026-W47", "semaine/2026-W47"]

@@ -47,12 +47,15 @@ class Kind(StrEnum):
     """Someone cannot come: can this volunteer of the same role stand in?"""
     stand_in_late = "stand_in_late"
     """Someone cannot come and the stand-in deadline passed: to the antenna."""
+    digest = "digest"
+    """The weekly digest (``notify.digest``), once per person and week."""
     signup = "signup"
     """Not a mail: the ``inscription`` row of a sign-up first seen (what they knew)."""
 
     @property
     def notice(self) -> bool:
-        return self not in (Kind.reminder, Kind.signup, Kind.stand_in, Kind.stand_in_late)
+        return self not in (Kind.reminder, Kind.signup, Kind.stand_in, Kind.stand_in_late,
+                            Kind.digest)
 
     @property
     def calendar(self) -> bool:

@@ -46,7 +46,7 @@ KIND_LABELS = {Kind.cancelled: w.KIND_CANCELLED, Kind.moved: w.KIND_MOVED,
                Kind.removed: w.KIND_REMOVED, Kind.restored: w.KIND_RESTORED,
                Kind.reminder: w.KIND_REMINDER, Kind.signup: w.KIND_SIGNUP,
                Kind.promoted: w.KIND_PROMOTED, Kind.stand_in: w.KIND_STAND_IN,
-               Kind.stand_in_late: w.KIND_STAND_IN_LATE}
+               Kind.stand_in_late: w.KIND_STAND_IN_LATE, Kind.digest: w.KIND_DIGEST}
 """The ``envoi`` cell of each kind of mail."""
 KINDS = {label: kind for kind, label in KIND_LABELS.items()}
 

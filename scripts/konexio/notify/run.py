@@ -20,8 +20,9 @@ from konexio.feeds.events import FeedContext
 from konexio.feeds.personal import PersonalFeed
 from konexio.i18n import COORDINATORS, N_, NN_, Message
 from konexio.model.dataset import Dataset
-from konexio.notify.changes import Letter, due
+from konexio.notify.changes import Kind, Letter, due
 from konexio.notify.compose import compose, message_id_for
+from konexio.notify.digest import Digest, compose_digest, digests
 from konexio.notify.people import (
     Matching,
     SignUp,
@@ -91,7 +92,7 @@ def read_sheets(dataset: Dataset, backend: Backend, dry_run: bool = False,
 
 
 def _who(mail_or_signup, show_names: bool) -> str:
-    if isinstance(mail_or_signup, Letter):
+    if isinstance(mail_or_signup, Letter | Digest):
         volunteer = mail_or_signup.volunteer
         if volunteer.row < 0:  # an antenna's contact, public in its YAML file
             return volunteer.email
@@ -125,16 +126,20 @@ def describe_sheets(sheets: Sheets, show_names: bool) -> list[Message]:
     return lines
 
 
-def _kinds(letter: Letter) -> str:
+def _kinds(letter: Letter | Digest) -> str:
     """``annulation`` or ``annulation, changement``: the journal's words for a letter."""
+    if isinstance(letter, Digest):
+        return KIND_LABELS[Kind.digest]
     return ", ".join(dict.fromkeys(KIND_LABELS[mail.kind] for mail in letter.mails))
 
 
-def _shifts(letter: Letter) -> str:
+def _shifts(letter: Letter | Digest) -> str:
+    if isinstance(letter, Digest):
+        return letter.week
     return ", ".join(mail.shift_id for mail in letter.mails)
 
 
-def _mail(letter: Letter, show_names: bool) -> str:
+def _mail(letter: Letter | Digest, show_names: bool) -> str:
     """``annulation · <shift id> · Bénévoles!A4``: which mail, in the journal's words."""
     return f"{_kinds(letter)} · {_shifts(letter)} · {_who(letter, show_names)}"
 
@@ -182,12 +187,23 @@ def notify(dataset: Dataset, schedule: Schedule, backend: Backend, context: Feed
         asks = stand_ins(sheets.matching, sheets.signups, shifts, occurrences, dataset,
                          sheets.read.snapshots[ROSTER], journal.asked, today)
         found = replace(found, letters=found.letters + tuple(asks))
+        weekly = digests([sheets.read.snapshots[t] for t in sheets.target.titles.values()],
+                         tuple(s for s in shifts.values() if s.antenna in sheets.target.titles),
+                         sheets.read.snapshots[ROSTER], sheets.roster.volunteers,
+                         sheets.matching, sheets.signups, today,
+                         lambda email, week, asked=journal.asked: asked(email, week, Kind.digest))
         for entries in journal.interrupted:
             report.lines.append(COORDINATORS.message(N_(
                 "%(cell)s : un envoi a été interrompu (%(message_id)s) ; compté comme parti, "
                 "vérifiez le journal du serveur de courrier."),
                 cell=f"{RECORDS}!A{entries[0].row + 1}", message_id=entries[0].message_id))
         if dry_run:
+            for digest in weekly:
+                report.would_send += 1
+                report.lines.append(COORDINATORS.message(
+                    N_("à envoyer : %(kind)s · %(shift)s · %(language)s · %(who)s"),
+                    kind=KIND_LABELS[Kind.digest], shift=digest.week,
+                    language=digest.volunteer.language, who=_who(digest, show_names)))
             for letter in found.letters:
                 report.would_send += 1
                 report.lines.append(COORDINATORS.message(
@@ -195,10 +211,10 @@ def notify(dataset: Dataset, schedule: Schedule, backend: Backend, context: Feed
                     kind=_kinds(letter), shift=_shifts(letter),
                     language=letter.volunteer.language, who=_who(letter, show_names)))
             continue
-        if not found.letters and not journal.interrupted and not found.seen:
+        if not found.letters and not journal.interrupted and not found.seen and not weekly:
             continue
         recorder = Recorder(backend, sheets.target, sheets.read, clock)
-        if found.letters or journal.interrupted:
+        if found.letters or journal.interrupted or weekly:
             assert mailer is not None
             if mailer.connection is None:
                 mailer.open()  # a wrong setting stops here, before anything is recorded
@@ -208,20 +224,24 @@ def notify(dataset: Dataset, schedule: Schedule, backend: Backend, context: Feed
             recorder.close(entries)
         for seen in found.seen:  # stored with the first write: what each person knew
             recorder.queue(recorder.row(NOTED, seen, ""))
-        for letter in found.letters:
+        for letter in (*found.letters, *weekly):
             if stop_after is not None and handed >= stop_after:
                 recorder.flush()
                 return report
             message_id = message_id_for(sender)
-            for mail in letter.mails:
+            items = (letter,) if isinstance(letter, Digest) else letter.mails
+            for mail in items:
                 recorder.queue(recorder.row(PENDING, mail, message_id))
             recorder.flush()  # stored before the mail leaves: a crash now never resends
-            message = compose(letter, context, schedule, sender, message_id, clock())
+            if isinstance(letter, Digest):
+                message = compose_digest(letter, context, sender, message_id, clock())
+            else:
+                message = compose(letter, context, schedule, sender, message_id, clock())
             result = mailer.send(message)
             handed += 1
             state = {Outcome.sent: SENT, Outcome.refused: REFUSED,
                      Outcome.uncertain: UNCERTAIN}[result.outcome]
-            for mail in letter.mails:
+            for mail in items:
                 recorder.queue(recorder.row(state, mail, message_id))
             label = _mail(letter, show_names)
             detail = _server_words(result.detail, show_names)

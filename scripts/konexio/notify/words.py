@@ -87,6 +87,25 @@ WORDS: dict[str, str] = {
     "event.cancelled": N_("Annulé : %(summary)s"),
     "event.moved": N_("Déplacé : %(summary)s"),
     "event.role": N_("Votre rôle : %(value)s"),
+    "digest.subject": N_("Les créneaux où votre aide serait utile"),
+    "digest.subject.coordination": N_("La semaine des bénévoles"),
+    "digest.intro": N_(
+        "voici les créneaux des deux semaines qui viennent où il manque quelqu'un dans vos "
+        "rôles. Pour en prendre un, écrivez votre nom dans une case libre de la feuille des "
+        "créneaux."),
+    "digest.intro.coordination": N_(
+        "voici la semaine de vos bénévoles : les deux semaines qui viennent, d'après les "
+        "feuilles d'inscription."),
+    "digest.open": N_("Créneaux où il manque du monde :"),
+    "digest.places": N_("%(what)s : places libres : %(num)s"),
+    "digest.none": N_("aucun, merci !"),
+    "digest.overlaps": N_("Inscrits sur deux créneaux qui se chevauchent :"),
+    "digest.waiting": N_("Listes d'attente :"),
+    "digest.waiting.line": N_("%(what)s : en attente : %(num)s"),
+    "digest.stand_ins": N_("Remplacements cherchés :"),
+    "digest.stop": N_(
+        "Pour ne plus recevoir ce résumé, demandez-le à l'antenne (colonne « résumé de la "
+        "semaine » de la liste des bénévoles)."),
     "calendar.title": N_("Konexio · mes créneaux de bénévole"),
     "calendar.description": N_(
         "Les séances où vous êtes inscrit·e comme bénévole, mises à jour chaque jour."),

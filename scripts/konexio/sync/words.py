@@ -128,6 +128,13 @@ KIND_STAND_IN_LATE = word(NC_("shift sheet", "remplacement urgent"))
 UNAVAILABLE = word(NC_("shift sheet", "empêché·e"))
 # TRANSLATORS: roster column: "oui" when the person wants to be asked to stand in.
 STAND_INS = word(NC_("shift sheet", "remplacements"))
+# TRANSLATORS: roster column: "coordination" for the antenna's weekly digest, "oui" for a
+# volunteer's weekly open slots of their roles.
+DIGEST = word(NC_("shift sheet", "résumé de la semaine"))
+# TRANSLATORS: the value of that column asking for the coordinators' digest.
+DIGEST_COORDINATION = word(NC_("shift sheet", "coordination"))
+# TRANSLATORS: the journal's word for a weekly digest.
+KIND_DIGEST = word(NC_("shift sheet", "résumé"))
 
 # Attendance, by exception (``konexio.hours.attendance``): a row per mark, typed by
 # coordinators in the people place; everyone signed up on a held session is present unless
