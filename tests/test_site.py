@@ -188,6 +188,13 @@ def test_search_index_holds_the_pages_for_learners(shipped):
             encoding="utf-8")
         assert timetable not in mine["antennas/paris/"]["content"]
         assert mine[cohort]["content"].count("2026") < 4, prefix  # not every session's day
+    # A group nobody can join any more (full or closed) weighs half an open one.
+    full = shipped / "cohorts/digitall-beginner-bordeaux-centre-2026-11/index.html"
+    still_open = shipped / "cohorts/digitall-intermediate-begles-2027-01/index.html"
+    assert '<div data-pagefind-body data-pagefind-weight="0.5">' in full.read_text(
+        encoding="utf-8")
+    text = still_open.read_text(encoding="utf-8")
+    assert "<div data-pagefind-body>" in text and "data-pagefind-weight" not in text
 
 
 def test_nothing_is_fetched_from_another_host(built):

@@ -119,13 +119,15 @@ def plain(root: Path, out: Path, stage: str = "") -> dict:
     """The engine alone: ``mkdocs build -f <stage>/<lang>/mkdocs.yml`` for every language,
     on the very pages the timed full build staged (``stage``; else ``konexio stage`` is
     run first, untimed), in one process as ``konexio build`` runs them, so both share the
-    compiled-template cache of MkDocs' hook (``site/template_cache.py``). What the full
-    build adds is exactly our work: validate, expand, render, stage, feeds, finish."""
+    compiled-template cache of MkDocs' hook (``site/template_cache.py``), then the search
+    index (Pagefind, which replaced the engine's own search plugin). What the full build
+    adds is exactly our work: validate, expand, render, stage, feeds, finish."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
     from konexio import LANGUAGES, urls
     from konexio.site.engines import mkdocs_options
+    from konexio.site.search import index_site
 
     staged = Path(stage) if stage else _staged(root, out)
     site = out / "site"
@@ -135,6 +137,9 @@ def plain(root: Path, out: Path, stage: str = "") -> dict:
             mkdocs_build(load_config(str(staged / lang / "mkdocs.yml"),
                                      site_dir=str(site / urls.lang_prefix(lang)),
                                      **mkdocs_options()))
+        # The search index: inside MkDocs with Material's search plugin, a step of its own
+        # with Pagefind (issue 26). Counted here too, so the ratio stays ours over both.
+        index_site(site)
 
     seconds, _ = _timed(build_all)
     return {"seconds": seconds, "html_pages": sum(1 for _ in site.rglob("*.html"))}

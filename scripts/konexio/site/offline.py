@@ -3,9 +3,9 @@
 ``service-worker.js`` beside this module is the worker (network first; keeps the pages a
 reader opened and what they load; never a query string or a personal calendar). It is
 written as ``sw.js`` at the root of the site, so its scope is the whole site in every
-language, with ``VERSION`` the digest of the site's pages, styles, scripts and index: two
-builds of the same site give the same worker, and any change gives a new one, whose cache
-replaces the old ones (the browser compares the worker's bytes at each visit).
+language, with ``VERSION`` a digest of the site's files and search index: two builds of the same
+site give the same worker, and a change gives a new one, whose cache replaces the old ones
+(the browser compares the worker's bytes at each visit).
 """
 
 from __future__ import annotations
@@ -18,21 +18,26 @@ from konexio import urls
 
 WORKER = "sw.js"
 SOURCE = Path(__file__).with_name("service-worker.js")
-VERSIONED = (".html", ".css", ".js", ".json", ".pf_meta", ".pagefind", ".pf_fragment",
-             ".pf_index", ".ics", ".svg", ".png", ".xml")
 
 
 def version(site: Path) -> str:
-    """A digest of every file a reader's copy could hold (relative path and bytes)."""
+    """A digest of the site as a reader's copy could hold it: every file's path and size,
+    and the search index's entry (whose hashes change with the text of any page). Reading
+    every byte would cost a second on a large network; a file changed to one of the same
+    size and no other change is the only build that keeps its version, and the worker is
+    network first: it never shows that copy while the network answers."""
     digest = hashlib.sha256()
     for folder, dirs, files in os.walk(site):
         dirs.sort()
         for name in sorted(files):
-            if name == WORKER or not name.endswith(VERSIONED):
+            if name == WORKER:
                 continue
             path = Path(folder, name)
-            digest.update(path.relative_to(site).as_posix().encode("utf-8") + b"\0")
-            digest.update(path.read_bytes())
+            digest.update(f"{path.relative_to(site).as_posix()}\0{path.stat().st_size}\0"
+                          .encode())
+    entry = site / "pagefind" / "pagefind-entry.json"
+    if entry.is_file():
+        digest.update(entry.read_bytes())
     return digest.hexdigest()[:16]
 
 

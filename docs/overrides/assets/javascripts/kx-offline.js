@@ -25,8 +25,10 @@
     const article = document.querySelector("article.md-content__inner") || document.body;
     article.prepend(note);
   }
-  if ("serviceWorker" in navigator && script.dataset.worker) {
-    const worker = new URL(script.dataset.worker, document.baseURI);
+  if (!("serviceWorker" in navigator) || !script.dataset.worker) return;
+  const worker = new URL(script.dataset.worker, document.baseURI);
+  // After the page has loaded: the worker never competes with what the reader waits for.
+  function register() {
     navigator.serviceWorker.register(worker.href, { scope: new URL("./", worker).href })
       .then(() => navigator.serviceWorker.ready)
       .then((registration) => {
@@ -39,4 +41,6 @@
       })
       .catch(() => {});
   }
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register, { once: true });
 })();
