@@ -448,3 +448,32 @@ def test_weekly_digests_once_a_week_for_coordinators_and_willing_volunteers(
     rows = journal(staffed)
     assert sorted(row[3] for row in rows if row[2] == "résumé" and row[1] == "envoyé") == \
         ["semaine/2026-W46", "semaine/2026-W46", "semaine/2026-W47", "semaine/2026-W47"]
+
+
+def test_the_coordinators_digest_names_repeated_absences(staffed, smtp):  # noqa: F811
+    """Two sessions marked absent for Sam in Présences (issue 28's marks): the antenna's
+    week says so; one excused absence is not counted."""
+    from konexio.hours.attendance import PRESENCES_HEADER
+    from konexio.sync.words import ABSENT, DIGEST, EXCUSED, PRESENCES
+    from test_requirements import roster_columns
+
+    roster_columns(staffed, {DIGEST: ["coordination", "", ""]})
+    sign_up(staffed, shift_id("2026-11-23", "assistant"), "Sam Sample")
+    sign_up(staffed, shift_id("2026-11-30", "assistant"), "Sam Sample")
+    run_sync(staffed)
+    book = load_workbook(people_path(staffed))
+    sheet = book[PRESENCES] if PRESENCES in book.sheetnames else book.create_sheet(PRESENCES)
+    if sheet.max_row < 1 or not sheet.cell(1, 1).value:
+        for col, label in enumerate(PRESENCES_HEADER, start=1):
+            sheet.cell(1, col).value = label
+    for shift, state in ((shift_id("2026-11-23", "assistant"), ABSENT),
+                         (shift_id("2026-11-25", "assistant"), ABSENT),
+                         (shift_id("2026-11-30", "assistant"), EXCUSED)):
+        sheet.append([shift, "sam sample", state, None])
+    book.save(people_path(staffed))
+    run_notify(staffed, smtp, today=date(2026, 12, 1))
+    (digest,) = [r.message for r in smtp.received if r.message["Subject"] ==
+                 "La semaine des bénévoles"]
+    body = text(digest)
+    assert "Absents sans excuse à deux séances ou plus (8 dernières semaines) :" in body
+    assert "- Sam Sample : 2 séances" in body

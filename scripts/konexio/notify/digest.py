@@ -2,13 +2,14 @@
 
 Who gets one is the coordinators' choice, in the roster's column « résumé de la semaine »
 (people data, never in the repository): ``coordination`` for the antenna's week (open slots
-of the next two weeks, people booked twice at once, waiting lists, stand-ins wanted), ``oui``
+of the next two weeks, people booked twice at once, waiting lists, stand-ins wanted, people
+absent without excuse twice or more in the last ``ABSENCE_WEEKS`` weeks), ``oui``
 for a volunteer's open slots of the roles they signed up for. Pure, but for the words.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
@@ -29,6 +30,8 @@ from konexio.sync.roster import Volunteer
 from konexio.sync.words import DIGEST, DIGEST_COORDINATION
 
 WEEKS = 2
+ABSENCE_WEEKS = 8
+"""As ``konexio coverage --absences-weeks``' default."""
 BLANK = State("", "", "", "", "", "")
 
 
@@ -51,6 +54,8 @@ class Digest:
     overlaps: tuple[tuple[str, Shift, Shift], ...] = ()
     waiting: tuple[tuple[Shift, int], ...] = ()
     stand_ins: tuple[Shift, ...] = ()
+    absences: tuple[tuple[str, int], ...] = ()
+    """(name, sessions missed without excuse), from the attendance marks (``Présences``)."""
     now: State = BLANK
     sequence: int = 0
 
@@ -149,7 +154,9 @@ def compose_digest(digest: Digest, context: FeedContext, sender: str, message_id
                     ("digest.waiting", [word("digest.waiting.line", lang,
                                              what=_line(s, context, lang), num=str(n))
                                         for s, n in digest.waiting]),
-                    ("digest.stand_ins", [_line(s, context, lang) for s in digest.stand_ins]))
+                    ("digest.stand_ins", [_line(s, context, lang) for s in digest.stand_ins]),
+                    ("digest.absences", [word("digest.absences.line", lang, name=name,
+                                              num=str(n)) for name, n in digest.absences]))
         for title, items in sections:
             if items:
                 lines += ["", word(title, lang)] + [f"- {item}" for item in items]
@@ -166,3 +173,18 @@ def compose_digest(digest: Digest, context: FeedContext, sender: str, message_id
     message.set_content("\n".join(lines) + "\n")
     message["Content-Language"] = lang
     return message
+
+
+def with_absences(made: list[Digest], shifts: tuple[Shift, ...], signups: list[SignUp],
+                  presences: WorksheetSnapshot, today: date) -> list[Digest]:
+    """The coordinators' digests with who was absent without excuse twice or more (the
+    attendance marks of ``Présences``, read only when such a digest is due)."""
+    from konexio.hours.attendance import read_marks
+    from konexio.hours.count import attendance, no_shows
+
+    now = datetime.combine(today, time(0), UTC)
+    given = attendance(shifts, signups, read_marks(presences), now).given
+    shows = tuple((name, len({item.shift.occurrence for item in items}))
+                  for name, items in no_shows(given, today - timedelta(weeks=ABSENCE_WEEKS),
+                                              today))
+    return [replace(d, absences=shows) if d.coordinator else d for d in made]

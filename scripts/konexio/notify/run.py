@@ -22,7 +22,7 @@ from konexio.i18n import COORDINATORS, N_, NN_, Message
 from konexio.model.dataset import Dataset
 from konexio.notify.changes import Kind, Letter, due
 from konexio.notify.compose import compose, message_id_for
-from konexio.notify.digest import Digest, compose_digest, digests
+from konexio.notify.digest import Digest, compose_digest, digests, with_absences
 from konexio.notify.people import (
     Matching,
     SignUp,
@@ -39,7 +39,7 @@ from konexio.sync.backend import Backend, Read, Target
 from konexio.sync.people_move import move_people
 from konexio.sync.roster import EXTRA, RECORDS, ROSTER, Roster, read_roster, valid_token
 from konexio.sync.run import worksheet_titles
-from konexio.sync.words import NOTED, PENDING, REFUSED, SENT, UNCERTAIN
+from konexio.sync.words import NOTED, PENDING, PRESENCES, REFUSED, SENT, UNCERTAIN
 
 
 @dataclass
@@ -192,6 +192,10 @@ def notify(dataset: Dataset, schedule: Schedule, backend: Backend, context: Feed
                          sheets.read.snapshots[ROSTER], sheets.roster.volunteers,
                          sheets.matching, sheets.signups, today,
                          lambda email, week, asked=journal.asked: asked(email, week, Kind.digest))
+        if any(digest.coordinator for digest in weekly):  # once a week: the marks
+            presences = backend.read(replace(sheets.target, extra=(PRESENCES,)))
+            weekly = with_absences(weekly, tuple(shifts.values()), sheets.signups,
+                                   presences.snapshots[PRESENCES], today)
         for entries in journal.interrupted:
             report.lines.append(COORDINATORS.message(N_(
                 "%(cell)s : un envoi a été interrompu (%(message_id)s) ; compté comme parti, "

@@ -103,6 +103,8 @@ WORDS: dict[str, str] = {
     "digest.waiting": N_("Listes d'attente :"),
     "digest.waiting.line": N_("%(what)s : en attente : %(num)s"),
     "digest.stand_ins": N_("Remplacements cherchés :"),
+    "digest.absences": N_("Absents sans excuse à deux séances ou plus (8 dernières semaines) :"),
+    "digest.absences.line": N_("%(name)s : %(num)s séances"),
     "digest.stop": N_(
         "Pour ne plus recevoir ce résumé, demandez-le à l'antenne (colonne « résumé de la "
         "semaine » de la liste des bénévoles)."),
