@@ -477,3 +477,24 @@ def test_the_coordinators_digest_names_repeated_absences(staffed, smtp):  # noqa
     body = text(digest)
     assert "Absents sans excuse à deux séances ou plus (8 dernières semaines) :" in body
     assert "- Sam Sample : 2 séances" in body
+
+
+def test_a_sign_up_marked_cannot_come_counts_as_excused_not_as_hours(staffed):  # noqa: F811
+    """Issue 28's hours meet point 4: « (empêché·e) » typed before the session is an
+    excused absence, never hours given (a mark in Présences still wins)."""
+    from datetime import UTC, datetime
+
+    from konexio.hours.attendance import Marks, State
+    from konexio.hours.count import attendance
+    from konexio.notify.people import read_signups
+    from konexio.shifts import shifts
+
+    mark_unavailable(staffed, shift_id("2026-11-23"), "Awa Exemple", slot=1)
+    dataset, schedule = load_valid(staffed)
+    book = XlsxBackend(book_path(staffed))
+    target = next(iter(book.targets({}, {"paris": "Paris"})))
+    typed = read_signups(book.read(target).snapshots["Paris"])
+    given = attendance(shifts(dataset, schedule), typed, Marks(),
+                       datetime(2026, 11, 24, tzinfo=UTC)).given
+    (awa,) = [g for g in given if g.shift.id == shift_id("2026-11-23")]
+    assert awa.state is State.excused and awa.name == "Awa Exemple"

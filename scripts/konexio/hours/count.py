@@ -79,6 +79,8 @@ def attendance(shifts: Iterable[Shift], signups: Iterable[SignUp], marks: Marks,
                                earlier.cells + (signup.position,), earlier.marks)
             continue
         state, why = marks.of(shift.id, signup.name)
+        if signup.unavailable and not why:
+            state = State.excused  # « (empêché·e) » in the sign-up cell: said beforehand
         used.update(mark.row for mark in why)
         found[key] = Given(shift, person, signup.name, state, (signup.position,), why)
     unused = tuple(mark for mark in marks.marks if mark.row not in used)
