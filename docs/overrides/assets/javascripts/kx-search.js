@@ -152,6 +152,8 @@
   let timer = null;
   input.addEventListener("input", () => {
     clearTimeout(timer);
+    // Said at once: the results below are the last query's until this one's arrive.
+    status.textContent = input.value.trim() ? dialog.dataset.busy : "";
     timer = setTimeout(() => search(input.value), 150);
   });
   dialog.querySelector("form").addEventListener("submit", (event) => {
