@@ -3,7 +3,7 @@
 # browser here) with fonts for every script the site shows, and LibreOffice Calc with its
 # Python bridge (the shift sheet's round trip, tests/test_sheet_format.py), and rsync (the
 # daily run's copy of the personal calendars, tests/test_workflows.py), and DejaVu Sans (the
-# volunteers' attestations, tests/test_attest.py). Installs what is
+# volunteers' attestations, tests/test_attest.py), and Noto's Arabic and Ethiopic (test_fonts.py). Installs what is
 # missing when we may (root, or sudo without a password); otherwise says what to install and
 # exits 0: those tests then skip with the same words (tests/system_tools.py), except in CI
 # (CI set), where they fail.
@@ -24,6 +24,12 @@ fi
 tools=()
 if ! command -v rsync >/dev/null 2>&1; then
   tools+=(rsync)
+fi
+# The fonts of the site's scripts, as a learner's phone has them (Android ships Noto): Arabic
+# with Pashto's own letters, and Ethiopic for Tigrinya, which many desktops lack. No web font
+# is fetched: tests/browser/test_fonts.py checks in Chromium that each script is drawn by one.
+if [ ! -f /usr/share/fonts/truetype/noto/NotoSansEthiopic-Regular.ttf ]; then
+  tools+=(fonts-noto-core)
 fi
 # The Unicode font of the volunteers' attestations (konexio attest: Arabic, any name).
 if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then

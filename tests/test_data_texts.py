@@ -162,7 +162,9 @@ def test_the_build_report_counts_and_names_what_waits_for_review():
     waiting = {lang: sum(1 for m in shipped_catalog(lang) if m.id and any(
         c.startswith("needs review") for c in m.user_comments)) for lang in texts.LANGUAGES}
     assert waiting["fa"] == waiting["uk"] > 200 and waiting["en"] == waiting["ar"] == 0
-    assert lines[1].endswith(f"(data.po): fa {waiting['fa']}, uk {waiting['uk']}")
+    assert lines[1].endswith(f"(data.po): fa {waiting['fa']}, uk {waiting['uk']}, "
+                             f"ps {waiting['ps']}, ti {waiting['ti']}, sw {waiting['sw']}")
+    assert waiting["ps"] == waiting["ti"] == waiting["sw"] == waiting["fa"]
     total = len(raw_texts(REPO))
     assert re.search(rf"; fa: \d+/{total} texts of the data \(\d+ %, optional", lines[0])
 

@@ -383,7 +383,8 @@ def test_move_and_cancel_keep_uids_raise_sequence_and_mark_status(minimal_root, 
     cancelled_uid = f"{COHORT}/2026-11-30/1400@konexio.eu"
     marks = {"fr": ("ANNULÉ : ", "Déplacé : "), "en": ("CANCELLED: ", "Moved: "),
              "ar": ("ملغاة: ", "منقولة: "), "fa": ("لغو شد: ", "تغییر کرد: "),
-             "uk": ("СКАСОВАНО: ", "Перенесено: ")}
+             "uk": ("СКАСОВАНО: ", "Перенесено: "), "ps": ("لغوه شوه: ", "ځای یې بدل شو: "),
+             "ti": ("ተሰሪዙ፦ ", "ተቐይሩ፦ "), "sw": ("IMEFUTWA: ", "Kimehamishwa: ")}
     for lang in LANGUAGES:
         path = f"feeds/{lang}/cohort-{COHORT}.ics"
         old, new = events_by_uid(before[path]), events_by_uid(after[path])

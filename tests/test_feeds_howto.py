@@ -20,10 +20,12 @@ from konexio.validate import load_valid
 
 # A word of the Google step "paste the address", as each language writes it.
 PASTE = {"fr": "Collez l'adresse", "en": "Paste the address", "ar": "الصق العنوان",
-         "fa": "بچسبانید", "uk": "Вставте адресу"}
+         "fa": "بچسبانید", "uk": "Вставте адресу", "ps": "ولګوئ", "ti": "ለጥፍ",
+         "sw": "Bandika anwani"}
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+ETHIOPIC = re.compile(r"[\u1200-\u137F]")
 
 
 def test_apps_in_order_with_only_the_addresses_as_placeholders():
@@ -68,17 +70,19 @@ def test_the_calendars_page_shows_every_app_s_steps_in_its_own_language(calendar
     assert "<span lang=" not in section
     assert PASTE[lang] in howtos[0][1][2]
     steps = [step for _, found in howtos for step in found]
-    script = {"ar": ARABIC_SCRIPT, "fa": ARABIC_SCRIPT, "uk": CYRILLIC}.get(lang)
+    script = {"ar": ARABIC_SCRIPT, "fa": ARABIC_SCRIPT, "uk": CYRILLIC, "ps": ARABIC_SCRIPT,
+              "ti": ETHIOPIC}.get(lang)
     for step in steps:
         if script:
             assert script.search(step), (lang, step)
         else:
-            assert not ARABIC_SCRIPT.search(step) and not CYRILLIC.search(step), (lang, step)
+            assert not (ARABIC_SCRIPT.search(step) or CYRILLIC.search(step)
+                        or ETHIOPIC.search(step)), (lang, step)
 
 
 def test_dari_and_ukrainian_steps_are_not_english(calendars):
     english = {step for _, steps in _howtos(calendars["en"]) for step in steps}
-    for lang in ("fa", "uk"):
+    for lang in ("fa", "uk", "ps", "ti", "sw"):
         assert english.isdisjoint(step for _, steps in _howtos(calendars[lang])
                                   for step in steps), lang
 

@@ -121,6 +121,10 @@ def test_translations_written_here_wait_for_a_native_reader():
     template = sum(1 for m in i18n.read_template() if m.id)
     assert i18n.needing_review("fa") == template
     assert i18n.needing_review("uk") == template
+    for lang in ("ps", "ti", "sw"):  # issue 25 point 3: every word, and every data text
+        assert i18n.needing_review(lang) == template
+        assert i18n.needing_review(lang, "data") == len(
+            [m for m in i18n.read_catalog(lang, "data") if m.id]) > 200
     assert i18n.needing_review("fr") == 0
 
 
@@ -139,6 +143,12 @@ def test_a_text_falls_back_to_the_language_the_reader_likelier_reads():
     assert text.pick("ar") == ("ar", "مرحبا")
     assert Text(fr="Bonjour", en="Hello", ar="مرحبا", uk="Привіт").pick("uk") == ("uk", "Привіт")
     assert i18n.fallbacks("fa") == ("fa", "en", "fr")
+    # Pashto readers from Afghanistan read Dari, in the same script and direction, first.
+    assert text.pick("ps") == ("en", "Hello")
+    assert Text(fr="Bonjour", en="Hello", ar="مرحبا", fa="سلام").pick("ps") == ("fa", "سلام")
+    assert i18n.fallbacks("ps") == ("ps", "fa", "en", "fr")
+    assert i18n.fallbacks("ti") == ("ti", "en", "fr")
+    assert i18n.fallbacks("sw") == ("sw", "en", "fr")
 
 
 def test_a_dari_text_in_the_yaml_is_counted_and_shown_without_fallback(minimal_root):

@@ -21,9 +21,12 @@ from konexio.site.build import build_site
 REPO = Path(__file__).parent.parent
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 HOST = "https://formations.konexio.eu/"
-PREFIX = {"fr": "", "en": "en/", "ar": "ar/", "fa": "fa/", "uk": "uk/"}
-TAG = {"fr": "fr", "en": "en", "ar": "ar", "fa": "fa-AF", "uk": "uk"}
-OG_LOCALE = {"fr": "fr_FR", "en": "en_GB", "ar": "ar_AR", "fa": "fa_AF", "uk": "uk_UA"}
+PREFIX = {"fr": "", "en": "en/", "ar": "ar/", "fa": "fa/", "uk": "uk/", "ps": "ps/", "ti": "ti/",
+          "sw": "sw/"}
+TAG = {"fr": "fr", "en": "en", "ar": "ar", "fa": "fa-AF", "uk": "uk", "ps": "ps", "ti": "ti",
+       "sw": "sw"}
+OG_LOCALE = {"fr": "fr_FR", "en": "en_GB", "ar": "ar_AR", "fa": "fa_AF", "uk": "uk_UA",
+             "ps": "ps_AF", "ti": "ti_ER", "sw": "sw_KE"}
 COHORT_FILE = MINIMAL / "schedules/cohorts/paris/digitall-beginner-paris-2026-11.yml"
 COHORT = "cohorts/digitall-beginner-paris-2026-11/"
 
@@ -60,7 +63,8 @@ def local_file(site: Path, url: str) -> Path:
 def test_every_page_in_every_language_is_checked(site):
     langs = {lang for lang, _ in html_pages(site)}
     assert langs == set(PREFIX)
-    assert len(html_pages(site)) == 5 * len([p for lang, p in html_pages(site) if lang == "fr"])
+    assert len(html_pages(site)) == len(PREFIX) * len([p for lang, p in html_pages(site)
+                                                       if lang == "fr"])
 
 
 def test_every_page_has_open_graph_and_twitter_tags(site):

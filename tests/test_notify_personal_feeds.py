@@ -212,13 +212,14 @@ def test_the_built_site_its_sitemaps_and_search_indexes_hold_no_token(tmp_path, 
         assert not [t for t in made if t.encode() in data], path
     assert not [p for p in site.rglob("v") if p.is_dir()]
     sitemaps = sorted(site.rglob("sitemap.xml"))
-    assert len(sitemaps) == 5  # one per language
+    assert len(sitemaps) == 8  # one per language
     for sitemap in sitemaps:
         text = sitemap.read_text(encoding="utf-8")
         assert "<loc>" in text and "/v/" not in text, sitemap
     # The search index is compressed: read as the browser does.
     indexed = indexed_pages(site)
-    assert {page["language"] for page in indexed.values()} == {"fr", "en", "ar", "fa-af", "uk"}
+    assert {page["language"] for page in indexed.values()} == {"fr", "en", "ar", "fa-af", "uk",
+                                                               "ps", "ti", "sw"}
     assert not [url for url in indexed if "/v/" in url]
     for page in indexed.values():
         assert not [t for t in made if t in json.dumps(page, ensure_ascii=False)], page["url"]

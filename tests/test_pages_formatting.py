@@ -38,8 +38,10 @@ def as_dated(text: str, lang: str) -> str:
     """Babel's date in the locale's digits, with Dari's comma (CLDR's root patterns write a
     Latin one) and French's 1er (CLDR has no ordinal day for French dates)."""
     locale = BY_CODE[lang].locale
-    if lang == "fa":
+    if lang in ("fa", "ps"):
         text = text.replace(",", "،")
+    if lang == "ti":
+        text = text.replace(",", "፣")
     if lang == "fr":
         text = re.sub(r"(?<![\d:])\b1(?= [a-zéû]|[\u2009 ]?[–-])", "1er", text)
     return in_digits(text, locale)
@@ -48,9 +50,10 @@ def as_dated(text: str, lang: str) -> str:
 def test_cldr_gives_dari_persian_digits_and_plain_arabic_latin_ones():
     """What the brief of issue 25 asks to follow: CLDR's own answer for each locale."""
     assert Locale.parse(BY_CODE["fa"].locale).default_numbering_system == "arabext"
+    assert Locale.parse(BY_CODE["ps"].locale).default_numbering_system == "arabext"
     assert Locale.parse(BY_CODE["ar"].locale).default_numbering_system == "latn"
     assert {Locale.parse(BY_CODE[lang].locale).default_numbering_system
-            for lang in ("fr", "en", "uk")} == {"latn"}
+            for lang in ("fr", "en", "uk", "ti", "sw")} == {"latn"}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

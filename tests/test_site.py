@@ -93,14 +93,15 @@ def pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-OTHERS = ("en/", "ar/", "fa/", "uk/")
-TAGS = {"fr": "fr", "en": "en", "ar": "ar", "fa": "fa-AF", "uk": "uk"}
+OTHERS = ("en/", "ar/", "fa/", "uk/", "ps/", "ti/", "sw/")
+TAGS = {"fr": "fr", "en": "en", "ar": "ar", "fa": "fa-AF", "uk": "uk", "ps": "ps", "ti": "ti",
+        "sw": "sw"}
 
 
 def test_every_language_has_the_same_pages(built):
     fr = {p.relative_to(built).as_posix() for p in pages(built)
           if not p.relative_to(built).as_posix().startswith(OTHERS)}
-    for lang in ("en", "ar", "fa", "uk"):
+    for lang in ("en", "ar", "fa", "uk", "ps", "ti", "sw"):
         other = {p.relative_to(built / lang).as_posix() for p in (built / lang).rglob("*.html")}
         assert other == fr
     assert {"index.html", f"{COHORT}index.html", "apply/index.html", "guide/index.html",
@@ -118,7 +119,7 @@ def test_each_page_declares_its_language_and_direction(built):
         lang = rel[:2] if rel.startswith(OTHERS) else "fr"
         html = parse(page).html
         assert html["lang"] == TAGS[lang], rel
-        assert html["dir"] == ("rtl" if lang in ("ar", "fa") else "ltr"), rel
+        assert html["dir"] == ("rtl" if lang in ("ar", "fa", "ps") else "ltr"), rel
 
 
 def test_no_broken_internal_link(built):
@@ -139,7 +140,9 @@ def test_language_switch_points_at_the_same_page(built):
               if tag == "a" and address.endswith(COHORT)}
     assert {target_of(built, page, a) for a in switch} == {
         built / COHORT / "index.html", built / "ar" / COHORT / "index.html",
-        built / "fa" / COHORT / "index.html", built / "uk" / COHORT / "index.html"}
+        built / "fa" / COHORT / "index.html", built / "uk" / COHORT / "index.html",
+        built / "ps" / COHORT / "index.html", built / "ti" / COHORT / "index.html",
+        built / "sw" / COHORT / "index.html"}
     text = page.read_text(encoding="utf-8")
     assert 'hreflang="ar" lang="ar" dir="rtl">العربية</a>' in text
 
@@ -172,7 +175,8 @@ def test_search_index_holds_the_pages_for_learners(shipped):
 
     pages = indexed_pages(shipped)
     cohort = "cohorts/digitall-beginner-la-chapelle-2026-11/"
-    language = {"fr": "fr", "en": "en", "ar": "ar", "fa": "fa-af", "uk": "uk"}
+    language = {"fr": "fr", "en": "en", "ar": "ar", "fa": "fa-af", "uk": "uk", "ps": "ps",
+                "ti": "ti", "sw": "sw"}
     for lang, index in language.items():
         prefix = "" if lang == "fr" else lang + "/"
         mine = {url[len(prefix) + 1:]: page for url, page in pages.items()

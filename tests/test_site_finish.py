@@ -74,7 +74,7 @@ def test_every_page_is_in_its_sitemap_with_every_language(dated):
                           if urls.lang_prefix(o))}
         assert set(listed) == {site + prefix + page for page in own}, lang
         for _lastmod, alternates in listed.values():
-            assert set(alternates) == {"fr", "en", "ar", "fa-AF", "uk"}
+            assert set(alternates) == {"fr", "en", "ar", "fa-AF", "uk", "ps", "ti", "sw"}
         cohort = listed[site + prefix + "cohorts/digitall-beginner-paris-2026-11/"][1]
         assert cohort["fa-AF"] == site + "fa/cohorts/digitall-beginner-paris-2026-11/"
         gz = gzip.decompress((dated / prefix / "sitemap.xml.gz").read_bytes())
@@ -95,7 +95,8 @@ def test_lastmod_is_when_what_the_page_shows_last_changed_in_git(dated):
 
 def test_every_page_says_its_language_tag_and_direction_on_html(dated):
     for lang, tag, direction in (("fr", "fr", "ltr"), ("ar", "ar", "rtl"),
-                                 ("fa", "fa-AF", "rtl"), ("uk", "uk", "ltr")):
+                                 ("fa", "fa-AF", "rtl"), ("uk", "uk", "ltr"),
+                                 ("ps", "ps", "rtl"), ("ti", "ti", "ltr"), ("sw", "sw", "ltr")):
         root = dated / urls.lang_prefix(lang)
         pages = list(finish.html_files(root, lang))
         assert len(pages) > 10

@@ -21,8 +21,10 @@ from axe_playwright_python.sync_playwright import Axe
 REPO = Path(__file__).parent.parent.parent
 COHORT_ID = "digitall-beginner-belleville-2027-01"
 COHORT = f"cohorts/{COHORT_ID}/"
-PREFIX = {"fr": "", "en": "en/", "ar": "ar/", "fa": "fa/", "uk": "uk/"}
-DIRECTION = {"fr": "ltr", "en": "ltr", "ar": "rtl", "fa": "rtl", "uk": "ltr"}
+PREFIX = {"fr": "", "en": "en/", "ar": "ar/", "fa": "fa/", "uk": "uk/", "ps": "ps/", "ti": "ti/",
+          "sw": "sw/"}
+DIRECTION = {"fr": "ltr", "en": "ltr", "ar": "rtl", "fa": "rtl", "uk": "ltr", "ps": "rtl",
+             "ti": "ltr", "sw": "ltr"}
 SITE_URL = "https://formations.konexio.eu/"
 DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",

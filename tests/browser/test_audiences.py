@@ -11,7 +11,8 @@ from konexio import i18n
 from konexio.pages import words
 from konexio.site.search import indexed_pages
 
-PREFIX = {"fr": "", "en": "en/", "ar": "ar/", "fa": "fa/", "uk": "uk/"}
+PREFIX = {"fr": "", "en": "en/", "ar": "ar/", "fa": "fa/", "uk": "uk/", "ps": "ps/", "ti": "ti/",
+          "sw": "sw/"}
 
 
 @pytest.mark.parametrize("lang", list(PREFIX))
@@ -25,7 +26,7 @@ def test_the_guide_is_in_the_footer_not_in_the_menu(phone, base_url, outside, la
     assert box["height"] >= 24 and box["x"] >= 0 and box["x"] + box["width"] <= 360
     link.click()
     assert phone.url == base_url + PREFIX[lang] + "guide/"
-    assert phone.locator("html").get_attribute("dir") == ("rtl" if lang in ("ar", "fa")
+    assert phone.locator("html").get_attribute("dir") == ("rtl" if lang in ("ar", "fa", "ps")
                                                            else "ltr")
     assert outside == []
 

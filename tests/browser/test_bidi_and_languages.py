@@ -9,7 +9,8 @@ import pytest
 
 COHORT = "cohorts/digitall-beginner-la-chapelle-2026-11/"
 ADDRESS = "18 rue Philippe de Girard, 75018 Paris"
-LANGS = {"fr": "Français", "en": "English", "ar": "العربية", "fa": "دری", "uk": "Українська"}
+LANGS = {"fr": "Français", "en": "English", "ar": "العربية", "fa": "دری", "uk": "Українська",
+         "ps": "پښتو", "ti": "ትግርኛ", "sw": "Kiswahili"}
 
 LEFT_OF = """([selector, text, parts, unwrap]) => {
   // The left edge on screen of each of `parts` (an offset and a length inside `text`) in
@@ -50,7 +51,7 @@ def left_of(page, selector, text, words, unwrap=False):
     return lefts
 
 
-@pytest.mark.parametrize("lang", ["ar", "fa"])
+@pytest.mark.parametrize("lang", ["ar", "fa", "ps"])
 def test_address_keeps_its_order_on_a_right_to_left_page(phone, base_url, lang):
     phone.set_viewport_size({"width": 1000, "height": 800})  # the address on one line
     phone.goto(base_url + f"{lang}/" + COHORT)
@@ -129,5 +130,6 @@ def test_hreflang_links_are_in_the_head_but_not_seen_by_materials_fetch(phone, b
     assert phone.evaluate("document.querySelectorAll('link[rel=alternate]').length") == 0
     tags = phone.evaluate("[...document.querySelectorAll('head link[hreflang]')]"
                           ".filter(l => l.relList.contains('alternate')).map(l => l.hreflang)")
-    assert sorted(tags) == sorted(["fr", "en", "ar", "fa-AF", "uk", "x-default"])
+    assert sorted(tags) == sorted(["fr", "en", "ar", "fa-AF", "uk", "ps", "ti", "sw",
+                                   "x-default"])
     assert outside == []

@@ -18,7 +18,8 @@ from __future__ import annotations
 import pytest
 from babel.dates import get_month_names
 
-PREFIX = {"fr": "", "en": "en/", "ar": "ar/", "fa": "fa/", "uk": "uk/"}
+PREFIX = {"fr": "", "en": "en/", "ar": "ar/", "fa": "fa/", "uk": "uk/", "ps": "ps/", "ti": "ti/",
+          "sw": "sw/"}
 MOVED = "cohorts/digitall-intermediate-belleville-2026-11/"
 """A cancelled session, a last one moved from Wednesday 9 to Thursday 10 December."""
 DARI_PAGES = ["", "programs/", "programs/digitall-beginner/", "antennas/", "antennas/paris/",
@@ -100,14 +101,16 @@ def test_dari_pages_write_persian_digits(phone, base_url, path):
         path in ("apply/", "faq/", "calendars/", "partners/")
 
 
-def test_every_dari_page_writes_persian_digits(phone, base_url, site_dir):
-    """Every page of the Dari site (each cohort, program and antenna, the guide too)."""
-    pages = sorted(path.parent.relative_to(site_dir / "fa").as_posix()
-                   for path in (site_dir / "fa").rglob("index.html"))
+@pytest.mark.parametrize("lang", ["fa", "ps"])
+def test_every_dari_page_writes_persian_digits(phone, base_url, site_dir, lang):
+    """Every page of the Dari site (each cohort, program and antenna, the guide too), and of
+    the Pashto one: CLDR's default for Pashto is the same Persian digits."""
+    pages = sorted(path.parent.relative_to(site_dir / lang).as_posix()
+                   for path in (site_dir / lang).rglob("index.html"))
     assert len(pages) > 40
     found = {}
     for page in pages:
-        phone.goto(base_url + "fa/" + ("" if page == "." else page + "/"))
+        phone.goto(base_url + f"{lang}/" + ("" if page == "." else page + "/"))
         if phone.locator("article").count():
             latin = phone.evaluate(LATIN_DIGITS)
             if latin:
@@ -136,12 +139,13 @@ def test_dari_cohort_page_as_its_reader_reads_it(phone, base_url):
     assert "چهارشنبه، نومبر ۱۱" in article
 
 
-@pytest.mark.parametrize("lang", ["ar", "fa"])
+@pytest.mark.parametrize("lang", ["ar", "fa", "ps"])
 def test_a_span_of_dates_reads_right_to_left(phone, base_url, lang):
     """The cohort's first day stands on the right of its last one."""
     phone.set_viewport_size({"width": 1000, "height": 800})
     phone.goto(base_url + PREFIX[lang] + MOVED)
-    first, last = {"ar": ("2 نوفمبر", "10 ديسمبر"), "fa": ("۲ نومبر", "۱۰ دسم")}[lang]
+    first, last = {"ar": ("2 نوفمبر", "10 ديسمبر"), "fa": ("۲ نومبر", "۱۰ دسم"),
+                   "ps": ("نومبر ۲", "دسمبر ۱۰")}[lang]  # CLDR's Pashto: month, then day
     (first_left, first_right), (last_left, last_right) = rects(phone, "article li", first, last)
     assert first_left > last_right
 
@@ -160,7 +164,7 @@ def test_arabic_time_range_keeps_its_order(phone, base_url):
     assert start[1] <= end[0] + 0.5
 
 
-@pytest.mark.parametrize("lang", ["ar", "fa"])
+@pytest.mark.parametrize("lang", ["ar", "fa", "ps"])
 def test_venue_then_address_in_a_right_to_left_line(phone, base_url, lang):
     """The venue's name on the right, then the comma, then the address on its left, the
     address itself left to right ("20 rue de Belleville, 75020 Paris"): no "75020 ،centre"."""
@@ -176,7 +180,7 @@ def test_venue_then_address_in_a_right_to_left_line(phone, base_url, lang):
 
 
 def test_course_names_stay_whole_in_the_list_of_links(phone, base_url):
-    for lang in ("fa", "ar", "uk", "fr"):
+    for lang in ("fa", "ar", "uk", "fr", "ps", "ti", "sw"):
         phone.goto(base_url + PREFIX[lang])
         links = phone.locator("article p a[href*='programs/']")
         assert links.count() >= 5
@@ -204,7 +208,7 @@ def test_french_first_of_the_month(phone, base_url):
     assert "lundi 1er février 2027" in phone.locator(".kx-sessions").inner_text()
 
 
-@pytest.mark.parametrize("lang", ["ar", "fa", "uk", "en", "fr"])
+@pytest.mark.parametrize("lang", ["ar", "fa", "uk", "en", "fr", "ps", "ti", "sw"])
 def test_the_menu_says_each_page_by_its_own_title(phone, base_url, lang):
     phone.set_viewport_size({"width": 1400, "height": 900})  # the menu beside the page
     phone.goto(base_url + PREFIX[lang])

@@ -12,7 +12,8 @@ from axe_playwright_python.sync_playwright import Axe
 
 from konexio import i18n
 
-PREFIX = {"fr": "", "en": "en/", "ar": "ar/", "fa": "fa/", "uk": "uk/"}
+PREFIX = {"fr": "", "en": "en/", "ar": "ar/", "fa": "fa/", "uk": "uk/", "ps": "ps/", "ti": "ti/",
+          "sw": "sw/"}
 
 EMPTY = """() => {
   // A place and a time of day with no open group, where the place has open groups at

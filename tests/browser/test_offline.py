@@ -18,7 +18,8 @@ from axe_playwright_python.sync_playwright import Axe
 from konexio import i18n
 from konexio.site import search
 
-PREFIX = {"fr": "", "en": "en/", "ar": "ar/", "fa": "fa/", "uk": "uk/"}
+PREFIX = {"fr": "", "en": "en/", "ar": "ar/", "fa": "fa/", "uk": "uk/", "ps": "ps/", "ti": "ti/",
+          "sw": "sw/"}
 COHORT = "cohorts/digitall-beginner-la-chapelle-2026-11/"
 PROGRAM = "programs/digitall-beginner/"
 

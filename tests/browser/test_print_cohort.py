@@ -17,7 +17,8 @@ COHORTS = sorted(path.stem for path in
                  (Path(__file__).parent.parent.parent / "schedules/cohorts").rglob("*.yml"))
 LONGEST = "digitous-menilmontant-2026-09"
 """The shipped cohort with the most session days (114): the hardest to fit on one sheet."""
-PREFIX = {"fr": "", "en": "en/", "ar": "ar/", "fa": "fa/", "uk": "uk/"}
+PREFIX = {"fr": "", "en": "en/", "ar": "ar/", "fa": "fa/", "uk": "uk/", "ps": "ps/", "ti": "ti/",
+          "sw": "sw/"}
 
 
 def _pages(pdf: bytes) -> int:

@@ -13,10 +13,12 @@ from playwright.sync_api import expect
 from konexio import i18n
 
 COHORT = "cohorts/digitall-beginner-la-chapelle-2026-11/"
-PREFIX = {"fr": "", "en": "en/", "ar": "ar/", "fa": "fa/", "uk": "uk/"}
+PREFIX = {"fr": "", "en": "en/", "ar": "ar/", "fa": "fa/", "uk": "uk/", "ps": "ps/", "ti": "ti/",
+          "sw": "sw/"}
 SITE_URL = "https://formations.konexio.eu/"
 PAGES = {"cohort": COHORT, "program": "programs/digitall-beginner/"}
-DIRECTION = {"fr": "ltr", "en": "ltr", "ar": "rtl", "fa": "rtl", "uk": "ltr"}
+DIRECTION = {"fr": "ltr", "en": "ltr", "ar": "rtl", "fa": "rtl", "uk": "ltr", "ps": "rtl",
+             "ti": "ltr", "sw": "ltr"}
 
 
 def _query(href: str) -> dict[str, str]:

@@ -24,7 +24,8 @@ TEMPLATES = {
     "apply": "apply/",
     "guide": "guide/",
 }
-PREFIX = {"fr": "", "en": "en/", "ar": "ar/", "fa": "fa/", "uk": "uk/"}
+PREFIX = {"fr": "", "en": "en/", "ar": "ar/", "fa": "fa/", "uk": "uk/", "ps": "ps/", "ti": "ti/",
+          "sw": "sw/"}
 
 
 def test_the_cohort_of_these_tests_exists(site_dir: Path):

@@ -99,10 +99,22 @@ def index_site(site: Path, langs: tuple[str, ...] = LANGUAGES) -> None:
     if done.returncode != 0 or not (site / BUNDLE / "pagefind-entry.json").exists():
         raise SearchIndexFailed("konexio build: the site was not built: Pagefind could not "
                                 f"index it:\n{done.stdout}{done.stderr}")
+    entry = site / BUNDLE / "pagefind-entry.json"
+    entry.write_text(ordered_entry(entry.read_text(encoding="utf-8")), encoding="utf-8")
     for lang in langs:
         pairs = [[head, variants] for head, variants in synonyms(lang).items()]
         (site / BUNDLE / f"kx-synonyms.{lang}.json").write_text(
             json.dumps(pairs, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def ordered_entry(text: str) -> str:
+    """Pagefind's entry file with its languages in the order of their names: Pagefind lists
+    them in the order of a hash map, another at each run once there are eight of them, and
+    two builds of the same pages must write the same bytes (the offline copy's version is
+    made from this file). Which index a page loads is read by name, never by position."""
+    entry = json.loads(text)
+    entry["languages"] = dict(sorted(entry["languages"].items()))
+    return json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
 
 
 def indexed_pages(site: Path) -> dict[str, dict]:
