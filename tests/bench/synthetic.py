@@ -159,7 +159,9 @@ def generate(root: Path, antennas: int) -> Network:
         antenna_id = f"{template_id}-{number:03d}"
         data = _antenna(template_id, template, number)
         _dump(root / "schedules" / "antennas" / f"{antenna_id}.yml", data)
-        antenna = Antenna.model_validate(data)
+        # A phone number without its country code is read in the antenna's country, as the
+        # loader does (validate/structure.py).
+        antenna = Antenna.model_validate(data, context={"country": data.get("country")})
         for index in range(COHORTS_PER_ANTENNA):
             program = catalogue[(number + index) % len(catalogue)]
             cohort = _cohort(antenna_id, antenna, index, program)
