@@ -23,9 +23,10 @@ def page_times(root: Path, site: Site, lang: str) -> dict[str, datetime]:
     docs = sorted((root / "docs" / lang).rglob("*.md"))
     hand_written = {_address(path.relative_to(root / "docs" / lang)):
                     path.relative_to(root).as_posix() for path in docs}
-    times = commit_times(root, [*data_files(site.dataset), *hand_written.values()])
+    data = data_files(site.dataset)
+    times = commit_times(root, [*data, *hand_written.values()])
     found: dict[str, datetime] = {}
-    newest = max((times[f] for f in data_files(site.dataset) if f in times), default=None)
+    newest = max((times[f] for f in data if f in times), default=None)
     if newest is not None:
         for kind in ("home", "programs", "antennas", "volunteers", "impact", "calendars",
                      "partners"):
