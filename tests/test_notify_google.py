@@ -74,7 +74,9 @@ def test_the_sync_creates_roster_and_journal_in_its_one_batch(tmp_path, minimal_
     google_sync(minimal_root, bench)
     assert bench.server.kinds(PEOPLE_SHEET) == ["metadata", "batchUpdate"]
     roster = bench.server.sheet(PEOPLE_SHEET, ROSTER)
-    assert roster.frozen_rows == 1 and bench.grid(ROSTER) == [list(ROSTER_HEADER)]
+    assert roster.frozen_rows == 1 and bench.grid(ROSTER) == [[
+        "nom", "e-mail", "téléphone", "langue", "rappels", "jeton agenda", "remplacements",
+        "résumé de la semaine"]]
     assert bench.grid(RECORDS) == [list(RECORD_HEADER)]
     bench.server.log.clear()
     google_sync(minimal_root, bench)

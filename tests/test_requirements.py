@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from konexio.cli import main
 from konexio.model.volunteers import Requirement
 from konexio.notify.people import match, read_signups
+from konexio.sync.layout import normalize
 from konexio.sync.requirements import check
 from konexio.sync.roster import ROSTER, read_roster
 from konexio.sync.words import ADULT, INDUCTION, INTERPRETS
@@ -28,13 +29,16 @@ def require(root, role: str, what: str) -> None:
 
 
 def roster_columns(root, columns: dict[str, list[str]]) -> dict[str, str]:
-    """Add columns to the roster (rows 2, 3, 4: Awa, Sam, Layla); their letters."""
+    """Fill roster columns (rows 2, 3, 4: Awa, Sam, Layla), found by their title as a
+    coordinator sees it (the sync writes the optional ones), else added; their letters."""
     path = people_path(root)
     book = load_workbook(path)
     sheet = book[ROSTER]
     letters = {}
     for label, values in columns.items():
-        col = sheet.max_column + 1
+        titles = [normalize(str(c.value or "")) for c in sheet[1]]
+        col = titles.index(normalize(label)) + 1 if normalize(label) in titles \
+            else sheet.max_column + 1
         sheet.cell(1, col).value = label
         for row, value in enumerate(values, start=2):
             sheet.cell(row, col).value = value or None
@@ -82,13 +86,27 @@ def test_a_date_where_a_yes_belongs_is_reported_never_read_as_one(staffed, capsy
     assert "2001" not in out.replace(f"{ROSTER}!{letters[ADULT]}2", "")
 
 
-def test_a_requirement_without_its_column_says_which_column_to_add(staffed, capsys):  # noqa: F811
+def test_a_requirement_gets_its_column_from_the_next_sync(staffed, capsys):  # noqa: F811
+    """A role starts requiring the induction: until a sync, coverage says which column is
+    missing and flags nobody; the sync adds the column's title (and nothing in the rows),
+    then everyone signed up for that role without a yes is listed."""
+    cell = sign_up(staffed, shift_id("2026-11-25", "assistant"), "Sam Sample")
     require(staffed, "assistant", "[induction]")
-    run_sync(staffed)
     out = coverage(staffed, capsys, "--lang", "en")
-    assert (f"{ROSTER}: add a column « {INDUCTION} » (one person per row, « oui » or empty): "
-            "the roles assistant require it in volunteers/roles.yml.") in out
+    assert (f"{ROSTER}: column « {INDUCTION} » missing: run konexio sync (it adds it), then "
+            "fill it in, one person per row: the roles assistant require it in "
+            "volunteers/roles.yml.") in out
     assert "Sign-ups lacking" not in out  # nobody is flagged on a column that is not there
+    before = [[c.value for c in row] for row in load_workbook(people_path(staffed))[ROSTER]]
+    run_sync(staffed)
+    after = [[c.value for c in row] for row in load_workbook(people_path(staffed))[ROSTER]]
+    assert after[0][len(before[0]):] == [INDUCTION]
+    assert [row[:len(before[0])] for row in after] == before  # nobody's cells touched
+    assert all(row[len(before[0]):] in ([], [None]) for row in after[1:])
+    out = coverage(staffed, capsys, "--lang", "en")
+    assert "missing: run konexio sync" not in out
+    assert "Sign-ups lacking what their role requires (volunteers/roles.yml):" in out
+    assert f"  Paris!{cell} ({ROSTER}!A3) : 2026-11-25 " in out
 
 
 @pytest.mark.parametrize(("typed", "met"), [("oui", True), ("OUI ", True), ("x", True),

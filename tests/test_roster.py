@@ -28,7 +28,26 @@ def tokens(*values):
 
 def test_a_missing_roster_is_created_with_its_header():
     edit = roster_edit(WorksheetSnapshot(ROSTER, exists=False))
-    assert edit.create and [w.value for w in edit.writes] == list(ROSTER_HEADER)
+    assert edit.create and [w.value for w in edit.writes] == \
+        ["nom", "e-mail", "téléphone", "langue", "rappels", "jeton agenda", "remplacements",
+         "résumé de la semaine"]
+    # what roles require gets its column too, only when some role requires it
+    edit = roster_edit(WorksheetSnapshot(ROSTER, exists=False),
+                       optional=("remplacements", "résumé de la semaine", "18 ans ou plus"))
+    assert [w.value for w in edit.writes][-1] == "18 ans ou plus"
+
+
+def test_the_optional_columns_get_a_header_cell_once_whatever_their_spelling():
+    rows = ((*ROSTER_HEADER, "notes", "REMPLACEMENTS"),
+            ("Awa", "awa@example.org", "", "", "", GOOD, "vient le lundi", "oui"))
+    edit = roster_edit(WorksheetSnapshot(ROSTER, rows),
+                       optional=("remplacements", "résumé de la semaine", "accueil fait"))
+    # right of everything, never over a cell, and « REMPLACEMENTS » is the same column
+    assert [(w.row, w.col, w.value) for w in edit.writes] == \
+        [(0, 8, "résumé de la semaine"), (0, 9, "accueil fait")]
+    done = ((*rows[0], "Resume de la semaine", "accueil fait"), rows[1])
+    assert roster_edit(WorksheetSnapshot(ROSTER, done),
+                       optional=("remplacements", "résumé de la semaine", "accueil fait")).empty
 
 
 def test_only_the_token_column_is_written_and_only_where_needed():
@@ -39,13 +58,15 @@ def test_only_the_token_column_is_written_and_only_where_needed():
         ("Sam", "", "", "", "", ""),
     )
     edit = roster_edit(WorksheetSnapshot(ROSTER, rows), tokens("t" * 32, "u" * 32))
-    # the header gets the missing column right of everything; rows get a token each
+    # the header gets the missing columns right of everything; rows get a token each, and
+    # nothing else of a row is written
     assert [(w.row, w.col, w.value) for w in edit.writes] == \
-        [(0, 6, TOKEN), (1, 6, "t" * 32), (3, 6, "u" * 32)]
+        [(0, 6, TOKEN), (0, 7, "remplacements"), (0, 8, "résumé de la semaine"),
+         (1, 6, "t" * 32), (3, 6, "u" * 32)]
 
 
 def test_good_tokens_stay_and_copied_or_short_ones_are_renewed():
-    rows = ((*ROSTER_HEADER,),
+    rows = ((*ROSTER_HEADER, "remplacements", "résumé de la semaine"),
             ("Awa", "awa@example.org", "", "", "", GOOD),
             ("Sam", "sam@example.org", "", "", "", GOOD),  # a copied row
             ("Lea", "lea@example.org", "", "", "", "abc"))

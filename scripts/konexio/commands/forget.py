@@ -13,6 +13,7 @@ from datetime import date
 from konexio.cli import add_common, stopped
 from konexio.commands.sync import add_backend_options, cells, make_backend
 from konexio.i18n import COORDINATORS, N_, Together
+from konexio.sync.requirements import roster_columns
 from konexio.sync.retry import SyncError
 
 WHY = {"past": N_("pseudonyme dans les inscriptions passées : %(cells)s"),
@@ -62,7 +63,8 @@ def run(args) -> int:
     try:
         backend = make_backend(args, dataset)
         summary = sync_shifts(shifts(dataset, schedule), worksheet_titles(dataset), backend,
-                              args.dry_run, erase=erase)
+                              args.dry_run, erase=erase, extra_columns=roster_columns(
+                                  dataset.roles.model if dataset.roles else None))
     except SyncError as error:
         stopped("forget", error, lang)
         return 2

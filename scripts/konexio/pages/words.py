@@ -90,7 +90,7 @@ GROUPS: dict[str, dict[str, str]] = {
         "partners": N_("partenaires"),
     },
     "roster": {
-        # By the roster's column labels (konexio.sync.roster.ROSTER_HEADER, in that order):
+        # By the roster's column labels (konexio.sync.requirements.EVERY_COLUMN):
         # the privacy notice for volunteers says what each column keeps, and a test checks
         # that every column is said (tests/test_privacy_record.py).
         "nom": N_("votre nom ;"),
@@ -99,6 +99,17 @@ GROUPS: dict[str, dict[str, str]] = {
                         "pas obligatoire ;"),
         "langue": N_("la langue de vos messages ;"),
         "rappels": N_("si vous voulez un rappel la veille de vos séances ;"),
+        # The optional columns (konexio.sync.requirements.EVERY_COLUMN), empty for most.
+        "remplacements": N_("si vous acceptez qu'on vous demande de remplacer un ou une "
+                            "bénévole qui ne peut pas venir ;"),
+        "résumé de la semaine": N_("si vous voulez recevoir chaque semaine les créneaux où il "
+                                   "manque du monde ;"),
+        "accueil fait": N_("si vous avez suivi la séance d'accueil des bénévoles, quand votre "
+                           "rôle la demande ;"),
+        "18 ans ou plus": N_("si vous avez 18 ans ou plus, quand votre rôle le demande : un "
+                             "« oui », jamais votre date de naissance ;"),
+        "langues d'interprétation": N_("les langues que vous pouvez interpréter, si vous êtes "
+                                       "interprète ;"),
         "jeton agenda": N_("un code secret : il fait l'adresse de votre agenda personnel."),
     },
 }

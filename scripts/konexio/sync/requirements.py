@@ -2,10 +2,11 @@
 records for each person: a yes in « accueil fait » and « 18 ans ou plus », the languages
 in « langues d'interprétation ». Pure.
 
-These columns are the coordinators': the sync never writes them, and a role's requirement
-is checked only once its column is in the roster's header (until then, one line says which
-column to add). A date typed where a yes is expected is reported, by its cell, and never
-read: the roster keeps no date of birth.
+These columns are the coordinators': the sync writes their title once a role requires them
+(``roster_columns``), never a person's cell; a role's requirement is checked only once its
+column is in the roster's header (until then, one line says to run the sync). A date typed
+where a yes is expected is reported, by its cell, and never read: the roster keeps no date
+of birth.
 """
 
 from __future__ import annotations
@@ -18,11 +19,14 @@ from konexio.model.volunteers import Requirement, Roles
 from konexio.notify.people import Matching, SignUp
 from konexio.sync.layout import column_letter, normalize
 from konexio.sync.plan import WorksheetSnapshot
-from konexio.sync.roster import ROSTER, Volunteer
+from konexio.sync.roster import OPTIONAL, ROSTER, ROSTER_HEADER, Volunteer
 from konexio.sync.words import ADULT, INDUCTION, INTERPRETS, STAND_INS
 
 COLUMNS = {Requirement.induction: INDUCTION, Requirement.adult: ADULT,
            Requirement.language: INTERPRETS}
+EVERY_COLUMN = ROSTER_HEADER + OPTIONAL + tuple(COLUMNS.values())
+"""Every column of the roster the tools read or write: what the privacy notice and the
+record of processing (PRIVACY.md) must each name."""
 YES = {"oui", "yes", "y", "o", "x", "1", "vrai", "true", "ok", "fait", "done", "نعم"}
 _DATE = re.compile(r"\d{1,4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,4}|\d{4}-\d{2}-\d{2}")
 
@@ -84,8 +88,9 @@ def check(roster: WorksheetSnapshot, matching: Matching, roles: Roles | None) ->
                 lacking.append(Lacking(item.signup, item.volunteer, role, requirement))
     for requirement, needing in wanted.items():
         problems.append(COORDINATORS.message(N_(
-            "%(roster)s : ajoutez une colonne « %(column)s » (une personne par ligne, « oui » "
-            "ou vide) : les rôles %(roles)s la demandent dans volunteers/roles.yml."),
+            "%(roster)s : colonne « %(column)s » absente : lancez konexio sync (elle "
+            "l'ajoute), puis remplissez-la, une personne par ligne : les rôles %(roles)s la "
+            "demandent dans volunteers/roles.yml."),
             roster=ROSTER, column=COLUMNS[requirement], roles=Together(sorted(needing))))
     if dates:
         problems.append(COORDINATORS.message(N_(
@@ -121,3 +126,11 @@ def stand_in_rows(roster: WorksheetSnapshot) -> set[int]:
     if col is None:
         return set()
     return {row for row in range(1, len(roster.rows)) if is_yes(roster.cell(row, col))}
+
+
+def roster_columns(roles: Roles | None) -> tuple[str, ...]:
+    """The roster's optional columns a sync gives a header cell: stand-ins and digests,
+    then the column of each requirement some role has (in ``Requirement``'s order)."""
+    used = {requirement for role in (roles.roles if roles else ()) for requirement in role.requires}
+    return OPTIONAL + tuple(label for requirement, label in COLUMNS.items()
+                            if requirement in used)

@@ -1,10 +1,13 @@
 """The roster (``Bénévoles``) and the record of mails (``Envois``), beside the shift sheets.
 
 The roster is people's data: coordinators type one row per volunteer (``nom``, ``e-mail``,
-``téléphone``, ``langue``, ``rappels``). The sync only creates the worksheet, writes header
-cells into empty places, and fills the one column it owns, ``jeton agenda``: the secret of
-the volunteer's personal calendar address. It never writes another cell of a row, never
-deletes a row, and nothing read here is ever printed (positions like ``Bénévoles!B4`` are).
+``téléphone``, ``langue``, ``rappels``, and the optional columns: ``remplacements``,
+``résumé de la semaine``, and what the roles of ``volunteers/roles.yml`` require). The sync
+only creates the worksheet, writes header cells into empty places (so a coordinator finds
+every column the tools read without typing its title), and fills the one column it owns,
+``jeton agenda``: the secret of the volunteer's personal calendar address. It never writes
+another cell of a row, never deletes a row, and nothing read here is ever printed
+(positions like ``Bénévoles!B4`` are).
 
 ``Envois`` belongs to ``konexio notify`` entirely: an append-only journal, one row per step
 of each mail (about to send, then sent, refused or uncertain), so that a run cut anywhere,
@@ -24,9 +27,10 @@ from dataclasses import dataclass
 
 from konexio.i18n import COORDINATORS, N_, NN_, Message
 from konexio.sync import languages, words
-from konexio.sync.layout import Value, api_cell, cell_text, column_letter
+from konexio.sync.layout import Value, api_cell, cell_text, column_letter, normalize
 from konexio.sync.plan import CellWrite, WorksheetSnapshot, runs
 from konexio.sync.words import (
+    DIGEST,
     EMAIL,
     GUARD,
     LANGUAGE,
@@ -35,6 +39,7 @@ from konexio.sync.words import (
     RECORDS,
     REMINDERS,
     ROSTER,
+    STAND_INS,
     TOKEN,
 )
 
@@ -46,6 +51,10 @@ PEOPLE = (NAME, EMAIL, PHONE, LANGUAGE, REMINDERS)
 OWNED = (TOKEN,)
 """Written by the sync only."""
 ROSTER_HEADER = PEOPLE + OWNED
+OPTIONAL = (STAND_INS, DIGEST)
+"""Typed by coordinators, empty for most people: who may be asked to stand in, who gets a
+weekly digest. Their header cells are written by the sync, after the token's; the columns
+of what roles require (``requirements.roster_columns``) follow them."""
 
 RECORD_HEADER = (words.STAMP, words.STATE, words.KIND, words.SHIFT, words.RECIPIENT,
                  words.VERSION, words.SEQUENCE, words.DATE, words.START, words.END,
@@ -188,20 +197,38 @@ def tokens_moved(snapshot: WorksheetSnapshot, edit: SheetEdit) -> TokensMoved:
     return TokensMoved(written, before)
 
 
+def _optional_writes(header: tuple[str, ...], free: int, optional: tuple[str, ...]) \
+        -> list[CellWrite]:
+    """Header cells for the optional columns not there yet, from column ``free``. A title
+    retyped without its accent or in capitals is the same column (``normalize``, as they
+    are read), never a second one."""
+    present = {normalize(label) for label in header}
+    writes = []
+    for label in optional:
+        if normalize(label) not in present:
+            writes.append(CellWrite(0, free, label))
+            present.add(normalize(label))
+            free += 1
+    return writes
+
+
 def roster_edit(snapshot: WorksheetSnapshot,
                 new_token: Callable[[], str] = lambda: secrets.token_urlsafe(TOKEN_BYTES),
-                moved: TokensMoved | None = None, skip: set[int] | frozenset = frozenset()) \
-        -> SheetEdit:
-    """Create the roster, add missing header cells, fill missing, malformed or duplicated
-    tokens of rows that hold a name or an address (and, after a write into moved rows,
-    ``moved``, put back the tokens it replaced), but in the rows of ``skip`` (being
-    erased). Pure, but for ``new_token``."""
+                moved: TokensMoved | None = None, skip: set[int] | frozenset = frozenset(),
+                optional: tuple[str, ...] = OPTIONAL) -> SheetEdit:
+    """Create the roster, add missing header cells (``optional`` ones too), fill missing,
+    malformed or duplicated tokens of rows that hold a name or an address (and, after a
+    write into moved rows, ``moved``, put back the tokens it replaced), but in the rows of
+    ``skip`` (being erased). Pure, but for ``new_token``."""
     if not snapshot.exists:
+        header = ROSTER_HEADER + optional
         return SheetEdit(ROSTER, create=True,
-                         writes=tuple(CellWrite(0, c, label)
-                                      for c, label in enumerate(ROSTER_HEADER)),
+                         writes=tuple(CellWrite(0, c, label) for c, label in enumerate(header)),
                          guarded=ROSTER_HEADER.index(TOKEN))
     columns, writes = _header_writes(snapshot, ROSTER_HEADER)
+    free = max([snapshot.last_col + 1, len(snapshot.header)] + [w.col + 1 for w in writes])
+    writes += _optional_writes(snapshot.header + tuple(str(w.value) for w in writes), free,
+                               optional)
     seen: set[str] = set()
     for row in range(1, len(snapshot.rows)):
         someone = any(snapshot.cell(row, columns[label]).strip() for label in (NAME, EMAIL))
@@ -253,12 +280,13 @@ def records_edit(snapshot: WorksheetSnapshot) -> SheetEdit:
 
 
 def upkeep(snapshots: dict[str, WorksheetSnapshot], moved: TokensMoved | None = None,
-           skip: set[int] | frozenset = frozenset()) -> tuple[SheetEdit, ...]:
+           skip: set[int] | frozenset = frozenset(),
+           optional: tuple[str, ...] = OPTIONAL) -> tuple[SheetEdit, ...]:
     """What a sync writes into the extra worksheets of one spreadsheet (``moved``: after a
     write into roster rows that had moved, see ``TokensMoved``; ``skip``: roster rows
-    being erased, given no token)."""
+    being erased, given no token; ``optional``: the roster's optional columns)."""
     edits = (roster_edit(snapshots.get(ROSTER, WorksheetSnapshot(ROSTER, exists=False)),
-                         moved=moved, skip=skip),
+                         moved=moved, skip=skip, optional=optional),
              records_edit(snapshots.get(RECORDS, WorksheetSnapshot(RECORDS, exists=False))))
     return tuple(edit for edit in edits if not edit.empty or edit.guarded is not None)
 

@@ -29,9 +29,11 @@ from konexio.sync.plan import (
     WorksheetSnapshot,
     plan_worksheet,
 )
+from konexio.sync.requirements import roster_columns
 from konexio.sync.retry import SyncError, WriteUncertain
 from konexio.sync.roster import (
     EXTRA,
+    OPTIONAL,
     ROSTER,
     Roster,
     SheetEdit,
@@ -81,9 +83,11 @@ Erase = Callable[[dict[str, WorksheetSnapshot], list[str], Roster], Erasure]
 def sync_shifts(all_shifts: tuple[Shift, ...], titles: dict[str, str], backend: Backend,
                 dry_run: bool = False,
                 progress: Callable[[int, int, str], None] | None = None,
-                erase: Erase | None = None) -> Summary:
+                erase: Erase | None = None,
+                extra_columns: tuple[str, ...] = OPTIONAL) -> Summary:
     """Bring every worksheet in line with ``all_shifts``, keeping what people typed (but
-    what ``erase`` asks to erase or replace by a pseudonym)."""
+    what ``erase`` asks to erase or replace by a pseudonym); ``extra_columns``: the roster's
+    optional columns to give a header cell (``requirements.roster_columns``)."""
     grouped = by_antenna(all_shifts)
     required = {a: t for a, t in titles.items() if a in grouped}
     optional = {a: t for a, t in titles.items() if a not in grouped}
@@ -121,7 +125,8 @@ def sync_shifts(all_shifts: tuple[Shift, ...], titles: dict[str, str], backend: 
             plans = [replace(plan, writes=plan.writes + tuple(erasure.shift_writes[plan.title]))
                      if plan.title in erasure.shift_writes else plan for plan in plans]
             first = first or plans
-            edits = upkeep(read.snapshots, tokens, skip=erasure.cleared_rows)
+            edits = upkeep(read.snapshots, tokens, skip=erasure.cleared_rows,
+                           optional=extra_columns)
             marks = presences_edit(read.snapshots[PRESENCES])
             edits += () if marks.empty else (marks,)
             edits += tuple(erasure.people_edits)
@@ -198,4 +203,5 @@ def sync(dataset: Dataset, schedule: Schedule, backend: Backend, dry_run: bool =
         def erase(snapshots, titles, roster):
             return retention(snapshots, titles, roster, cutoff)
     return sync_shifts(shifts(dataset, schedule), worksheet_titles(dataset), backend,
-                       dry_run, progress, erase)
+                       dry_run, progress, erase, roster_columns(dataset.roles.model
+                                                                if dataset.roles else None))
