@@ -73,16 +73,25 @@ def only_reads(bench) -> bool:  # noqa: F811
     return bench.server.kinds(SPREADSHEET) == bench.server.kinds(PEOPLE_SHEET) == READ_ONLY
 
 
-def test_the_roster_helper_finds_a_column_by_its_label_and_adds_it_once(bench):  # noqa: F811
-    header = [typed for typed in bench.grid(ROSTER)[0] if typed]
-    col = roster_set(bench, "Sam Sample", words.STAND_INS, "oui")
-    # the sync's own column if it makes one, else added after the header's last cell
-    assert col == (header.index(words.STAND_INS) if words.STAND_INS in header
-                   else len(header))
-    assert roster_set(bench, "Layla Mithal", words.STAND_INS.upper(), "oui") == col
+def test_the_sync_titles_the_optional_columns_on_google_and_never_fills_them(
+        bench, minimal_root):  # noqa: F811
+    """The roster's optional columns get their title from the sync (what a role requires
+    only once one does); a title a coordinator retyped in capitals is the same column; no
+    person's cell is ever written."""
+    titles = [typed for typed in bench.grid(ROSTER)[0] if typed]
+    assert titles[-2:] == ["remplacements", "résumé de la semaine"]
+    assert "accueil fait" not in titles  # no role of this data requires it yet
+    bench.type(0, titles.index("remplacements"), "REMPLACEMENTS", title=ROSTER)
+    rows = [row[:len(titles)] for row in bench.grid(ROSTER)[1:]]
+    require(minimal_root, "assistant", "[induction]")
+    bench.server.log.clear()
+    google_sync(minimal_root, bench)
     grid = bench.grid(ROSTER)
-    assert [typed for typed in grid[0] if typed].count(words.STAND_INS) == 1
-    assert [row[col] for row in grid[1:4]] == ["", "oui", "oui"]
+    assert [typed for typed in grid[0] if typed] == \
+        [*titles[:-2], "REMPLACEMENTS", "résumé de la semaine", "accueil fait"]
+    assert [row[:len(titles)] for row in grid[1:]] == rows
+    assert all(len(row) <= len(titles) or not any(row[len(titles):]) for row in grid[1:])
+    assert roster_set(bench, "Sam Sample", "accueil fait", "oui") == len(titles)
 
 
 # -- the waiting list (point 3) ---------------------------------------------------------------
