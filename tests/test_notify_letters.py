@@ -450,6 +450,27 @@ def test_weekly_digests_once_a_week_for_coordinators_and_willing_volunteers(
         ["semaine/2026-W46", "semaine/2026-W46", "semaine/2026-W47", "semaine/2026-W47"]
 
 
+def test_digests_go_out_on_the_chosen_day_and_a_missed_day_is_caught_up_once(
+        staffed, smtp):  # noqa: F811
+    """``digest_day: thursday`` in roles.yml: nothing on Tuesday 10 or Wednesday 11 Nov.,
+    Awa's digest on Thursday 12, nothing more on Friday 13; the next week no run on
+    Thursday 19: Friday 20 sends it, Saturday 21 does not."""
+    from konexio.sync.words import DIGEST
+    from test_requirements import roster_columns
+
+    path = staffed / "volunteers" / "roles.yml"
+    path.write_text(path.read_text() + "digest_day: thursday\n")
+    roster_columns(staffed, {DIGEST: ["coordination", "", ""]})
+    sent_on = {}
+    for day in (10, 11, 12, 13, 16, 18, 20, 21):
+        before = len(smtp.received)
+        run_notify(staffed, smtp, today=date(2026, 11, day))
+        sent_on[day] = [r.recipients for r in smtp.received[before:]
+                        if r.message["Subject"] == "La semaine des bénévoles"]
+    assert sent_on == {10: [], 11: [], 12: [["awa@example.org"]], 13: [], 16: [], 18: [],
+                       20: [["awa@example.org"]], 21: []}
+
+
 def test_the_coordinators_digest_names_repeated_absences(staffed, smtp):  # noqa: F811
     """Two sessions marked absent for Sam in Présences (issue 28's marks): the antenna's
     week says so; one excused absence is not counted."""

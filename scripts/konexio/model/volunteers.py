@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from konexio.model.types import Count, Slug, Strict, Text
+from konexio.model.types import Count, Slug, Strict, Text, Weekday
 
 
 class Basis(StrEnum):
@@ -64,6 +64,11 @@ class Roles(Strict):
                     "that role at that antenna who said yes to « remplacements » are asked "
                     "to stand in until this many days before the session; after, the "
                     "antenna is told instead.")
+    digest_day: Weekday = Field(
+        default=Weekday.monday,
+        description="The day of the week the weekly digests (roster column « résumé de la "
+                    "semaine ») go out: the first konexio notify on or after that day of "
+                    "each week sends them, once.")
 
 
 class Sheets(Strict):

@@ -1,4 +1,6 @@
-"""Weekly digests, once per person and ISO week, on the first ``konexio notify`` of the week.
+"""Weekly digests, once per person and ISO week, on the first ``konexio notify`` on or after
+the week's ``digest_day`` (``volunteers/roles.yml``, Monday by default): a run missed on
+that day is caught up the next, never twice.
 
 Who gets one is the coordinators' choice, in the roster's column « résumé de la semaine »
 (people data, never in the repository): ``coordination`` for the antenna's week (open slots
@@ -88,8 +90,12 @@ def _choice(roster: WorksheetSnapshot) -> dict[int, str]:
 
 def digests(snapshots: list[WorksheetSnapshot], shifts: tuple[Shift, ...],
             roster: WorksheetSnapshot, volunteers: tuple[Volunteer, ...],
-            matching: Matching, signups: list[SignUp], today: date, sent) -> list[Digest]:
-    """The digests due this week (``sent(email, week)``: gone already)."""
+            matching: Matching, signups: list[SignUp], today: date, sent,
+            day: int = 0) -> list[Digest]:
+    """The digests due this week (``sent(email, week)``: gone already; ``day``: the
+    weekday they go out from, 0 for Monday)."""
+    if today.weekday() < day:
+        return []
     chosen = _choice(roster)
     week = week_key(today)
     found = coverage(snapshots, shifts, datetime.combine(today, time(0), UTC), WEEKS)

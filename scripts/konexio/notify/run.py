@@ -191,7 +191,8 @@ def notify(dataset: Dataset, schedule: Schedule, backend: Backend, context: Feed
                          tuple(s for s in shifts.values() if s.antenna in sheets.target.titles),
                          sheets.read.snapshots[ROSTER], sheets.roster.volunteers,
                          sheets.matching, sheets.signups, today,
-                         lambda email, week, asked=journal.asked: asked(email, week, Kind.digest))
+                         lambda email, week, asked=journal.asked: asked(email, week, Kind.digest),
+                         dataset.roles.model.digest_day.index if dataset.roles else 0)
         if any(digest.coordinator for digest in weekly):  # once a week: the marks
             presences = backend.read(replace(sheets.target, extra=(PRESENCES,)))
             weekly = with_absences(weekly, tuple(shifts.values()), sheets.signups,
