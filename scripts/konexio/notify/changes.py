@@ -10,8 +10,9 @@ the previous run: what the sheet showed then), else against today's: so a person
 signed up on a row already showing "déplacée ... Salle 4" is never told "Salle 3 -> Salle
 4", and a person seen at one run and cancelled at the next gets one notice.
 
-Every change to one person's shifts in one run makes one ``Letter`` (one mail, one
-``.ics``), and so do the reminders of one day; two roles of one session are one line.
+Everything for one person in one run makes one ``Letter``: one mail, with one ``.ics`` for
+the changes to their shifts; the day's reminders, stand-ins wanted (``standin``) and their
+weekly digest (``digest``) join it. Two roles of one session are one line.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from konexio.expand.occurrences import Occurrence
 from konexio.feeds.events import sequence as feed_sequence
@@ -27,6 +29,9 @@ from konexio.model.dataset import Dataset
 from konexio.notify.people import Matching, Row, SignUp
 from konexio.shifts import Shift
 from konexio.sync.roster import Volunteer
+
+if TYPE_CHECKING:
+    from konexio.notify.digest import Digest
 
 SCHEDULED, CANCELLED, REMOVED = "scheduled", "cancelled", "removed"
 WAITING = "waiting"
@@ -61,6 +66,14 @@ class Kind(StrEnum):
     def calendar(self) -> bool:
         """The mail carries the sessions' events (the person is on them)."""
         return self.notice
+
+    @property
+    def family(self) -> int:
+        """Where its sessions come in a person's letter: what changed, then tomorrow, then
+        stand-ins wanted."""
+        if self.notice:
+            return 0
+        return 1 if self is Kind.reminder else 2
 
 
 @dataclass(frozen=True)
@@ -141,26 +154,61 @@ def kind_of(before: State, now: State) -> Kind:
 
 @dataclass(frozen=True)
 class Letter:
-    """One mail to one person: every notice due to them in this run, or their reminders of
-    one day. ``mails`` in sheet order, each shift once."""
+    """One mail to one person: everything due to them in this run (the changes to their
+    shifts, tomorrow's reminders, stand-ins wanted, their weekly digest). ``mails`` in sheet
+    order, each shift once."""
 
     volunteer: Volunteer
     mails: tuple[Mail, ...]
+    digest: Digest | None = None
 
     @property
     def kind(self) -> Kind:
-        return self.mails[0].kind
+        return self.mails[0].kind if self.mails else Kind.digest
 
     @property
     def reminder(self) -> bool:
-        return self.mails[0].kind is Kind.reminder
+        return bool(self.mails) and self.mails[0].kind is Kind.reminder
+
+    @property
+    def mixed(self) -> bool:
+        """Several kinds of news in one mail (a change and a reminder, a stand-in wanted and
+        the digest...): it says each block's kind and needs a subject of its own."""
+        families = {mail.kind.family for mail in self.mails}
+        return len(families) + (self.digest is not None) > 1
+
+    @property
+    def items(self) -> tuple[Mail | Digest, ...]:
+        """What the journal records of it: one row per shift, and one for the digest."""
+        return self.mails + ((self.digest,) if self.digest is not None else ())
 
     def sessions(self) -> list[tuple[Mail, ...]]:
-        """The mails grouped by session (two roles of one session: one group), in order."""
-        groups: dict[str, list[Mail]] = {}
+        """The mails grouped by session (two roles of one session: one group), changes
+        first, then reminders, then stand-ins wanted, each in sheet order."""
+        groups: dict[tuple[int, str], list[Mail]] = {}
         for mail in self.mails:
-            groups.setdefault(mail.occurrence_key, []).append(mail)
-        return [tuple(group) for group in groups.values()]
+            groups.setdefault((mail.kind.family, mail.occurrence_key), []).append(mail)
+        return [tuple(groups[key]) for key in sorted(groups, key=lambda k: k[0])]
+
+    def calendar_sessions(self) -> list[tuple[Mail, ...]]:
+        """The sessions whose events the attached calendar updates."""
+        return [group for group in self.sessions() if group[0].kind.calendar]
+
+
+def together(letters) -> list[Letter]:
+    """One letter per person (by address), in the order they first come: a person's
+    notices, reminders, stand-ins wanted and digest in one mail."""
+    merged: dict[str, Letter] = {}
+    for letter in letters:
+        key = letter.volunteer.email.casefold()
+        found = merged.get(key)
+        if found is None:
+            merged[key] = letter
+            continue
+        volunteer = found.volunteer if found.volunteer.row >= 0 else letter.volunteer
+        merged[key] = Letter(volunteer, found.mails + letter.mails,
+                             found.digest or letter.digest)
+    return list(merged.values())
 
 
 @dataclass(frozen=True)
@@ -177,8 +225,8 @@ class Due:
 def due(matching: Matching, shifts: dict[str, Shift], occurrences: dict[str, Occurrence],
         dataset: Dataset, antenna_of: dict[str, str], told, reminded, today: date,
         shift_told=lambda shift_id: None, queue: dict[SignUp, int] | None = None) -> Due:
-    """Every mail due on ``today``, one letter per person for the notices and one for the
-    reminders, each shift once, in sheet order.
+    """Every mail due on ``today``, one letter per person (notices and reminders), each
+    shift once, in sheet order.
 
     ``antenna_of`` maps worksheet titles to antenna ids; ``told(email, shift_id)`` gives
     the last ``Told`` recorded for that person (or None); ``shift_told(shift_id)`` the last
@@ -242,9 +290,8 @@ def due(matching: Matching, shifts: dict[str, Shift], occurrences: dict[str, Occ
                         antenna=antenna, shift=shift, occurrence=occurrence, before=now,
                         now=now, sequence=feed_sequence(occurrence))
             mails.setdefault(mail.key, mail)
-    letters: dict[tuple[str, bool], list[Mail]] = {}
+    letters: dict[str, list[Mail]] = {}
     for mail in mails.values():
-        letters.setdefault((mail.volunteer.email.casefold(), mail.kind is Kind.reminder),
-                           []).append(mail)
+        letters.setdefault(mail.volunteer.email.casefold(), []).append(mail)
     return Due(tuple(Letter(group[0].volunteer, tuple(group)) for group in letters.values()),
                tuple(seen.values()))

@@ -1,5 +1,5 @@
 """One ``Letter`` -> one ``EmailMessage`` in the volunteer's language, one .ics attached
-holding every session it tells about (each once, whatever the roles).
+holding every session of theirs it tells a change of (each once, whatever the roles).
 
 Everything shown comes from the occurrence (the one truth) or, for a shift that left the
 data, from its sheet row as last synced. Dates and times are formatted by the feeds'
@@ -122,11 +122,15 @@ def _block(group: tuple[Mail, ...], context: FeedContext, lang: str,
     return lines
 
 
-def body(letter: Letter, context: FeedContext, lang: str) -> str:
+def body(letter: Letter, context: FeedContext, lang: str,
+         appendix: tuple[str, ...] = ()) -> str:
+    """The text of the mail; ``appendix``: the weekly digest's lines, when it joins."""
     groups = letter.sessions()
-    several = len(groups) > 1
+    several = len(groups) > 1 or letter.mixed
     lines = [word("hello", lang, name=letter.volunteer.name), ""]
-    if several:
+    if letter.mixed:
+        lines += [word("intro.mixed", lang), ""]
+    elif several:
         intro = {Kind.reminder: "intro.reminders", Kind.stand_in: "intro.stand_ins",
                  Kind.stand_in_late: "intro.stand_ins_late"}.get(letter.kind, "intro.several")
         lines += [word(intro, lang), ""]
@@ -134,18 +138,28 @@ def body(letter: Letter, context: FeedContext, lang: str) -> str:
         lines += [word(f"intro.{letter.kind.value}", lang,
                        role=_roles(groups[0], context, lang)), ""]
     for group in groups:
-        lines += _block(group, context, lang, several) + [""]
-    if letter.kind.calendar:
-        lines.append(word("line.attachments" if several else "line.attachment", lang))
+        lines += _block(group, context, lang, several)
+        kind = group[0].kind
+        if several and (kind is Kind.promoted or (letter.mixed and kind is Kind.stand_in)):
+            # what to do: said by the intro of a letter of one kind, here by the block
+            lines.append(word(f"line.{kind.value}", lang))
+        lines.append("")
+    calendar = letter.calendar_sessions()
+    if calendar:
+        lines.append(word("line.attachments" if len(calendar) > 1 else "line.attachment",
+                          lang))
     # The personal calendars are served from the association's host, never the public
     # site: without its address (not set up yet) no link is better than a broken one.
     if valid_token(letter.volunteer.token) and context.personal_url:
         lines.append(word("line.calendar", lang,
                           value=webcal(context.personal_url, letter.volunteer.token)))
+    reminders = [m for m in letter.mails if m.kind is Kind.reminder]
     contacts = sorted({context.dataset.antennas[m.antenna].model.contact.email
-                       for m in letter.mails if m.antenna in context.dataset.antennas} - {""})
-    if letter.reminder and contacts:
+                       for m in reminders if m.antenna in context.dataset.antennas} - {""})
+    if contacts:
         lines.append(word("line.stop", lang, value=", ".join(contacts)))
+    if appendix:  # the weekly digest, last: its own heading, its own way to stop it
+        lines += ["", word("item.digest", lang), *appendix]
     lines += ["", word("signature", lang), "",
               word("line.privacy", lang, value=privacy_notice(context.site_url, lang))]
     return "\n".join(lines) + "\n"
@@ -160,6 +174,8 @@ def privacy_notice(site_url: str, lang: str) -> str:
 def subject(letter: Letter, context: FeedContext, lang: str) -> str:
     groups = letter.sessions()
     mail = letter.mails[0]
+    if letter.mixed:
+        return word("subject.mixed", lang)
     if len(groups) > 1:
         if letter.reminder:
             return word("subject.reminders", lang, day=_day(mail.now, lang))
@@ -200,7 +216,7 @@ def _event(group: tuple[Mail, ...], context: FeedContext, lang: str):
 
 def attachment(letter: Letter, context: FeedContext, schedule: Schedule, lang: str) -> bytes:
     """One calendar with every session the letter tells about, each once."""
-    made = [_event(group, context, lang) for group in letter.sessions()]
+    made = [_event(group, context, lang) for group in letter.calendar_sessions()]
     return update_calendar([event for event, _ in made], {zone for _, zone in made}, lang,
                            schedule)
 
@@ -211,7 +227,8 @@ def message_id_for(sender: str) -> str:
 
 
 def compose(letter: Letter, context: FeedContext, schedule: Schedule, sender: str,
-            message_id: str, now: datetime) -> EmailMessage:
+            message_id: str, now: datetime, appendix: tuple[str, ...] = ()) -> EmailMessage:
+    """The mail of ``letter``, with the weekly digest's lines (``appendix``) when it joins."""
     lang = letter.volunteer.language
     message = EmailMessage()
     message["From"] = sender
@@ -220,9 +237,9 @@ def compose(letter: Letter, context: FeedContext, schedule: Schedule, sender: st
     message["Date"] = format_datetime(now.astimezone(UTC))
     message["Message-ID"] = message_id
     message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no vacation replies
-    message.set_content(body(letter, context, lang))
+    message.set_content(body(letter, context, lang, appendix))
     message["Content-Language"] = lang  # after set_content, which clears Content-*
-    if letter.kind.calendar:
+    if letter.calendar_sessions():
         message.add_attachment(attachment(letter, context, schedule, lang), maintype="text",
                                subtype="calendar", filename="konexio.ics",
                                params={"method": "PUBLISH", "charset": "utf-8"})

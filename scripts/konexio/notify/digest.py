@@ -141,12 +141,13 @@ def _line(shift: Shift, context: FeedContext, lang: str) -> str:
             f"{antenna.name.get(lang)} · {role_names([shift.role], lang, context)}")
 
 
-def compose_digest(digest: Digest, context: FeedContext, sender: str, message_id: str,
-                   now: datetime) -> EmailMessage:
-    lang = digest.volunteer.language
-    lines = [word("hello", lang, name=digest.volunteer.name), ""]
-    lines += [word("digest.intro.coordination" if digest.coordinator else "digest.intro", lang),
-              ""]
+def digest_lines(digest: Digest, context: FeedContext, lang: str,
+                 alone: bool = True) -> tuple[str, ...]:
+    """The digest's own lines, from its introduction to how to stop it: a mail of its own
+    (``alone``: the introduction follows « Bonjour ... , »), or the end of the person's
+    letter of the run (it starts a sentence)."""
+    intro = word("digest.intro.coordination" if digest.coordinator else "digest.intro", lang)
+    lines = [intro if alone else intro[:1].upper() + intro[1:], ""]
     lines.append(word("digest.open", lang))
     for shift, count in digest.open:
         lines.append("- " + word("digest.places", lang, what=_line(shift, context, lang),
@@ -166,8 +167,16 @@ def compose_digest(digest: Digest, context: FeedContext, sender: str, message_id
         for title, items in sections:
             if items:
                 lines += ["", word(title, lang)] + [f"- {item}" for item in items]
-    lines += ["", word("digest.stop", lang), "", word("signature", lang), "",
-              word("line.privacy", lang, value=privacy_notice(context.site_url, lang))]
+    return (*lines, "", word("digest.stop", lang))
+
+
+def compose_digest(digest: Digest, context: FeedContext, sender: str, message_id: str,
+                   now: datetime) -> EmailMessage:
+    """The digest as a mail of its own (nothing else for that person in this run)."""
+    lang = digest.volunteer.language
+    lines = [word("hello", lang, name=digest.volunteer.name), "",
+             *digest_lines(digest, context, lang), "", word("signature", lang), "",
+             word("line.privacy", lang, value=privacy_notice(context.site_url, lang))]
     message = EmailMessage()
     message["From"] = sender
     message["To"] = formataddr((digest.volunteer.name, digest.volunteer.email))

@@ -1,10 +1,11 @@
 """One ``konexio notify``: read each spreadsheet, decide the mails, send and record them.
 
 For each spreadsheet (or the workbook): one read of the shift sheets, the roster and
-``Envois``; the due letters are decided purely (``changes.due``: one per person for the
-notices, one per person for a day's reminders); then, letter by letter, its ``en cours``
-rows (one per shift) are stored, the mail handed to SMTP, its outcome queued for the next
-write. Names first seen on a shift get their ``inscription`` row in the first write.
+``Envois``; the due letters are decided purely, one per person (``changes.due``: the
+notices and the day's reminders; ``standin``: stand-ins wanted; ``digest``: the weekly
+digest; ``changes.together`` joins them); then, letter by letter, its ``en cours`` rows
+(one per shift, one for a digest) are stored, the mail handed to SMTP, its outcome queued
+for the next write. Names first seen on a shift get their ``inscription`` row in the first write.
 Printed lines name cells and shift ids, never a person, unless ``show_names``.
 """
 
@@ -20,9 +21,9 @@ from konexio.feeds.events import FeedContext
 from konexio.feeds.personal import PersonalFeed
 from konexio.i18n import COORDINATORS, N_, NN_, Message
 from konexio.model.dataset import Dataset
-from konexio.notify.changes import Kind, Letter, due
+from konexio.notify.changes import Kind, Letter, due, together
 from konexio.notify.compose import compose, message_id_for
-from konexio.notify.digest import Digest, compose_digest, digests, with_absences
+from konexio.notify.digest import compose_digest, digest_lines, digests, with_absences
 from konexio.notify.people import (
     Matching,
     SignUp,
@@ -92,7 +93,7 @@ def read_sheets(dataset: Dataset, backend: Backend, dry_run: bool = False,
 
 
 def _who(mail_or_signup, show_names: bool) -> str:
-    if isinstance(mail_or_signup, Letter | Digest):
+    if isinstance(mail_or_signup, Letter):
         volunteer = mail_or_signup.volunteer
         if volunteer.row < 0:  # an antenna's contact, public in its YAML file
             return volunteer.email
@@ -126,20 +127,16 @@ def describe_sheets(sheets: Sheets, show_names: bool) -> list[Message]:
     return lines
 
 
-def _kinds(letter: Letter | Digest) -> str:
-    """``annulation`` or ``annulation, changement``: the journal's words for a letter."""
-    if isinstance(letter, Digest):
-        return KIND_LABELS[Kind.digest]
-    return ", ".join(dict.fromkeys(KIND_LABELS[mail.kind] for mail in letter.mails))
+def _kinds(letter: Letter) -> str:
+    """``annulation`` or ``annulation, rappel``: the journal's words for a letter."""
+    return ", ".join(dict.fromkeys(KIND_LABELS[item.kind] for item in letter.items))
 
 
-def _shifts(letter: Letter | Digest) -> str:
-    if isinstance(letter, Digest):
-        return letter.week
-    return ", ".join(mail.shift_id for mail in letter.mails)
+def _shifts(letter: Letter) -> str:
+    return ", ".join(item.shift_id for item in letter.items)
 
 
-def _mail(letter: Letter | Digest, show_names: bool) -> str:
+def _mail(letter: Letter, show_names: bool) -> str:
     """``annulation · <shift id> · Bénévoles!A4``: which mail, in the journal's words."""
     return f"{_kinds(letter)} · {_shifts(letter)} · {_who(letter, show_names)}"
 
@@ -186,7 +183,6 @@ def notify(dataset: Dataset, schedule: Schedule, backend: Backend, context: Feed
                     journal.told, journal.reminded, today, journal.shift_told, queue)
         asks = stand_ins(sheets.matching, sheets.signups, shifts, occurrences, dataset,
                          sheets.read.snapshots[ROSTER], journal.asked, today)
-        found = replace(found, letters=found.letters + tuple(asks))
         weekly = digests([sheets.read.snapshots[t] for t in sheets.target.titles.values()],
                          tuple(s for s in shifts.values() if s.antenna in sheets.target.titles),
                          sheets.read.snapshots[ROSTER], sheets.roster.volunteers,
@@ -197,29 +193,26 @@ def notify(dataset: Dataset, schedule: Schedule, backend: Backend, context: Feed
             presences = backend.read(replace(sheets.target, extra=(PRESENCES,)))
             weekly = with_absences(weekly, tuple(shifts.values()), sheets.signups,
                                    presences.snapshots[PRESENCES], today)
+        # One mail per person: their notices and reminders, stand-ins wanted, their digest.
+        letters = together([*found.letters, *asks,
+                            *(Letter(d.volunteer, (), d) for d in weekly)])
         for entries in journal.interrupted:
             report.lines.append(COORDINATORS.message(N_(
                 "%(cell)s : un envoi a été interrompu (%(message_id)s) ; compté comme parti, "
                 "vérifiez le journal du serveur de courrier."),
                 cell=f"{RECORDS}!A{entries[0].row + 1}", message_id=entries[0].message_id))
         if dry_run:
-            for digest in weekly:
-                report.would_send += 1
-                report.lines.append(COORDINATORS.message(
-                    N_("à envoyer : %(kind)s · %(shift)s · %(language)s · %(who)s"),
-                    kind=KIND_LABELS[Kind.digest], shift=digest.week,
-                    language=digest.volunteer.language, who=_who(digest, show_names)))
-            for letter in found.letters:
+            for letter in letters:
                 report.would_send += 1
                 report.lines.append(COORDINATORS.message(
                     N_("à envoyer : %(kind)s · %(shift)s · %(language)s · %(who)s"),
                     kind=_kinds(letter), shift=_shifts(letter),
                     language=letter.volunteer.language, who=_who(letter, show_names)))
             continue
-        if not found.letters and not journal.interrupted and not found.seen and not weekly:
+        if not letters and not journal.interrupted and not found.seen:
             continue
         recorder = Recorder(backend, sheets.target, sheets.read, clock)
-        if found.letters or journal.interrupted or weekly:
+        if letters or journal.interrupted:
             assert mailer is not None
             if mailer.connection is None:
                 mailer.open()  # a wrong setting stops here, before anything is recorded
@@ -229,19 +222,22 @@ def notify(dataset: Dataset, schedule: Schedule, backend: Backend, context: Feed
             recorder.close(entries)
         for seen in found.seen:  # stored with the first write: what each person knew
             recorder.queue(recorder.row(NOTED, seen, ""))
-        for letter in (*found.letters, *weekly):
+        for letter in letters:
             if stop_after is not None and handed >= stop_after:
                 recorder.flush()
                 return report
             message_id = message_id_for(sender)
-            items = (letter,) if isinstance(letter, Digest) else letter.mails
+            items = letter.items
             for mail in items:
                 recorder.queue(recorder.row(PENDING, mail, message_id))
             recorder.flush()  # stored before the mail leaves: a crash now never resends
-            if isinstance(letter, Digest):
-                message = compose_digest(letter, context, sender, message_id, clock())
+            if not letter.mails:
+                message = compose_digest(letter.digest, context, sender, message_id, clock())
             else:
-                message = compose(letter, context, schedule, sender, message_id, clock())
+                appendix = digest_lines(letter.digest, context, letter.volunteer.language,
+                                        alone=False) if letter.digest else ()
+                message = compose(letter, context, schedule, sender, message_id, clock(),
+                                  appendix)
             result = mailer.send(message)
             handed += 1
             state = {Outcome.sent: SENT, Outcome.refused: REFUSED,

@@ -22,6 +22,7 @@ WORDS: dict[str, str] = {
     "subject.stand_ins": N_("Remplacements cherchés"),
     "subject.several": N_("Plusieurs de vos créneaux de bénévole changent"),
     "subject.reminders": N_("Rappel : vos créneaux de demain, %(day)s"),
+    "subject.mixed": N_("Vos créneaux de bénévole : des nouvelles"),
     "hello": N_("Bonjour %(name)s,"),
     "intro.cancelled": N_("la séance où vous êtes inscrit·e comme « %(role)s » est annulée."),
     "intro.moved": N_("la séance où vous êtes inscrit·e comme « %(role)s » a changé."),
@@ -50,9 +51,17 @@ WORDS: dict[str, str] = {
         "des personnes inscrites ne peuvent pas venir et personne ne les remplace encore ; "
         "les séances sont proches : trouvez quelqu'un ou prévenez les groupes."),
     "item.stand_in": N_("Remplacement cherché (%(role)s)"),
+    "item.digest": N_("Votre résumé de la semaine"),
     "item.stand_in_late": N_("Personne ne remplace encore (%(role)s)"),
     "intro.several": N_(
         "plusieurs séances où vous êtes inscrit·e ont changé ; voici chacune."),
+    "intro.mixed": N_(
+        "voici les nouvelles de vos créneaux de bénévole, séance par séance."),
+    "line.promoted": N_(
+        "Si vous ne pouvez plus venir, effacez votre nom de la feuille ou prévenez l'antenne."),
+    "line.stand_in": N_(
+        "Pour remplacer, écrivez votre nom dans une case libre de cette séance, dans la "
+        "feuille des créneaux. Merci !"),
     "intro.reminders": N_(
         "un petit rappel : vous êtes inscrit·e demain à plusieurs séances. Merci !"),
     "item.cancelled": N_("Annulée (vous : %(role)s)"),
