@@ -24,6 +24,7 @@ from konexio.sync.xlsx import XlsxBackend
 from konexio.validate import load_valid
 from test_notify import (
     COHORT,
+    COHORT_FILE,
     SENDER,
     SITE,
     TODAY,
@@ -346,6 +347,73 @@ def test_a_name_beyond_the_need_waits_then_hears_once_when_a_place_frees(
     rows = journal(staffed)
     assert [row[2] for row in rows if row[4] == "layla@example.org" and row[1] == "envoyé"] \
         == ["place libérée"]
+
+
+def test_a_queue_longer_than_the_row_waits_in_a_column_the_coordinator_adds(
+        staffed, smtp, capsys):  # noqa: F811
+    """The trainer's row (one needed) has cells « bénévole 1 » and « bénévole 2 »; a
+    coordinator adds a column « bénévole 3 » at the end of the header for a second person
+    waiting. The sync keeps it and what is typed there; coverage counts two waiting; Awa
+    clears her name: Layla (first waiting) is told, Sam (second) is not; Layla clears hers:
+    Sam is told, once."""
+    from konexio.cli import main
+    from konexio.sync.layout import signup_label
+
+    path = book_path(staffed)
+    book = load_workbook(path)
+    header = [c.value for c in book["Paris"][1]]
+    book["Paris"].cell(1, len([v for v in header if v]) + 1).value = signup_label(3)
+    book.save(path)
+    trainer = shift_id("2026-11-23")
+    sign_up(staffed, trainer, "Layla Mithal", slot=2)
+    sam = sign_up(staffed, trainer, "Sam Sample", slot=3)
+    run_sync(staffed)
+    assert load_workbook(path)["Paris"][sam].value == "Sam Sample"  # kept by the sync
+    assert run_notify(staffed, smtp).sent == 0  # both noted as waiting
+    capsys.readouterr()
+    assert main(["coverage", "--root", str(staffed), "--today", "2026-11-10", "--weeks", "4",
+                 "--lang", "en"]) == 0
+    assert "Formateur : 2 waiting" in capsys.readouterr().out
+    awa = sign_up(staffed, trainer, "", slot=1)
+    clear(staffed, awa)
+    assert run_notify(staffed, smtp).sent == 1
+    assert [r.recipients for r in smtp.received] == [["layla@example.org"]]
+    clear(staffed, sign_up(staffed, trainer, "", slot=2))
+    assert run_notify(staffed, smtp).sent == 1
+    assert smtp.received[-1].recipients == ["sam@example.org"]
+    (event,) = events(attachment(smtp.received[-1].message))
+    assert str(event["UID"]) == uid("2026-11-23")
+    assert run_notify(staffed, smtp).sent == 0
+
+
+def test_two_sessions_on_one_day_are_one_reminder(staffed, smtp):  # noqa: F811
+    """The session of 2 Dec. moves to Monday 30 Nov., 10:00: Sam is on it and on the 14:00
+    one: on the 29th, one reminder lists both, with one line on how to stop reminders;
+    Layla (« rappels : non ») on the 14:00 one gets none."""
+    path = staffed / COHORT_FILE
+    path.write_text(path.read_text().replace("moved:\n", "moved:\n"
+                                             "  - date: 2026-12-02\n"
+                                             "    to_date: 2026-11-30\n"
+                                             "    to_start: \"10:00\"\n"
+                                             "    to_end: \"12:00\"\n"
+                                             "    reason: {fr: Travaux, en: Building works, "
+                                             "ar: أشغال}\n"))
+    run_sync(staffed)
+    sign_up(staffed, shift_id("2026-12-02", "assistant"), "Sam Sample")
+    sign_up(staffed, shift_id("2026-11-30", "assistant"), "Sam Sample")
+    assert run_notify(staffed, smtp).sent == 0  # noted: what the sheet showed
+    assert run_notify(staffed, smtp, today=date(2026, 11, 29)).sent == 1
+    (got,) = smtp.received
+    assert got.recipients == ["sam@example.org"]
+    assert got.message["Subject"] == "Reminder: your shifts tomorrow, Monday, November 30, 2026"
+    body = text(got.message)
+    assert body.count("Tomorrow (you: Volunteer assistant)") == 2
+    plain = body.replace("\u202f", " ")  # CLDR's narrow space before AM/PM
+    # in the order of the day, though the 10:00 one's row comes later in the sheet
+    assert 0 < plain.index("10:00 AM–12:00 PM") < plain.index("2:00 PM–4:00 PM")
+    assert body.count("To stop reminders") == 1
+    assert not list(got.message.iter_attachments())
+    assert run_notify(staffed, smtp, today=date(2026, 11, 29)).sent == 0
 
 
 # -- stand-ins (point 4) ----------------------------------------------------------------------

@@ -184,11 +184,13 @@ class Letter:
 
     def sessions(self) -> list[tuple[Mail, ...]]:
         """The mails grouped by session (two roles of one session: one group), changes
-        first, then reminders, then stand-ins wanted, each in sheet order."""
+        first, then reminders, then stand-ins wanted, each by day and time (a session
+        moved to an earlier hour comes first, whatever its row in the sheet)."""
         groups: dict[tuple[int, str], list[Mail]] = {}
         for mail in self.mails:
             groups.setdefault((mail.kind.family, mail.occurrence_key), []).append(mail)
-        return [tuple(groups[key]) for key in sorted(groups, key=lambda k: k[0])]
+        return sorted((tuple(group) for group in groups.values()),
+                      key=lambda g: (g[0].kind.family, g[0].now.date, g[0].now.start))
 
     def calendar_sessions(self) -> list[tuple[Mail, ...]]:
         """The sessions whose events the attached calendar updates."""
