@@ -19,7 +19,7 @@ from konexio.sync import words
 from konexio.sync.layout import normalize, signup_label
 from konexio.sync.roster import RECORDS, ROSTER
 from konexio.validate import load_valid
-from test_notify import PEOPLE, SITE, TODAY, attachment, mailer, shift_id
+from test_notify import PEOPLE, SITE, TODAY, attachment, cancel, mailer, shift_id
 from test_notify import smtp as smtp  # noqa: F401 - the fixture
 from test_notify_google import bench as bench  # noqa: F401 - the fixture
 from test_notify_google import google_notify, google_sync
@@ -266,3 +266,38 @@ def test_the_coordinators_digest_names_repeated_absences(bench, minimal_root, sm
     again = google_notify(minimal_root, bench, mailer(smtp), today=date(2026, 12, 1))
     assert again.sent == 0 and only_reads(bench)
     assert bench.server.kinds(PEOPLE_SHEET).count("batchGet") == 1  # no digest due: not read
+
+
+# -- everything for one person in one mail (point 1) ------------------------------------------
+
+
+def test_a_cancellation_a_reminder_a_stand_in_and_the_digest_are_one_mail(
+        bench, minimal_root, smtp):  # noqa: F811
+    """As with the workbook: on Tuesday 24 Nov., Sam's session of 2 Dec. cancelled, his
+    shift of tomorrow, Layla unable to come on the 30th and his weekly digest are one mail,
+    one calendar of the cancelled session, one Message-ID in the journal on Google."""
+    sign(bench, shift_id("2026-12-02", "assistant"), "Sam Sample")
+    assert google_notify(minimal_root, bench, None).sent == 0  # noted: what he knew
+    roster_set(bench, "Sam Sample", words.STAND_INS, "oui")
+    roster_set(bench, "Sam Sample", words.DIGEST, "oui")
+    cancel(minimal_root, "2026-12-02")
+    google_sync(minimal_root, bench)
+    sign(bench, shift_id("2026-11-30", "assistant"), "Layla Mithal (empêchée)")
+    tuesday = date(2026, 11, 24)
+    assert google_notify(minimal_root, bench, mailer(smtp), today=tuesday).sent == 1
+    assert sent_to(smtp) == [["sam@example.org"]]
+    message = smtp.received[0].message
+    assert message["Subject"] == "News of your volunteer shifts"
+    body = text(message)
+    for words_ in ("Cancelled (you: Volunteer assistant)", "Tomorrow (you: Volunteer assistant)",
+                   "Stand-in wanted (Volunteer assistant)", "Your weekly digest"):
+        assert body.count(words_) == 1, words_
+    (event,) = events(attachment(message))
+    assert str(event["UID"]) == uid("2026-12-02") and str(event["STATUS"]) == "CANCELLED"
+    rows = [row for row in journal_rows(bench) if row["état"] == "envoyé"]
+    assert sorted(row["envoi"] for row in rows) == \
+        ["annulation", "rappel", "remplacement", "résumé"]
+    assert len({row["message-id"] for row in rows}) == 1
+    bench.server.log.clear()
+    assert google_notify(minimal_root, bench, mailer(smtp), today=tuesday).sent == 0
+    assert only_reads(bench)
