@@ -81,6 +81,7 @@ def test_a_closure_of_three_sessions_is_one_mail_with_one_calendar_of_three(
     assert body.count("Annulée (vous : Formateur)") == 3
     assert body.count("Fermeture de l'antenne") == 3
     assert "met à jour ces séances" in body
+    assert "empêché" not in body  # nothing to come to: no word on how to say so
     found = events(attachment(message))
     assert [str(e["UID"]) for e in found] == [uid("2026-11-23"), uid("2026-11-30"),
                                               uid("2026-12-02")]
@@ -412,6 +413,8 @@ def test_two_sessions_on_one_day_are_one_reminder(staffed, smtp):  # noqa: F811
     # in the order of the day, though the 10:00 one's row comes later in the sheet
     assert 0 < plain.index("10:00 AM–12:00 PM") < plain.index("2:00 PM–4:00 PM")
     assert body.count("To stop reminders") == 1
+    # how to tell the sheet they cannot come, with the sheet's own (French) word, once
+    assert body.count("Can no longer come? Add « (empêché·e) » after your name") == 1
     assert not list(got.message.iter_attachments())
     assert run_notify(staffed, smtp, today=date(2026, 11, 29)).sent == 0
 
@@ -421,6 +424,23 @@ def test_two_sessions_on_one_day_are_one_reminder(staffed, smtp):  # noqa: F811
 
 def mark_unavailable(root, shift: str, name: str, slot: int) -> str:
     return sign_up(root, shift, f"{name} (empêchée)", slot=slot)
+
+
+@pytest.mark.parametrize(("typed", "name", "away"), [
+    ("Awa Diallo (empêché·e)", "Awa Diallo", True),  # as the mails and the README say
+    ("Awa Diallo (EMPECHEE)", "Awa Diallo", True),
+    ("Sam (empêché)", "Sam", True),
+    ("Awa Diallo empêchée", "Awa Diallo", True),  # brackets forgotten
+    ("Awa Diallo - empêchée", "Awa Diallo", True),
+    ("Awa Diallo, empêchée", "Awa Diallo", True),
+    ("Awa Diallo (malade)", "Awa Diallo (malade)", False),  # another note: a name to check
+    ("Jean-Empêché", "Jean-Empêché", False),  # part of a name, not a mark
+    ("(empêchée)", "(empêchée)", False),  # no name before it
+])
+def test_how_the_cannot_come_mark_is_read(typed, name, away):
+    from konexio.sync.layout import split_mark
+
+    assert split_mark(typed) == (name, away)
 
 
 def test_someone_who_cannot_come_finds_a_stand_in_then_the_antenna_is_told(

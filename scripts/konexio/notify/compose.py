@@ -29,6 +29,11 @@ from konexio.feeds.words import clock, full_date
 from konexio.notify.changes import Kind, Letter, Mail, State
 from konexio.notify.words import word
 from konexio.sync.roster import valid_token
+from konexio.sync.words import UNAVAILABLE
+
+ON_THEIR_SHIFT = (Kind.moved, Kind.restored, Kind.promoted, Kind.reminder)
+"""Mails about a session still happening with this person on it: they say how to tell the
+sheet they cannot come (the mark a stand-in search starts from)."""
 
 
 def _day(state: State, lang: str) -> str:
@@ -153,6 +158,9 @@ def body(letter: Letter, context: FeedContext, lang: str,
     if valid_token(letter.volunteer.token) and context.personal_url:
         lines.append(word("line.calendar", lang,
                           value=webcal(context.personal_url, letter.volunteer.token)))
+    if any(m.kind in ON_THEIR_SHIFT for m in letter.mails):
+        # the sheets' own word (sheets are in one language), whatever the mail's
+        lines.append(word("line.cannot_come", lang, mark=f"({UNAVAILABLE})"))
     reminders = [m for m in letter.mails if m.kind is Kind.reminder]
     contacts = sorted({context.dataset.antennas[m.antenna].model.contact.email
                        for m in reminders if m.antenna in context.dataset.antennas} - {""})

@@ -86,6 +86,9 @@ WORDS: dict[str, str] = {
         "Le fichier joint (konexio.ics) met à jour ces séances dans votre agenda."),
     "line.calendar": N_(
         "Votre agenda de bénévole, toujours à jour (à ne pas partager) : %(value)s"),
+    "line.cannot_come": N_(
+        "Vous ne pouvez plus venir ? Ajoutez « %(mark)s » après votre nom dans la feuille "
+        "des créneaux, sans l'effacer : nous cherchons quelqu'un pour vous remplacer."),
     "line.stop": N_(
         "Pour ne plus recevoir de rappels, répondez « stop rappels » à l'antenne (%(value)s)."),
     "signature": N_("L'équipe Konexio (message automatique)"),

@@ -100,17 +100,21 @@ def normalize(typed: str) -> str:
 
 
 _MARK = re.compile(r"\(([^()]*)\)\s*$")
+_LAST_WORD = re.compile(r"(?:\s*[,;:/]\s*|\s+-?\s*)(\S+)\s*$")
 
 
 def split_mark(typed: str) -> tuple[str, bool]:
     """``"Awa Diallo (empêchée)"`` -> ``("Awa Diallo", True)``: a sign-up whose person
-    cannot come, their name kept as typed before the brackets. The mark is read whatever
-    its case, accents or gender ending (``empêché``, ``empêchée``, ``empêché·e``)."""
-    found = _MARK.search(typed)
-    if found:
-        word = normalize(found.group(1)).rstrip("·.-e")
-        if word and word == normalize(words.UNAVAILABLE).rstrip("·.-e"):
-            return typed[:found.start()].strip(), True
+    cannot come, their name kept as typed before the mark. The mark is read whatever its
+    case, accents or gender ending (``empêché``, ``empêchée``, ``empêché·e``), and without
+    its brackets when it is the last word after a name (``Awa Diallo empêchée``,
+    ``Awa Diallo - empêchée``): read otherwise, it would be a name nobody has."""
+    mark = normalize(words.UNAVAILABLE).rstrip("·.-e")
+    for found in (_MARK.search(typed), _LAST_WORD.search(typed)):
+        if found and typed[:found.start()].strip():
+            word = normalize(found.group(1)).strip("()").rstrip("·.-e")
+            if word and word == mark:
+                return typed[:found.start()].strip(), True
     return typed.strip(), False
 
 
