@@ -484,6 +484,26 @@ def test_someone_who_cannot_come_finds_a_stand_in_then_the_antenna_is_told(
     assert cell  # what Layla typed stays in her cell
 
 
+def test_once_it_is_late_the_coordinators_are_told_not_the_public_address(
+        staffed, smtp):  # noqa: F811
+    """Awa coordinates (« coordination » in « résumé de la semaine »): on the 29th, Layla
+    still unable to come on the 30th and nobody standing in, Awa is told, in French, in her
+    one mail of the run (with her weekly digest); the antenna's public address is not."""
+    from konexio.sync.words import DIGEST
+    from test_requirements import roster_columns
+
+    roster_columns(staffed, {DIGEST: ["coordination", "", ""]})
+    mark_unavailable(staffed, shift_id("2026-11-30", "assistant"), "Layla Mithal", slot=2)
+    sunday = date(2026, 11, 29)
+    assert run_notify(staffed, smtp, today=sunday).sent == 1
+    (got,) = smtp.received
+    assert got.recipients == ["awa@example.org"]
+    body = text(got.message)
+    assert body.count("Personne ne remplace encore (Bénévole)") == 1
+    assert "lundi 30 novembre 2026" in body and "Votre résumé de la semaine" in body
+    assert run_notify(staffed, smtp, today=sunday).sent == 0
+
+
 def test_a_stand_in_who_signs_up_ends_the_search(staffed, smtp):  # noqa: F811
     """Awa, the trainer of 23 Nov. (one needed), cannot come; Sam types his name in the
     row's next cell before any run: the place is taken, nobody is asked, the antenna is not

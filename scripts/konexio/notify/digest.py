@@ -88,6 +88,13 @@ def _choice(roster: WorksheetSnapshot) -> dict[int, str]:
     return chosen
 
 
+def coordinators(roster: WorksheetSnapshot, volunteers: tuple[Volunteer, ...]) \
+        -> tuple[Volunteer, ...]:
+    """The roster's people whose « résumé de la semaine » says « coordination »."""
+    chosen = _choice(roster)
+    return tuple(v for v in volunteers if chosen.get(v.row) == "coordination")
+
+
 def digests(snapshots: list[WorksheetSnapshot], shifts: tuple[Shift, ...],
             roster: WorksheetSnapshot, volunteers: tuple[Volunteer, ...],
             matching: Matching, signups: list[SignUp], today: date, sent,

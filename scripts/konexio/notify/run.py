@@ -23,7 +23,13 @@ from konexio.i18n import COORDINATORS, N_, NN_, Message
 from konexio.model.dataset import Dataset
 from konexio.notify.changes import Kind, Letter, due, together
 from konexio.notify.compose import compose, message_id_for
-from konexio.notify.digest import compose_digest, digest_lines, digests, with_absences
+from konexio.notify.digest import (
+    compose_digest,
+    coordinators,
+    digest_lines,
+    digests,
+    with_absences,
+)
 from konexio.notify.people import (
     Matching,
     SignUp,
@@ -182,7 +188,8 @@ def notify(dataset: Dataset, schedule: Schedule, backend: Backend, context: Feed
         found = due(sheets.matching, shifts, occurrences, dataset, antenna_of,
                     journal.told, journal.reminded, today, journal.shift_told, queue)
         asks = stand_ins(sheets.matching, sheets.signups, shifts, occurrences, dataset,
-                         sheets.read.snapshots[ROSTER], journal.asked, today)
+                         sheets.read.snapshots[ROSTER], journal.asked, today,
+                         coordinators(sheets.read.snapshots[ROSTER], sheets.roster.volunteers))
         weekly = digests([sheets.read.snapshots[t] for t in sheets.target.titles.values()],
                          tuple(s for s in shifts.values() if s.antenna in sheets.target.titles),
                          sheets.read.snapshots[ROSTER], sheets.roster.volunteers,

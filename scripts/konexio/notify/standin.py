@@ -5,7 +5,9 @@ While the shift is short of people because of it, and until ``stand_in_days`` be
 session (``volunteers/roles.yml``, 2 by default), the volunteers of that role at that
 antenna (those who signed up for it on the antenna's sheet) whose roster row says yes to
 « remplacements », who are not on that shift and who meet what the role requires, are
-asked once each; after that day the antenna is told instead, once. A name marked
+asked once each; after that day the coordinators are told instead, once: the roster's
+rows that say « coordination » in « résumé de la semaine » (as for the antenna's digest), or,
+without any, the antenna's contact address. A name marked
 « (empêché·e) » leaves its place to the first one waiting, if any, before anyone is asked.
 """
 
@@ -36,8 +38,10 @@ def antenna_contact(dataset: Dataset, antenna: str) -> Volunteer | None:
 
 def stand_ins(matching: Matching, signups: list[SignUp], shifts: dict[str, Shift],
               occurrences: dict[str, Occurrence], dataset: Dataset,
-              roster: WorksheetSnapshot, asked, today: date) -> list[Letter]:
-    """The letters asking for stand-ins (``asked(email, shift_id, kind)``: sent already)."""
+              roster: WorksheetSnapshot, asked, today: date,
+              coordinators: tuple[Volunteer, ...] = ()) -> list[Letter]:
+    """The letters asking for stand-ins (``asked(email, shift_id, kind)``: sent already;
+    ``coordinators``: who is told once it is late, before the antenna's address)."""
     roles = dataset.roles.model if dataset.roles else None
     days = roles.stand_in_days if roles else DEFAULT_DAYS
     requires = {role.id: role.requires for role in roles.roles} if roles else {}
@@ -77,7 +81,7 @@ def stand_ins(matching: Matching, signups: list[SignUp], shifts: dict[str, Shift
         else:
             kind = Kind.stand_in_late
             contact = antenna_contact(dataset, shift.antenna)
-            people = [contact] if contact else []
+            people = [v for v in coordinators if v.reachable] or ([contact] if contact else [])
         for person in people:
             if asked(person.email, shift_id, kind):
                 continue
