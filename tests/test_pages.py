@@ -309,3 +309,22 @@ def test_issue_29_each_roles_calendar_is_linked_from_the_volunteers_page(minimal
             assert f"webcal://example.org/feeds/{lang}/role-{role}-paris.ics" in pages[page]
             assert f'feeds/{lang}/role-{role}-paris.ics" download>' in pages[page]
     assert "#calendars)" not in pages["calendars/index.md"]
+
+
+@pytest.mark.parametrize(("lang", "says"), [
+    ("fr", "N'effacez pas votre nom : écrivez « (empêché·e) » après lui."),
+    ("en", "Do not erase your name: type « (empêché·e) » after it."),
+    ("ar", "لا تمسح اسمك: اكتب « (empêché·e) » بعده."),
+    ("uk", "Не стирайте своє ім'я: допишіть після нього « (empêché·e) »."),
+    ("sw", "Usifute jina lako: andika « (empêché·e) » baada yake."),
+])
+def test_issue_29_the_volunteers_page_says_how_to_wait_and_how_to_say_you_cannot_come(
+        minimal_root, lang, says):
+    """The sheets are in French whatever the reader's language: the page quotes their words
+    (the sign-up columns, the mark the stand-in search starts from) as volunteers will see
+    them, in a sentence of their own language."""
+    page = pages_of(minimal_root, lang)["volunteers/index.md"]
+    section = page.split("{: #sheet }")[1].split("\n## ")[0]
+    assert says in section
+    assert "« bénévole 1 »" in section and "« bénévole 2 »" in section
+    assert section.count("\n- ") == 4

@@ -32,6 +32,8 @@ from konexio.pages.formatting import Dates
 from konexio.pages.ready_message import ready_message, spoken_languages
 from konexio.pages.views import HOME_LIMIT, Site
 from konexio.pages.words import GROUPS
+from konexio.sync.layout import signup_label
+from konexio.sync.words import UNAVAILABLE
 
 DOC_PAGES = ("apply", "about", "faq", "privacy", "guide")
 """Hand-written pages (``docs/<lang>/<name>.md``), linked from generated pages."""
@@ -252,6 +254,19 @@ def use_compiled(compiled: dict[str, bytes]) -> None:
     COMPILED.compiled.update(compiled)
 
 
+@dataclass(frozen=True)
+class SheetWords:
+    """The sign-up sheets' own words the volunteers page quotes: the sheets are in one
+    language (``sync.words``), so the page quotes them as volunteers will see them."""
+
+    first: str = signup_label(1)
+    second: str = signup_label(2)
+    mark: str = f"({UNAVAILABLE})"
+
+
+SHEET_WORDS = SheetWords()
+
+
 @cache
 def environment(lang: str) -> Environment:
     """The templates' environment in ``lang``: ``_``, ``gettext`` and ``ngettext`` read
@@ -275,7 +290,8 @@ def environment(lang: str) -> Environment:
     env.filters["bdi"] = isolate
     env.filters["ltr"] = lambda value: isolate(value, "ltr")
     env.filters["phone"] = lambda e164: isolate(international(e164), "ltr")
-    env.globals.update(ready_message=ready_message, spoken_languages=spoken_languages)
+    env.globals.update(ready_message=ready_message, spoken_languages=spoken_languages,
+                       sheet_words=SHEET_WORDS)
     return env
 
 
