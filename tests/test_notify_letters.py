@@ -332,7 +332,9 @@ def test_a_name_beyond_the_need_waits_then_hears_once_when_a_place_frees(
                  "4", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "Waiting lists (names typed beyond the need):" in out
-    assert "2026-11-23 lundi 14:00-16:00  Paris · " in out and "Formateur : 1 waiting" in out
+    # in English: the weekday, the venue, the program and the role too
+    assert "  2026-11-23 Monday 14:00-16:00  Paris · Belleville centre — Salle 1 · DigitAll " \
+        "beginner · Trainer: 1 waiting" in out
 
     clear(staffed, "L" + str(load_workbook(book_path(staffed))["Paris"]
                                [sign_up(staffed, trainer, "Awa Exemple")].row))
@@ -374,7 +376,7 @@ def test_a_queue_longer_than_the_row_waits_in_a_column_the_coordinator_adds(
     capsys.readouterr()
     assert main(["coverage", "--root", str(staffed), "--today", "2026-11-10", "--weeks", "4",
                  "--lang", "en"]) == 0
-    assert "Formateur : 2 waiting" in capsys.readouterr().out
+    assert "Trainer: 2 waiting" in capsys.readouterr().out
     awa = sign_up(staffed, trainer, "", slot=1)
     clear(staffed, awa)
     assert run_notify(staffed, smtp).sent == 1

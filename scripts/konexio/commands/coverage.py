@@ -15,9 +15,11 @@ import sys
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
+from babel.dates import format_date
+
 from konexio.cli import add_common, stopped
 from konexio.commands.sync import add_backend_options, make_backend
-from konexio.i18n import COORDINATORS
+from konexio.i18n import BY_CODE, COORDINATORS
 from konexio.sync.retry import SyncError
 
 
@@ -41,8 +43,39 @@ def register(sub) -> None:
     command.set_defaults(run=run)
 
 
-def _when(shift) -> str:
-    return f"{shift.start:%Y-%m-%d} {shift.weekday} {shift.start:%H:%M}-{shift.end:%H:%M}"
+def _when(shift, lang: str) -> str:
+    """``2026-11-23 lundi 14:00-16:00``, the weekday in the coordinator's language."""
+    day = format_date(shift.start, "EEEE", locale=BY_CODE[lang].locale)
+    return f"{shift.start:%Y-%m-%d} {day} {shift.start:%H:%M}-{shift.end:%H:%M}"
+
+
+class _Names:
+    """What a shift is, in the coordinator's language (shifts carry the sheets' French):
+    ``Paris · Centre Belleville — Salle 1 · DigitAll débutant · Formateur``."""
+
+    def __init__(self, dataset, occurrences, lang: str):
+        self.dataset, self.occurrences, self.lang = dataset, occurrences, lang
+        self.roles = {role.id: role.name for role in dataset.roles.model.roles} \
+            if dataset.roles else {}
+
+    def role(self, shift) -> str:
+        name = self.roles.get(shift.role)
+        return name.get(self.lang) if name else shift.role
+
+    def __call__(self, shift) -> str:
+        antenna = self.dataset.antennas[shift.antenna].model
+        occurrence = self.occurrences.get(shift.occurrence)
+        venue = antenna.venue(occurrence.venue) if occurrence else None
+        place = venue.name.get(self.lang) if venue else shift.venue
+        if occurrence and occurrence.room:
+            place = f"{place} — {occurrence.room}"
+        cohort = self.dataset.cohorts[shift.cohort].model
+        program = self.dataset.programs[cohort.program].model.name.get(self.lang)
+        return f"{antenna.name.get(self.lang)} · {place} · {program} · {self.role(shift)}"
+
+
+def _line(lang: str, what: str, value: str) -> str:
+    return "  " + COORDINATORS.gettext(lang, "%(what)s : %(value)s", what=what, value=value)
 
 
 def run(args) -> int:
@@ -113,25 +146,26 @@ def run(args) -> int:
         lang, "Créneaux où il manque des bénévoles dans la semaine qui vient :",
         "Créneaux où il manque des bénévoles dans les %(num)d prochaines semaines :",
         args.weeks))
+    names = _Names(dataset, {o.key: o for o in schedule.occurrences}, lang)
     for item in found.open:
         s = item.shift
         free = COORDINATORS.ngettext(lang, "%(num)d/%(needed)d libre", "%(num)d/%(needed)d libres",
                                      item.open, needed=s.needed)
-        print(f"  {_when(s)}  {titles[s.antenna]} · {s.venue} · {s.program} · {s.role_name}"
-              f" : {free}")
+        print(_line(lang, f"{_when(s, lang)}  {names(s)}", free))
     if not found.open:
         print("  " + COORDINATORS.gettext(lang, "aucun"))
     if found.waiting:
         print(COORDINATORS.gettext(lang, "Listes d'attente (noms tapés au-delà du besoin) :"))
         for shift, count in found.waiting:
-            print(f"  {_when(shift)}  {titles[shift.antenna]} · {shift.venue} · "
-                  f"{shift.program} · {shift.role_name} : " + COORDINATORS.ngettext(
-                      lang, "%(num)d en attente", "%(num)d en attente", count))
+            print(_line(lang, f"{_when(shift, lang)}  {names(shift)}", COORDINATORS.ngettext(
+                lang, "%(num)d en attente", "%(num)d en attente", count)))
     if found.overlaps:
         print(COORDINATORS.gettext(lang, "Inscrits sur deux créneaux qui se chevauchent :"))
         for overlap in found.overlaps:
-            print(f"  {overlap.name} : {_when(overlap.first)} ({overlap.first.role_name}) "
-                  f"/ {_when(overlap.second)} ({overlap.second.role_name})")
+            first, second = overlap.first, overlap.second
+            print(_line(lang, overlap.name,
+                        f"{_when(first, lang)} ({names.role(first)}) / "
+                        f"{_when(second, lang)} ({names.role(second)})"))
     to_come = {s.id: s for s in all_shifts if not s.cancelled and s.start >= now}
     lacking = [item for item in lacking if item.signup.shift_id in to_come]
     if lacking:
@@ -140,8 +174,9 @@ def run(args) -> int:
         for item in lacking:
             shift = to_come[item.signup.shift_id]
             who = f"{item.volunteer.name}, " if args.show_names else ""
-            print(f"  {item.signup.position} ({who}{item.volunteer.position}) : "
-                  f"{_when(shift)} · {shift.role_name} · {COLUMNS[item.requirement]}")
+            print(_line(lang, f"{item.signup.position} ({who}{item.volunteer.position})",
+                        f"{_when(shift, lang)} · {names.role(shift)} · "
+                        f"{COLUMNS[item.requirement]}"))
     since = (now - timedelta(weeks=args.absences_weeks)).date()
     shows = no_shows(given, since, now.date())
     if shows:
@@ -151,7 +186,7 @@ def run(args) -> int:
             args.absences_weeks))
         for name, items in shows:
             days = ", ".join(sorted({f"{item.shift.start:%Y-%m-%d}" for item in items}))
-            print(f"  {name} : {days}")
+            print(_line(lang, name, days))
     for line in unknown:
         print(line.text(lang))
     for found_marks in marks:  # a word in Présences that is no mark: by cell
