@@ -343,6 +343,38 @@ def test_a_forgotten_persons_hours_and_absences_stay_counted_under_a_pseudonym(
     assert totals(book, minimal_root) == before
 
 
+def test_forget_on_either_back_end_leaves_no_name_in_the_marks_and_the_counts_true(
+        bench, minimal_root):
+    """The erasure of the command above, on the fake Google Sheets API as on the workbook:
+    Awa's attendance marks and sign-ups get her one pseudonym, her roster row is gone,
+    nobody else's cell changes, and every total stays."""
+    from konexio.sync.erasure import forget
+    from konexio.sync.words import ROSTER
+    from test_notify import PEOPLE
+
+    for row, person in enumerate(PEOPLE, start=1):
+        for col, value in enumerate(person):
+            bench.type(row, col, value, title=ROSTER)
+    dataset, schedule = load_valid(minimal_root)
+    sync_shifts(shifts(dataset, schedule), worksheet_titles(dataset), bench.backend())  # tokens
+    before = totals(bench, minimal_root)
+    others = [row for row in bench.grid(PRESENCES)[1:] if "awa" not in row[1].casefold()]
+    assert len(others) < len(bench.grid(PRESENCES)) - 1  # Awa has marks to erase
+
+    def erase(snapshots, titles, roster):
+        return forget(snapshots, titles, roster, "awa@example.org", date(2026, 11, 26))
+
+    sync_shifts(shifts(dataset, schedule), worksheet_titles(dataset), bench.backend(),
+                erase=erase)
+    marks = bench.grid(PRESENCES)
+    everything = [*marks, *bench.grid(), *bench.grid(ROSTER)]
+    assert "awa" not in "\n".join("|".join(row) for row in everything).casefold()
+    pseudonyms = {row[1] for row in marks[1:] if row[1].startswith("anonyme-")}
+    assert len(pseudonyms) == 1
+    assert [row for row in marks[1:] if not row[1].startswith("anonyme-")] == others
+    assert totals(bench, minimal_root) == before
+
+
 def test_retention_keeps_the_counts_true(book, minimal_root):
     before = totals(book, minimal_root)
     assert main(["sync", "--root", str(minimal_root), "--file", str(book.path),
