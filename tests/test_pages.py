@@ -328,3 +328,39 @@ def test_issue_29_the_volunteers_page_says_how_to_wait_and_how_to_say_you_cannot
     assert says in section
     assert "« bénévole 1 »" in section and "« bénévole 2 »" in section
     assert section.count("\n- ") == 4
+
+
+COHORT_FILE = "schedules/cohorts/paris/digitall-beginner-paris-2026-11.yml"
+COHORT_PAGE = "cohorts/digitall-beginner-paris-2026-11/index.md"
+
+
+def _ready(page: str) -> dict:
+    """The data the apply box's script composes the message from (HTML-escaped JSON)."""
+    import html
+
+    found = re.search(r'data-kx-message="([^"]*)"', page)
+    assert found, "no apply box"
+    return json.loads(html.unescape(found.group(1)))
+
+
+def test_a_full_group_that_has_not_ended_offers_its_waiting_list(minimal_root):
+    """A full group still running: the box asks, in French, for its waiting list, for me
+    or for someone referred (the team reads French); the reader's words say so in their
+    language. Ended, the box is gone: nobody can wait for a group that is over."""
+    edit(minimal_root / COHORT_FILE, "status: open", "status: full")
+    page = pages_of(minimal_root, "en")[COHORT_PAGE]
+    assert "Ask for the waiting list, for yourself or for someone you support" in page
+    assert "A place may free up: ask for the waiting list, or see the other groups." in page
+    ready = _ready(page)
+    assert ready["subject"].startswith("Liste d'attente : DigitAll débutant, Konexio Paris")
+    assert "est complet : je voudrais être sur sa liste d'attente." in ready["for_me"]
+    assert "je vous adresse une personne pour sa liste d'attente." in ready["for_someone"]
+    assert "m'inscrire" not in page  # not the open group's message
+    ended = pages_of(minimal_root, "en", today=date(2027, 1, 16))[COHORT_PAGE]
+    assert "data-kx-apply" not in ended
+
+
+def test_an_open_group_still_asks_for_a_place(minimal_root):
+    ready = _ready(pages_of(minimal_root, "fr")[COHORT_PAGE])
+    assert "Je voudrais m'inscrire au groupe « DigitAll débutant »" in ready["for_me"]
+    assert ready["subject"].startswith("Inscription : ")

@@ -30,6 +30,14 @@ FOR_ME = N_("Bonjour,\nJe voudrais m'inscrire au groupe « %(program)s » de Kon
 FOR_SOMEONE = N_(
     "Bonjour,\nJe vous adresse une personne pour le groupe « %(program)s » de Konexio "
     "%(antenna)s.")
+SUBJECT_WAITING = N_(
+    "Liste d'attente : %(program)s, Konexio %(antenna)s, groupe de %(month)s")
+FOR_ME_WAITING = N_(
+    "Bonjour,\nLe groupe « %(program)s » de Konexio %(antenna)s est complet : je voudrais "
+    "être sur sa liste d'attente.")
+FOR_SOMEONE_WAITING = N_(
+    "Bonjour,\nLe groupe « %(program)s » de Konexio %(antenna)s est complet : je vous "
+    "adresse une personne pour sa liste d'attente.")
 DATES = N_("Première séance : %(first)s à %(time)s ; dernière séance : %(last)s.")
 ONE_DAY = N_("Séance : %(first)s à %(time)s.")
 PLACE = N_("Lieu : %(venue)s, %(address)s.")
@@ -115,9 +123,10 @@ class ReadyMessage:
         }, ensure_ascii=False)
 
 
-def ready_message(view, occurrences, site_url: str) -> ReadyMessage:
+def ready_message(view, occurrences, site_url: str, waiting: bool = False) -> ReadyMessage:
     """The message of cohort ``view`` (a ``CohortView``), from its occurrences; it gives
-    the address of the cohort's French page, the one the team reads."""
+    the address of the cohort's French page, the one the team reads. ``waiting``: the
+    group is full, the message asks for its waiting list."""
     page_url = urls.absolute_url(site_url, urls.page_url(SOURCE_LANGUAGE, "cohort", view.id))
     program, antenna = view.program.name.fr, view.antenna.name.fr
     held = sorted((o for o in occurrences if not o.cancelled), key=lambda o: o.start)
@@ -130,10 +139,12 @@ def ready_message(view, occurrences, site_url: str) -> ReadyMessage:
     details.append(_words(PLACE, venue=view.venue.name.fr, address=view.venue.address))
     contact = view.antenna.contact
     return ReadyMessage(
-        subject=_words(SUBJECT, program=program, antenna=antenna,
+        subject=_words(SUBJECT_WAITING if waiting else SUBJECT, program=program,
+                       antenna=antenna,
                        month=format_date(view.cohort.start, "MMMM y", locale="fr")),
-        for_me=_words(FOR_ME, program=program, antenna=antenna),
-        for_someone=_words(FOR_SOMEONE, program=program, antenna=antenna),
+        for_me=_words(FOR_ME_WAITING if waiting else FOR_ME, program=program, antenna=antenna),
+        for_someone=_words(FOR_SOMEONE_WAITING if waiting else FOR_SOMEONE, program=program,
+                           antenna=antenna),
         details=tuple(details), page=_words(PAGE, url=page_url), thanks=_words(THANKS),
         email=contact.email, sms=contact.sms,
         whatsapp=contact.whatsapp)
