@@ -572,6 +572,28 @@ def test_a_cancellation_a_reminder_a_stand_in_and_the_digest_are_one_mail(
 # -- weekly digests (point 5) ----------------------------------------------------------------
 
 
+def first_digests(smtp) -> None:  # noqa: F811
+    """The two digests of the scenario below (both back-ends): Awa's antenna week in
+    French, with the waiting list and the stand-in wanted; Sam's open slots of his role in
+    English, no attachment."""
+    by = {r.recipients[0]: r.message for r in smtp.received}
+    assert set(by) == {"awa@example.org", "sam@example.org"} and len(smtp.received) == 2
+    awa = text(by["awa@example.org"])
+    assert by["awa@example.org"]["Content-Language"] == "fr"
+    assert by["awa@example.org"]["Subject"] == "La semaine des bénévoles"
+    assert "Créneaux où il manque du monde :" in awa
+    assert "Listes d'attente :" in awa and "lundi 23 novembre 2026, 14:00–16:00" in awa
+    wanted = awa.split("Remplacements cherchés :")[1]
+    assert "lundi 23 novembre 2026, 14:00–16:00" in wanted.split("\n\n")[0]
+    sam = text(by["sam@example.org"])
+    assert by["sam@example.org"]["Content-Language"] == "en"
+    assert by["sam@example.org"]["Subject"] == "Shifts where your help would be useful"
+    assert "Shifts still short of people:" in sam
+    assert "https://konexio.example.org/en/volunteers/privacy/" in sam  # every mail links it
+    assert "Volunteer assistant" in sam and "Trainer" not in sam  # his role only
+    assert not list(by["sam@example.org"].iter_attachments())
+
+
 def test_weekly_digests_once_a_week_for_coordinators_and_willing_volunteers(
         staffed, smtp):  # noqa: F811
     """The roster's « résumé de la semaine »: Awa coordinates (the antenna's week, with the
@@ -585,21 +607,7 @@ def test_weekly_digests_once_a_week_for_coordinators_and_willing_volunteers(
     sign_up(staffed, shift_id("2026-11-23", "assistant"), "Sam Sample (empêché)")
     report = run_notify(staffed, smtp)  # Tuesday 10 November
     assert report.sent == 2
-    by = {r.recipients[0]: r.message for r in smtp.received}
-    assert set(by) == {"awa@example.org", "sam@example.org"}
-    awa = text(by["awa@example.org"])
-    assert by["awa@example.org"]["Subject"] == "La semaine des bénévoles"
-    assert "Créneaux où il manque du monde :" in awa
-    assert "Listes d'attente :" in awa and "lundi 23 novembre 2026, 14:00–16:00" in awa
-    wanted = awa.split("Remplacements cherchés :")[1]
-    assert "lundi 23 novembre 2026, 14:00–16:00" in wanted.split("\n\n")[0]
-    sam = text(by["sam@example.org"])
-    assert by["sam@example.org"]["Content-Language"] == "en"
-    assert by["sam@example.org"]["Subject"] == "Shifts where your help would be useful"
-    assert "Shifts still short of people:" in sam
-    assert "https://konexio.example.org/en/volunteers/privacy/" in sam  # every mail links it
-    assert "Volunteer assistant" in sam and "Trainer" not in sam  # his role only
-    assert not list(by["sam@example.org"].iter_attachments())
+    first_digests(smtp)
     assert run_notify(staffed, smtp, today=date(2026, 11, 13)).sent == 0  # same week
     assert run_notify(staffed, smtp, today=date(2026, 11, 16)).sent == 2  # the next one
     rows = journal(staffed)
